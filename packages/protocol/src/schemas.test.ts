@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { batchEnvelopeSchema, brevoEventSchema, formatIssues, isBlockedIdentifier, segmentEventSchema } from './index.js'
+
+describe('segmentEventSchema', () => {
+  it('accepts a minimal track call and turns numeric ids into strings', () => {
+    const result = segmentEventSchema.parse({ type: 'track', event: 'cart_updated', userId: 42 })
+    expect(result).toMatchObject({ type: 'track', event: 'cart_updated', userId: '42' })
+  })
+
+  it('names the missing field and what to send instead', () => {
+    const result = segmentEventSchema.safeParse({ type: 'track', anonymousId: 'a1' })
+    expect(result.success).toBe(false)
+    expect(formatIssues(result.error!.issues)).toEqual(['event: is required for a track call: the name of what the user did'])
+  })
+
+  it('refuses an event without any identity', () => {
+    const result = segmentEventSchema.safeParse({ type: 'page' })
+    expect(formatIssues(result.error!.issues)).toEqual(['anonymousId: needs an anonymousId or a userId'])
+  })
+
+  it('refuses an unknown type with the list of known ones', () => {
+    const result = segmentEventSchema.safeParse({ type: 'click', anonymousId: 'a' })
+    expect(formatIssues(result.error!.issues)[0]).toContain('track, page, identify, alias, group, screen')
+  })
+
+  it('limits event names and messageIds', () => {
+    expect(segmentEventSchema.safeParse({ type: 'track', event: 'x'.repeat(256), anonymousId: 'a' }).success).toBe(false)
+    expect(segmentEventSchema.safeParse({ type: 'track', event: 'x', messageId: 'm'.repeat(101), anonymousId: 'a' }).success).toBe(false)
+    expect(segmentEventSchema.safeParse({ type: 'track', event: 'x'.repeat(255), messageId: 'm'.repeat(100), anonymousId: 'a' }).success).toBe(true)
+  })
+
+  it('requires previousId and userId for alias', () => {
+    expect(segmentEventSchema.safeParse({ type: 'alias', userId: 'u' }).success).toBe(false)
+    expect(segmentEventSchema.safeParse({ type: 'alias', userId: 'u', previousId: 'anon' }).success).toBe(true)
+  })
+})
+
+describe('batchEnvelopeSchema', () => {
+  it('caps a batch at 2,500 events', () => {
+    expect(batchEnvelopeSchema.safeParse({ batch: new Array(2500).fill({}) }).success).toBe(true)
+    expect(batchEnvelopeSchema.safeParse({ batch: new Array(2501).fill({}) }).success).toBe(false)
+  })
+})
+
+describe('brevoEventSchema', () => {
+  it('accepts the documented shape', () => {
+    const event = { event_name: 'order_completed', identifiers: { email_id: 'a@example.com' }, event_properties: { total: 3 } }
+    expect(brevoEventSchema.parse(event).event_name).toBe('order_completed')
+  })
+
+  it('refuses names outside A-Za-z0-9_- and events without identifiers', () => {
+    expect(brevoEventSchema.safeParse({ event_name: 'order completed', identifiers: { ext_id: '1' } }).success).toBe(false)
+    expect(brevoEventSchema.safeParse({ event_name: 'ok', identifiers: {} }).success).toBe(false)
+  })
+})
+
+describe('isBlockedIdentifier', () => {
+  it.each(['', ' ', 'anonymous', 'NULL', 'undefined', 'None', 'NaN', 'guest', 'true', 'false', '0', '-1', '[object Object]', '000', ' 00000 '])(
+    'blocks %j',
+    (value) => expect(isBlockedIdentifier(value)).toBe(true),
+  )
+  it.each(['u_1', '10', 'anonymous-42', 'a@b.co'])('allows %j', (value) => expect(isBlockedIdentifier(value)).toBe(false))
+})
