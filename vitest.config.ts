@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'collector',
           root: source('./packages/collector'),
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -53,6 +53,8 @@ export default defineConfig({
           root: source('./e2e'),
           include: ['**/*.test.ts'],
           environment: 'node',
+          // Checks Chromium and the builds exist (with the fix in the message), bundles examples/spa.
+          globalSetup: ['./global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

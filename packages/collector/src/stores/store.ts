@@ -86,3 +86,11 @@ export class StoreUnavailableError extends Error {
     super(message, options)
   }
 }
+
+/** `EventQuery.cursor` was not produced by this store (tampered or from another version): answer 400. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError'
+  constructor(cursor: string) {
+    super(`Invalid cursor "${cursor.slice(0, 40)}": pass the nextCursor of a previous page unchanged, or omit it`)
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: every benchmark in one run, printed as markdown tables and written to
+ * bench/results/latest.md (and latest.json, git-ignored). See bench/README.md.
+ *
+ * Knobs (env): BENCH_ONLY=ingest,growth,size,browser,profile BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
+ * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
+ * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
+ * BENCH_TRACK_CALLS=10000
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { browserSuite } from './suites/browser.mjs'
+import { growthSuite } from './suites/growth.mjs'
+import { ingestSuite } from './suites/ingest.mjs'
+import { profileSuite } from './suites/profile.mjs'
+import { sizeSuite } from './suites/size.mjs'
+
+const env = process.env
+const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean)
+const numbers = (value, fallback) => list(value, fallback).map(Number)
+
+const config = {
+  only: new Set(list(env.BENCH_ONLY, 'ingest,growth,size,browser,profile')),
+  durationS: Number(env.BENCH_DURATION_S ?? 5),
+  warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
+  connections: Number(env.BENCH_CONNECTIONS ?? 16),
+  batchSizes: numbers(env.BENCH_BATCH_SIZES, '1,20,100'),
+  stores: list(env.BENCH_STORES, 'memory,sqlite,sqlite-normal,postgres'),
+  growthSizes: numbers(env.BENCH_GROWTH_SIZES, '0,1000000,5000000'),
+  growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
+  growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
+  trackCalls: Number(env.BENCH_TRACK_CALLS ?? 10_000),
+}
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const log = (line) => process.stderr.write(`[bench ${elapsed()}] ${line}\n`)
+
+const suites = [
+  ['ingest', () => ingestSuite({ ...config, log })],
+  ['growth', () => growthSuite({ sizes: config.growthSizes, durationS: config.growthDurationS, warmupS: config.warmupS, connections: config.connections, seedBudgetS: config.growthSeedBudgetS, log })],
+  ['size', () => sizeSuite({ log })],
+  ['browser', () => browserSuite({ calls: config.trackCalls, log })],
+  ['profile', () => profileSuite({ ...config, log })],
+]
+
+const sections = []
+const data = {}
+let failed = false
+for (const [name, run] of suites) {
+  if (!config.only.has(name)) continue
+  try {
+    const result = await run()
+    sections.push(result.markdown)
+    data[name] = result.data
+  } catch (error) {
+    failed = true
+    log(`${name} failed: ${error.stack ?? error}`)
+    sections.push(`## ${name}\n\nfailed: ${String(error.message ?? error).split('\n')[0]}\n`)
+  }
+}
+
+const load = loadavg().map((l) => l.toFixed(2)).join(' ')
+const header =
+  `# Sillage benchmarks\n\n` +
+  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ` +
+  `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average at the end ${load}; ` +
+  `took ${elapsed()}. Shared machine: compare ratios within this run, not absolutes across runs.\n`
+const markdown = [header, ...sections].join('\n')
+
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
+mkdirSync(resultsDir, { recursive: true })
+writeFileSync(`${resultsDir}latest.md`, markdown)
+writeFileSync(`${resultsDir}latest.json`, JSON.stringify({ config: { ...config, only: [...config.only] }, data }, null, 2))
+process.stdout.write(`${markdown}\n`)
+log(`wrote bench/results/latest.md`)
+process.exitCode = failed ? 1 : 0

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { parseConfig } from './parse-config.js'
+
+describe('parseConfig', () => {
+  it('has the defaults of CONTRACT §2', () => {
+    expect(parseConfig([], {})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      store: 'sqlite:./data/sillage.db',
+      writeKeys: null,
+      secretKey: null,
+      allowedOrigins: ['*'],
+      identitySecret: undefined,
+      trustProxy: false,
+    })
+  })
+
+  it('reads env twins, and flags win over them', () => {
+    const env = { SILLAGE_PORT: '9000', SILLAGE_STORE: 'memory:', SILLAGE_WRITE_KEYS: 'wk_aaaaaaaa, wk_bbbbbbbb', SILLAGE_TRUST_PROXY: 'true' }
+    const config = parseConfig(['--port', '9001', '--allowed-origins', 'https://a.example,http://localhost:3000'], env)
+    expect(config).toMatchObject({
+      port: 9001,
+      store: 'memory:',
+      writeKeys: ['wk_aaaaaaaa', 'wk_bbbbbbbb'],
+      allowedOrigins: ['https://a.example', 'http://localhost:3000'],
+      trustProxy: true,
+    })
+    expect(parseConfig(['--trust-proxy'], {})).toMatchObject({ trustProxy: true })
+  })
+
+  it.each([
+    [['--port', 'http'], /--port must be a number/],
+    [['--port', '70000'], /--port must be a number/],
+    [['--store', 'mysql://x'], /--store must be memory:, sqlite:<path> or postgres/],
+    [['--secret-key', 'short'], /--secret-key must be at least 16 characters/],
+    [['--write-keys', 'a b'], /--write-keys: "a b"/],
+    [['--allowed-origins', 'shop.example'], /not an origin such as https:\/\/shop.example/],
+    [['--allowed-origins', 'https://shop.example/path'], /not an origin/],
+    [['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'], /--secret-key must differ from every write key/],
+    [['--unknown'], /Unknown option '--unknown' \(see --help\)/],
+  ])('refuses %j with a reason', (argv, reason) => {
+    expect(() => parseConfig(argv, {})).toThrow(reason)
+  })
+
+  it('returns help for --help', () => {
+    expect(parseConfig(['--help'], {})).toBe('help')
+  })
+})

@@ -1,0 +1,74 @@
+import { Hono } from 'hono'
+import type { CollectorEnv } from './collector-env.js'
+import { createCollectorMetrics } from './metrics/collector-metrics.js'
+import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
+import type { RateLimitOptions } from './middleware/rate-limit/index.js'
+import { requestMetrics } from './middleware/request-metrics/index.js'
+import { brevoRoutes } from './routes/brevo-routes.js'
+import { healthRoutes } from './routes/health-routes.js'
+import { readRoutes } from './routes/read-routes.js'
+import type { RouteDeps } from './routes/route-deps.js'
+import { segmentRoutes } from './routes/segment-routes.js'
+import { trackerScriptRoute } from './routes/tracker-script-route.js'
+import type { Store } from './stores/store.js'
+
+export interface CollectorOptions {
+  /** An opened store (`await store.open()` first); the app never opens or closes it. */
+  store: Store
+  /** Public keys for browser and server ingestion; at least one. */
+  writeKeys: readonly string[]
+  /** Private key of the read/admin API, also accepted for ingestion and as Brevo `api-key`. */
+  secretKey: string
+  /** Origins allowed to send events from a browser. Default `['*']`. */
+  allowedOrigins?: readonly string[]
+  /** Turns on identity verification (CONTRACT §4). */
+  identitySecret?: string
+  /** Per source key and client address; `false` turns it off. Default: bursts of 500, then 50/s. */
+  rateLimit?: RateLimitOptions | false
+  /** The tracker IIFE served at `/sillage.js`. Default: the built `@sillage/tracker`. */
+  trackerScriptPath?: string
+  /** Take the client address from `X-Forwarded-For` (only behind a proxy you control). Default false. */
+  trustProxy?: boolean
+  /** Where unexpected errors are logged. Default `console.error`. */
+  log?: (message: string, error: unknown) => void
+  /** The collector's clock. Default: the system clock. */
+  now?: () => Date
+}
+
+/**
+ * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
+ * `/healthz`, `/metrics` and `/sillage.js`. Serve it with `@hono/node-server` or call
+ * `app.request()` in tests.
+ *
+ * @example
+ * const store = createStore('sqlite:./data/sillage.db')
+ * await store.open()
+ * const app = createCollector({ store, writeKeys: ['wk_live_1'], secretKey: process.env.SILLAGE_SECRET_KEY! })
+ * serve({ fetch: app.fetch, port: 8787 })
+ */
+export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
+  if (!options.secretKey) throw new Error('createCollector: secretKey is required')
+  if (options.writeKeys.length === 0) throw new Error('createCollector: give at least one write key')
+  const deps: RouteDeps = {
+    store: options.store,
+    metrics: createCollectorMetrics(),
+    writeKeys: options.writeKeys,
+    secretKey: options.secretKey,
+    allowedOrigins: options.allowedOrigins ?? ['*'],
+    identitySecret: options.identitySecret || undefined,
+    rateLimit: options.rateLimit ?? {},
+    trustProxy: options.trustProxy ?? false,
+    trackerScriptPath: options.trackerScriptPath,
+    now: options.now ?? (() => new Date()),
+  }
+  const app = new Hono<CollectorEnv>()
+  app.use('*', requestMetrics(deps.metrics.requests))
+  app.route('/', segmentRoutes(deps))
+  app.route('/', brevoRoutes(deps))
+  app.route('/', readRoutes(deps))
+  app.route('/', healthRoutes(deps))
+  app.route('/', trackerScriptRoute(deps))
+  app.notFound(notFoundHandler)
+  app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
+  return app
+}

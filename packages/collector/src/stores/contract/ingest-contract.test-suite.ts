@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { makeEvent, minute } from './event-fixture.test-suite.js'
+import { allEvents, type StoreHarness, useStores } from './store-harness.test-suite.js'
+
+/** Storing events exactly once and exactly as given (CONTRACT §3.3). */
+export function describeIngestContract(harness: StoreHarness): void {
+  describe('ingest and de-duplication', () => {
+    const stores = useStores(harness)
+
+    it('is healthy once open', async () => {
+      const store = await stores.open()
+      expect(await store.isHealthy()).toBe(true)
+    })
+
+    it('stores every field of an event as given', async () => {
+      const store = await stores.open()
+      const event = { ...makeEvent({ messageId: 'm1', anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'page', name: 'page_visited' }) }
+      event.sentAt = minute(2)
+      event.receivedAt = minute(3)
+      event.originalTimestamp = minute(1)
+      event.properties = { url: 'https://shop.example/p?q=1', total: 12.5, tags: ['a', 'é'], nested: { deep: { ok: true } }, none: null }
+      expect(await store.ingest([event])).toEqual({ accepted: 1, duplicates: 0 })
+      const [stored] = await allEvents(store)
+      expect(stored).toEqual({
+        messageId: 'm1',
+        type: 'page',
+        name: 'page_visited',
+        contactId: expect.any(String),
+        anonymousId: 'd1',
+        userId: 'u1',
+        email: 'ann@example.com',
+        properties: event.properties,
+        context: event.context,
+        timestamp: event.timestamp,
+        originalTimestamp: minute(1),
+        sentAt: minute(2),
+        receivedAt: minute(3),
+        identity: 'identified',
+      })
+    })
+
+    it('counts a messageId repeated in one batch once and the repeat as a duplicate', async () => {
+      const store = await stores.open()
+      const result = await store.ingest([makeEvent({ messageId: 'm1', anon: 'd1' }), makeEvent({ messageId: 'm1', anon: 'd1' })])
+      expect(result).toEqual({ accepted: 1, duplicates: 1 })
+      expect(await allEvents(store)).toHaveLength(1)
+    })
+
+    it('a retried event changes nothing, not even the identity it now claims', async () => {
+      const store = await stores.open()
+      await store.ingest([makeEvent({ messageId: 'm1', anon: 'd1', name: 'viewed' })])
+      const retry = makeEvent({ messageId: 'm1', anon: 'd1', userId: 'u1', name: 'viewed', traits: { plan: 'pro' } })
+      expect(await store.ingest([retry, makeEvent({ messageId: 'm2', anon: 'd2' })])).toEqual({ accepted: 1, duplicates: 1 })
+      expect(await store.findContacts({ userId: 'u1' })).toEqual([])
+      const [contact] = await store.findContacts({ anonymousId: 'd1' })
+      expect(contact).toMatchObject({ userId: null, attributes: {}, summaries: [{ name: 'viewed', count: 1 }] })
+    })
+
+    it('de-duplicates per source: the same messageId from two write keys is two events', async () => {
+      const store = await stores.open()
+      await store.ingest([makeEvent({ messageId: 'm1', anon: 'd1', source: 'wk_a' })])
+      expect(await store.ingest([makeEvent({ messageId: 'm1', anon: 'd1', source: 'wk_b' })])).toEqual({ accepted: 1, duplicates: 0 })
+      expect(await allEvents(store)).toHaveLength(2)
+    })
+
+    it('accepts an empty batch', async () => {
+      const store = await stores.open()
+      expect(await store.ingest([])).toEqual({ accepted: 0, duplicates: 0 })
+    })
+
+    it('stores a batch of 2,500 events', async () => {
+      const store = await stores.open()
+      const batch = Array.from({ length: 2500 }, (_, i) => makeEvent({ messageId: `m${i}`, anon: `d${i % 50}`, at: i % 60 }))
+      expect(await store.ingest(batch)).toEqual({ accepted: 2500, duplicates: 0 })
+      expect(await store.ingest(batch.slice(0, 10))).toEqual({ accepted: 0, duplicates: 10 })
+      expect((await store.findContacts({ anonymousId: 'd7' }))[0]?.summaries[0]?.count).toBe(50)
+    })
+  })
+}

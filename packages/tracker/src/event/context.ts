@@ -1,0 +1,37 @@
+import { VERSION } from '../version.js'
+
+/** Segment's `context.page` / page properties, read now (the URL changes in SPAs). */
+export function pageProperties(): Record<string, string> {
+  return {
+    url: location.href,
+    path: location.pathname,
+    title: document.title,
+    referrer: document.referrer,
+    search: location.search,
+  }
+}
+
+/**
+ * The device part of an event's `context`: library, page, locale, timezone, screen and
+ * the UTM campaign of the current URL (`utm_x` becomes `campaign.x`, and `utm_campaign`
+ * `campaign.name`, as in Segment).
+ *
+ * @example
+ * deviceContext().campaign // { source: 'newsletter', name: 'spring' } on ?utm_source=newsletter&utm_campaign=spring
+ */
+export function deviceContext(): Record<string, unknown> {
+  const context: Record<string, unknown> = {
+    library: { name: '@sillage/tracker', version: VERSION },
+    page: pageProperties(),
+    locale: navigator.language,
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    screen: { width: screen.width, height: screen.height, density: devicePixelRatio },
+  }
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    if (key.startsWith('utm_')) {
+      const campaign = (context.campaign ||= {}) as Record<string, string>
+      campaign[key == 'utm_campaign' ? 'name' : key.slice(4)] = value
+    }
+  }
+  return context
+}

@@ -1,0 +1,92 @@
+import { createIdentity } from './identity/identity.js'
+import { createStorage } from './identity/storage.js'
+import { createQueue } from './queue/queue.js'
+import { createDelivery } from './transport/delivery.js'
+import { copyProperties } from './event/copy-properties.js'
+import { createRecorder } from './event/recorder.js'
+import type { Tracker, TrackerOptions } from './types.js'
+import { createWarn, type Warn } from './warn.js'
+
+/**
+ * Creates a tracker. Nothing it does ever throws into the page: bad input is cleaned or
+ * dropped (with a warning in `debug` mode) and every failure stays inside.
+ *
+ * @example
+ * import { createTracker } from '@sillage/tracker'
+ * const sillage = createTracker({ endpoint: 'https://collect.example.com', writeKey: 'wk_123' })
+ * sillage.track('signup_started', { plan: 'pro' })
+ */
+export function createTracker(options: TrackerOptions): Tracker {
+  // A plain copy: reading the page's options object can no longer throw below.
+  const settings = copyProperties({}, options, () => {}) as Partial<TrackerOptions>
+  const warn = createWarn(settings.debug)
+  const methods = start(settings, warn) as unknown as Record<string, (...args: unknown[]) => unknown>
+  const tracker = {} as typeof methods
+  for (const name in methods) {
+    tracker[name] = (...args) => {
+      try {
+        return methods[name]!(...args)
+      } catch {
+        warn(name + '() failed')
+      }
+    }
+  }
+  try {
+    for (const plugin of settings.plugins!) plugin(tracker as unknown as Tracker)
+  } catch {
+    // no plugins, or one failed: the tracker works without it
+  }
+  return tracker as unknown as Tracker
+}
+
+function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
+  const { writeKey = '', endpoint = '', persistence, cookieDomain } = options
+  if (!writeKey) warn('writeKey is missing')
+  const identity = createIdentity(createStorage(persistence, cookieDomain))
+  const queue = createQueue('sillage-' + writeKey, options.maxQueueSize || 1000, warn)
+  const optedOut = identity._optedOut
+  const delivery = createDelivery(
+    queue,
+    warn,
+    ('' + endpoint).replace(/\/+$/, ''),
+    writeKey,
+    options.flushAt || 20,
+    options.flushInterval ?? 5000,
+    optedOut,
+  )
+  const recorder = createRecorder(identity, warn, (key, json) => {
+    queue._add(key, json)
+    delivery._added()
+  })
+
+  const listen = (target: EventTarget, type: string, listener: () => void) =>
+    target.addEventListener(type, () => {
+      try {
+        listener()
+      } catch {
+        // a listener error would surface in the page's error reporting
+      }
+    })
+  // Server-side rendering: no page, no listeners (and no events: `track` fails quietly).
+  if (typeof document == 'object') {
+    listen(window, 'online', delivery._online)
+    listen(window, 'pagehide', delivery._hidden)
+    listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
+  }
+  // Events a previous page left in the queue go out with the first timer.
+  if (!optedOut()) delivery._added()
+
+  return {
+    ...recorder,
+    flush: delivery._flush,
+    reset: identity._reset,
+    optOut() {
+      identity._setOptedOut(true)
+      identity._reset()
+      void queue._read().then((entries) => queue._remove(entries.map((entry) => entry[0])))
+    },
+    optIn() {
+      identity._setOptedOut(false)
+    },
+  }
+}

@@ -1,0 +1,122 @@
+import { quote } from '../event/to-json.js'
+import { MAX_BEACON_BYTES } from '../limits.js'
+import type { Entry, Queue } from '../queue/queue.js'
+import type { Warn } from '../warn.js'
+import { chunk } from './chunk.js'
+import { withFlushLock } from './flush-lock.js'
+import { isRetryable, retryDelay } from './retry-delay.js'
+
+export interface Delivery {
+  _flush(): Promise<void>
+  /** An event was queued: flush by size, or make sure the timer runs. */
+  _added(): void
+  /** The page is hidden or unloading: send what this tab holds, synchronously. */
+  _hidden(): void
+  /** The browser is back online: stop waiting out the backoff. */
+  _online(): void
+}
+
+/**
+ * Sends the queue to `POST {endpoint}/v1/batch?writeKey=…` and deletes events only once
+ * the collector answered 2xx. Every request is `text/plain` (fetch's default for a string
+ * body), a CORS simple request: no preflight round trip. Every body is at most 64 KB, so
+ * the same request works with `keepalive` while the page unloads.
+ *
+ * @example
+ * const delivery = createDelivery(queue, warn, 'https://c.example', 'wk', 20, 5000, optedOut)
+ * delivery._added()
+ */
+export function createDelivery(
+  queue: Queue,
+  warn: Warn,
+  endpoint: string,
+  writeKey: string,
+  flushAt: number,
+  flushInterval: number,
+  optedOut: () => boolean,
+): Delivery {
+  const url = endpoint + '/v1/batch?writeKey=' + encodeURIComponent(writeKey)
+  let attempt = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let backingOff = false
+  let running: Promise<void> | undefined
+  let lastHidden = 0
+
+  const body = (entries: Entry[]) =>
+    '{"batch":[' + entries.map((entry) => entry[1]).join(',') + '],"sentAt":' + quote(new Date().toISOString()) + '}'
+  const post = (entries: Entry[], keepalive: boolean) => fetch(url, { method: 'POST', body: body(entries), keepalive })
+
+  const schedule = (ms: number) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      timer = undefined
+      backingOff = false
+      void flush()
+    }, ms)
+  }
+
+  /** Applies the collector's answer (none: network error); true when the next chunk may go. */
+  const settle = async (entries: Entry[], response?: Response): Promise<boolean> => {
+    const status = response && response.status
+    if (!isRetryable(status)) {
+      if (!response!.ok) warn('dropped a batch the collector refused: HTTP ' + status)
+      attempt = 0
+      await queue._remove(entries.map((entry) => entry[0]))
+      return true
+    }
+    backingOff = true
+    schedule(retryDelay(++attempt, response ? response.headers.get('Retry-After') : null))
+    return false
+  }
+
+  const sendQueued = async () => {
+    while (!optedOut()) {
+      const [first] = chunk(await queue._read(), MAX_BEACON_BYTES)
+      if (!first) return
+      let response: Response | undefined
+      try {
+        response = await post(first, false)
+      } catch {
+        // network error: retried with backoff
+      }
+      if (!(await settle(first, response))) return
+    }
+  }
+
+  const flush = (): Promise<void> =>
+    (running ||= withFlushLock('sillage-flush-' + writeKey, sendQueued)
+      .catch(() => {})
+      .finally(() => {
+        running = undefined
+        // Events left (another tab held the lock, or they came in meanwhile): try again later.
+        if (queue._size() && !timer) schedule(flushInterval)
+      }))
+
+  return {
+    _flush: flush,
+    _added() {
+      if (backingOff) return
+      if (queue._size() >= flushAt) void flush()
+      else if (!timer) schedule(flushInterval)
+    },
+    _hidden() {
+      // `visibilitychange` and `pagehide` both fire on unload: one beacon is enough.
+      if (optedOut() || Date.now() - lastHidden < 1000) return
+      lastHidden = Date.now()
+      // No lock here: there is no time to wait for one. `keepalive` lets the request outlive
+      // the page (where a browser lacks it, the events simply wait for the next visit).
+      // Events stay queued until a 2xx: if the answer is lost with the page, they are sent
+      // again later and the collector de-duplicates them.
+      for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) {
+        post(entries, true).then(
+          (response) => settle(entries, response),
+          () => settle(entries),
+        )
+      }
+    },
+    _online() {
+      backingOff = false
+      void flush()
+    },
+  }
+}

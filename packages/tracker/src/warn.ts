@@ -1,0 +1,24 @@
+/** Reports a problem in the host page's use of the tracker; never throws. */
+export type Warn = (message: string) => void
+
+/**
+ * A `console.warn` that speaks only in debug mode, and once per message.
+ *
+ * @example
+ * const warn = createWarn(true)
+ * warn('name must be a string') // logged
+ * warn('name must be a string') // silent
+ */
+export function createWarn(debug: boolean | undefined): Warn {
+  const said = new Set<string>()
+  return (message) => {
+    if (debug && !said.has(message)) {
+      said.add(message)
+      try {
+        console.warn('[sillage] ' + message)
+      } catch {
+        // a page that broke console must not break us
+      }
+    }
+  }
+}
