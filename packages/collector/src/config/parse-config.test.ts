@@ -12,7 +12,13 @@ describe('parseConfig', () => {
       allowedOrigins: ['*'],
       identitySecret: undefined,
       trustProxy: false,
+      rateLimit: 50,
     })
+  })
+
+  it('takes a rate limit, 0 meaning off', () => {
+    expect(parseConfig(['--rate-limit', '0'], {})).toMatchObject({ rateLimit: 0 })
+    expect(parseConfig([], { SILLAGE_RATE_LIMIT: '500' })).toMatchObject({ rateLimit: 500 })
   })
 
   it('reads env twins, and flags win over them', () => {
@@ -37,6 +43,7 @@ describe('parseConfig', () => {
     [['--allowed-origins', 'shop.example'], /not an origin such as https:\/\/shop.example/],
     [['--allowed-origins', 'https://shop.example/path'], /not an origin/],
     [['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'], /--secret-key must differ from every write key/],
+    [['--rate-limit', 'fast'], /--rate-limit must be a whole number/],
     [['--unknown'], /Unknown option '--unknown' \(see --help\)/],
   ])('refuses %j with a reason', (argv, reason) => {
     expect(() => parseConfig(argv, {})).toThrow(reason)

@@ -12,9 +12,11 @@ export interface CollectorConfig {
   allowedOrigins: string[]
   identitySecret: string | undefined
   trustProxy: boolean
+  /** Sustained requests per second per write key and client address; 0 turns rate limiting off. */
+  rateLimit: number
 }
 
-/** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` for deployments behind a proxy. */
+/** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
 const flags = {
   port: { env: 'SILLAGE_PORT', default: '8787' },
   host: { env: 'SILLAGE_HOST', default: '127.0.0.1' },
@@ -24,6 +26,7 @@ const flags = {
   'allowed-origins': { env: 'SILLAGE_ALLOWED_ORIGINS', default: '*' },
   'identity-secret': { env: 'SILLAGE_IDENTITY_SECRET', default: '' },
   'trust-proxy': { env: 'SILLAGE_TRUST_PROXY', default: 'false' },
+  'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
 } as const
 
 export type FlagName = keyof typeof flags
@@ -64,6 +67,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     allowedOrigins: parseOrigins(get('allowed-origins')),
     identitySecret: parseSecret('identity-secret', get('identity-secret')) ?? undefined,
     trustProxy: parseBoolean('trust-proxy', get('trust-proxy')),
+    rateLimit: parseRate(get('rate-limit')),
   }
 }
 
@@ -71,6 +75,12 @@ function parsePort(text: string): number {
   const port = Number(text)
   if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`--port must be a number from 0 to 65535, got "${text}"`)
   return port
+}
+
+function parseRate(text: string): number {
+  const rate = Number(text)
+  if (!/^\d+$/.test(text)) throw new ConfigError(`--rate-limit must be a whole number of requests per second (0 = off), got "${text}"`)
+  return rate
 }
 
 function nonEmpty(name: FlagName, text: string): string {

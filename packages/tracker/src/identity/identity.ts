@@ -1,11 +1,12 @@
 import { messageId } from '../event/message-id.js'
-import { toJson } from '../event/to-json.js'
 import type { KeyValue } from './storage.js'
 import { mergeUser, type User } from './merge-user.js'
 
-const ANONYMOUS_ID = 'sillage_aid'
-const USER = 'sillage_user'
-const OPTED_OUT = 'sillage_optout'
+const PREFIX = 'sillage_'
+const ANONYMOUS_ID = PREFIX + 'aid'
+const OPTED_OUT = PREFIX + 'optout'
+/** Each is kept under its own key (`sillage_userId`…): no parsing of stored JSON. */
+const USER_FIELDS = ['userId', 'email', 'userHash'] as const
 
 export interface Identity extends User {
   anonymousId: string
@@ -21,12 +22,10 @@ export interface Identity extends User {
  */
 export function createIdentity(storage: KeyValue) {
   let written: string | undefined
-  const user = (): User => {
-    try {
-      return JSON.parse(storage._get(USER) || '{}') || {}
-    } catch {
-      return {}
-    }
+  const user = () => {
+    const stored: User = {}
+    for (const field of USER_FIELDS) stored[field] = storage._get(PREFIX + field)
+    return stored
   }
   return {
     _current(): Identity {
@@ -36,11 +35,15 @@ export function createIdentity(storage: KeyValue) {
       return { ...user(), anonymousId }
     },
     _identify(next: User) {
-      storage._set(USER, toJson(mergeUser(user(), next), () => {})!)
+      const merged = mergeUser(user(), next)
+      for (const field of USER_FIELDS) {
+        const value = merged[field]
+        if (value) storage._set(PREFIX + field, value)
+        else storage._del(PREFIX + field)
+      }
     },
     _reset() {
-      storage._del(ANONYMOUS_ID)
-      storage._del(USER)
+      for (const key of [ANONYMOUS_ID, ...USER_FIELDS.map((field) => PREFIX + field)]) storage._del(key)
     },
     _optedOut: () => storage._get(OPTED_OUT) == '1',
     _setOptedOut(optedOut: boolean) {
@@ -51,5 +54,3 @@ export function createIdentity(storage: KeyValue) {
 }
 
 export type IdentityStore = ReturnType<typeof createIdentity>
-
-

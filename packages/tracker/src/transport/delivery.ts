@@ -1,4 +1,3 @@
-import { quote } from '../event/to-json.js'
 import { MAX_BEACON_BYTES } from '../limits.js'
 import type { Entry, Queue } from '../queue/queue.js'
 import type { Warn } from '../warn.js'
@@ -40,10 +39,9 @@ export function createDelivery(
   let timer: ReturnType<typeof setTimeout> | undefined
   let backingOff = false
   let running: Promise<void> | undefined
-  let lastHidden = 0
 
   const body = (entries: Entry[]) =>
-    '{"batch":[' + entries.map((entry) => entry[1]).join(',') + '],"sentAt":' + quote(new Date().toISOString()) + '}'
+    '{"batch":[' + entries.map((entry) => entry[1]).join(',') + '],"sentAt":"' + new Date().toISOString() + '"}'
   const post = (entries: Entry[], keepalive: boolean) => fetch(url, { method: 'POST', body: body(entries), keepalive })
 
   const schedule = (ms: number) => {
@@ -100,9 +98,7 @@ export function createDelivery(
       else if (!timer) schedule(flushInterval)
     },
     _hidden() {
-      // `visibilitychange` and `pagehide` both fire on unload: one beacon is enough.
-      if (optedOut() || Date.now() - lastHidden < 1000) return
-      lastHidden = Date.now()
+      if (optedOut()) return
       // No lock here: there is no time to wait for one. `keepalive` lets the request outlive
       // the page (where a browser lacks it, the events simply wait for the next visit).
       // Events stay queued until a 2xx: if the answer is lost with the page, they are sent

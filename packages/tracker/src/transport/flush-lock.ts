@@ -9,7 +9,7 @@
  * await withFlushLock('sillage-flush-WK', sendQueued)
  */
 export function withFlushLock(name: string, task: () => Promise<void>): Promise<void> {
-  const locks = typeof navigator != 'undefined' ? navigator.locks : undefined
+  const locks = navigator.locks
   if (!locks) return task()
   // A lock manager that fails (opaque origins) must not stop delivery: run unlocked.
   return locks.request(name, { ifAvailable: true }, (lock) => lock && task()).catch(task)

@@ -85,7 +85,7 @@ export class PostgresTransaction implements IdentityTransaction {
       INSERT INTO events (source, message_id, contact_id, type, name, anonymous_id, user_id, email, properties, context,
         timestamp, original_timestamp, sent_at, received_at, identity)
       VALUES (${event.source}, ${event.messageId}, ${contactId}, ${event.type}, ${event.name}, ${event.anonymousId},
-        ${event.userId}, ${event.email}, ${JSON.stringify(event.properties)}::json, ${JSON.stringify(event.context)}::json,
+        ${event.userId}, ${event.email}, ${this.json(event.properties)}, ${this.json(event.context)},
         ${event.timestamp}, ${event.originalTimestamp}, ${event.sentAt}, ${event.receivedAt}, ${event.identity})`
   }
 
@@ -96,10 +96,15 @@ export class PostgresTransaction implements IdentityTransaction {
         first = least(event_summaries.first, excluded.first), last = greatest(event_summaries.last, excluded.last)`
   }
 
+  /** The driver serialises json parameters itself: hand it values, not JSON text. */
+  private json(value: unknown) {
+    return this.sql.json(value as Parameters<TransactionSql['json']>[0])
+  }
+
   async setAttributes(contactId: string, attributes: JsonObject, timestamp: string): Promise<void> {
     for (const [key, value] of Object.entries(attributes)) {
       await this.sql`
-        INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (${contactId}, ${key}, ${JSON.stringify(value)}::json, ${timestamp})
+        INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (${contactId}, ${key}, ${this.json(value)}, ${timestamp})
         ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
         WHERE excluded.updated_at >= contact_attributes.updated_at`
     }
