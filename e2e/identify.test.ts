@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { createHmac } from 'node:crypto'
+import { afterAll, beforeAll, expect, onTestFinished, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import type { ContactDetail } from '@sillage/protocol'
 import { launchChromium } from './support/browser.js'
 import { expectEverySentEventStoredOnce } from './support/delivery-assertions.js'
 import { contactsWhere, countBy, waitForStoredEvents } from './support/oracle.js'
 import { openScenario } from './support/scenario.js'
-import { SHOP } from './support/sites.js'
+import { watchPageErrors } from './support/page-errors.js'
+import { recordSentEvents } from './support/sent-events.js'
+import { FIXTURES, SHOP } from './support/sites.js'
+import { TEST_TRACKER_OPTIONS, tuneTracker } from './support/tracker-options.js'
 import { trackerLoaded } from './support/tracking.js'
 
 let browser: Browser
@@ -72,4 +76,59 @@ test('signing in after browsing gives the anonymous history to the identified co
   })
   expectEverySentEventStoredOnce(stored, sent.events())
   expect(pageErrors.list()).toEqual([])
+})
+
+test('with identity verification on, only an identify signed by the site server identifies the visitor', async () => {
+  const identitySecret = 'e2e-identity-secret-0123456789abcdef'
+  const { site, context, collector, pageErrors, sent } = await openScenario(browser, {
+    site: FIXTURES,
+    collectorArgs: ['--identity-secret', identitySecret],
+  })
+  // What the site's server puts in the page for its logged-in user (Intercom's user hash).
+  const userHash = createHmac('sha256', identitySecret).update('user-signed').digest('hex')
+  const signed = await context.newPage()
+  await signed.goto(`${site.url}/site/index.html`)
+  await trackerLoaded(signed)
+  await signed.evaluate((hash) => {
+    window.sillage.push(['identify', { userId: 'user-signed', userHash: hash }])
+    window.sillage.push(['track', 'signed_in_action', {}])
+  }, userHash)
+  await waitForStoredEvents(collector, 3, { settleMs: 0 })
+
+  // Another device claims a userId without the hash (a forged or stale identify).
+  const otherDevice = await browser.newContext()
+  onTestFinished(() => otherDevice.close())
+  await tuneTracker(otherDevice, TEST_TRACKER_OPTIONS)
+  const otherErrors = watchPageErrors(otherDevice)
+  const otherSent = recordSentEvents(otherDevice)
+  const forged = await otherDevice.newPage()
+  await forged.goto(`${site.url}/site/index.html`)
+  await trackerLoaded(forged)
+  await forged.evaluate(() => {
+    window.sillage.push(['identify', { userId: 'user-signed' }])
+    window.sillage.push(['track', 'forged_action', {}])
+  })
+
+  const stored = await waitForStoredEvents(collector, 6)
+  expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 2, identify: 2, signed_in_action: 1, forged_action: 1 })
+  const [contact, ...others] = await contactsWhere(collector, { userId: 'user-signed' })
+  expect(others).toEqual([])
+  const signedDevice = stored.find((event) => event.name === 'signed_in_action')!.anonymousId
+  const forgedDevice = stored.find((event) => event.name === 'forged_action')!.anonymousId
+  expect(forgedDevice).not.toBe(signedDevice)
+  const byDevice = (device: string | null) => stored.filter((event) => event.anonymousId === device)
+  expect(byDevice(signedDevice).map((event) => event.contactId)).toEqual([contact?.id, contact?.id, contact?.id])
+  expect(byDevice(signedDevice).filter((event) => event.type !== 'page').map((event) => event.identity)).toEqual([
+    'identified',
+    'identified',
+  ])
+  // The forged claim is kept, marked, and gives the other device nothing of the user's contact.
+  expect(byDevice(forgedDevice).filter((event) => event.type !== 'page').map((event) => event.identity)).toEqual([
+    'unverified',
+    'unverified',
+  ])
+  expect(byDevice(forgedDevice).every((event) => event.contactId !== contact?.id)).toBe(true)
+  expect(contact?.anonymousIds).toEqual([signedDevice])
+  expectEverySentEventStoredOnce(stored, [...sent.events(), ...otherSent.events()])
+  expect([...pageErrors.list(), ...otherErrors.list()]).toEqual([])
 })

@@ -4,7 +4,7 @@ import { launchChromium } from './support/browser.js'
 import { expectEverySentEventStoredOnce, propertiesOf } from './support/delivery-assertions.js'
 import { countBy, waitForStoredEvents } from './support/oracle.js'
 import { openScenario } from './support/scenario.js'
-import { SHOP } from './support/sites.js'
+import { FIXTURES, SHOP } from './support/sites.js'
 import { trackerLoaded } from './support/tracking.js'
 
 let browser: Browser
@@ -91,6 +91,22 @@ describe('script tag shop', () => {
     ])
     const times = tracked.map((event) => Date.parse(event.originalTimestamp))
     expect(times, 'device timestamps follow the push order').toEqual([...times].sort((a, b) => a - b))
+    expectEverySentEventStoredOnce(stored, sent.events())
+    expect(pageErrors.list()).toEqual([])
+  })
+
+  test('a page that includes the script tag twice still records each event once', async () => {
+    const { site, context, collector, pageErrors, sent } = await openScenario(browser, { site: FIXTURES })
+    const page = await context.newPage()
+    await page.goto(`${site.url}/site/twice.html`)
+    await trackerLoaded(page)
+    await page.evaluate(() => {
+      window.sillage.push(['track', 'clicked', { n: 1 }])
+      window.sillage.push(['track', 'clicked', { n: 2 }])
+    })
+
+    const stored = await waitForStoredEvents(collector, 3)
+    expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, clicked: 2 })
     expectEverySentEventStoredOnce(stored, sent.events())
     expect(pageErrors.list()).toEqual([])
   })

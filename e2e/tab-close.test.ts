@@ -57,3 +57,25 @@ test('events tracked right before leaving for another site are delivered', async
   expect(pageErrors.list()).toEqual([])
   await page.close()
 })
+
+test('a burst of events cut short by a navigation is delivered in full, once, by the unload flush and the next page', async () => {
+  const { site, context, collector, pageErrors, sent } = await openScenario(browser, { site: FIXTURES })
+  const page = await context.newPage()
+  await page.goto(`${site.url}/site/index.html`)
+  await trackerLoaded(page)
+
+  // 150 events of ~600 bytes: more than one flushAt batch and more than one 64 KB beacon.
+  await page.evaluate(() => {
+    for (let n = 1; n <= 150; n += 1) window.sillage.push(['track', 'burst', { n, note: 'x'.repeat(400) }])
+    location.href = '/site/index.html?next'
+  })
+  await page.waitForURL('**/site/index.html?next')
+  await trackerLoaded(page)
+
+  const stored = await waitForStoredEvents(collector, 152, { timeoutMs: 20_000, settleMs: 1_500 })
+  expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 2, burst: 150 })
+  const numbers = propertiesOf(stored, 'burst').map((properties) => properties.n as number)
+  expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1))
+  expectEverySentEventStoredOnce(stored, sent.events())
+  expect(pageErrors.list()).toEqual([])
+})

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { repoRoot } from '../lib/collector-process.mjs'
 import { packageFile } from '../lib/tracker-builds.mjs'
 import { pageHtml, trackerPages } from './tracker-pages.mjs'
@@ -16,10 +17,12 @@ const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'ap
  * @example
  * const host = await startTrackerHost()
  * await page.goto(`${host.url}/page/${encodeURIComponent('posthog-js')}`)
- * host.takeRequestCount() // endpoint requests since the last call
+ * host.takeCounts() // { requests, events } reaching the endpoint since the last call
  */
 export async function startTrackerHost() {
   let endpointRequests = 0
+  let eventsDelivered = 0
+  let eventsUncounted = false
   let origin = ''
 
   const server = createServer((req, res) => {
@@ -55,14 +58,20 @@ export async function startTrackerHost() {
       return sendFile(send, dir, rest.slice(name.length + 1))
     }
 
-    // Everything else is the endpoint: drain the body, count it, answer 200.
-    req.resume()
+    // Everything else is the endpoint: read the body, count its events, answer 200.
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
     req.on('end', () => {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...headers, 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' })
         return res.end()
       }
       endpointRequests++
+      if (req.method === 'POST') {
+        const count = countEvents(Buffer.concat(chunks), url, req.headers)
+        if (count === null) eventsUncounted = true
+        else eventsDelivered += count
+      }
       if (/^\/v1\/projects\/[^/]+\/settings$/.test(url.pathname)) return send(200, 'application/json', segmentSettings(url.host))
       if (url.pathname.startsWith('/sourceConfig')) return send(200, 'application/json', rudderSourceConfig)
       return send(200, 'application/json', '{"accepted":0,"duplicates":0,"rejected":[],"status":1}')
@@ -73,12 +82,36 @@ export async function startTrackerHost() {
   origin = `http://127.0.0.1:${server.address().port}`
   return {
     url: origin,
-    takeRequestCount() {
-      const count = endpointRequests
+    /** Endpoint requests and the events they carried since the last call (events null: a body it could not read). */
+    takeCounts() {
+      const counts = { requests: endpointRequests, events: eventsUncounted ? null : eventsDelivered }
       endpointRequests = 0
-      return count
+      eventsDelivered = 0
+      eventsUncounted = false
+      return counts
     },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve) }),
+  }
+}
+
+/**
+ * Events in one tracker request, whatever its format: a JSON array, `{batch: […]}`
+ * (Segment spec), `{data: […]}` (Snowplow), one JSON object, gzip (PostHog) or a
+ * `data=` base64 form (PostHog's fallback). Null when the body cannot be read.
+ */
+function countEvents(body, url, headers) {
+  let text
+  try {
+    const gzipped = headers['content-encoding'] === 'gzip' || url.searchParams.get('compression') === 'gzip-js' || (body[0] === 0x1f && body[1] === 0x8b)
+    text = (gzipped ? gunzipSync(body) : body).toString('utf8')
+    if (text.startsWith('data=')) text = Buffer.from(decodeURIComponent(text.slice(5).split('&')[0]), 'base64').toString('utf8')
+    const value = JSON.parse(text)
+    if (Array.isArray(value)) return value.length
+    if (Array.isArray(value?.batch)) return value.batch.length
+    if (Array.isArray(value?.data)) return value.data.length
+    return value && typeof value === 'object' ? 1 : null
+  } catch {
+    return null
   }
 }
 

@@ -36,7 +36,8 @@ export async function startCollector({ store, nodeFlags = [], env = {} }) {
     ],
     port,
     nodeFlags,
-    env: { NODE_ENV: 'production', ...env },
+    // The per-key rate limit (50 req/s by default) would cap the load generator, not the store.
+    env: { NODE_ENV: 'production', SILLAGE_RATE_LIMIT: '0', ...env },
   })
 }
 

@@ -51,14 +51,14 @@ export async function browserSuite({ calls, log }) {
   }
 
   const table = markdownTable(
-    ['tracker', 'calls', 'p50 µs/call', 'p99 µs/call', 'mean µs/call', 'burst wall ms', 'longest task ms', 'requests sent'],
+    ['tracker', 'calls', 'p50 µs/call', 'p99 µs/call', 'mean µs/call', 'burst wall ms', 'longest task ms', 'requests sent', 'events delivered'],
     rows.map((r) =>
       r.na
-        ? [r.name, r.na, '', '', '', '', '', '']
+        ? [r.name, r.na, '', '', '', '', '', '', '']
         : [r.name, formatInt(r.done) + (r.errors ? ` (${r.errors} threw)` : ''), formatFixed(r.p50Us, 0), formatFixed(r.p99Us, 0),
-           formatFixed(r.meanUs, 1), formatInt(r.wallMs), formatFixed(r.longestTaskMs, 1), formatInt(r.requests)],
+           formatFixed(r.meanUs, 1), formatInt(r.wallMs), formatFixed(r.longestTaskMs, 1), formatInt(r.requests), r.events === null ? '?' : formatInt(r.events)],
     ),
-    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   )
   const isolated = rows.some((r) => r.isolated === false) ? ' (pages were not cross-origin isolated: 100 µs timer resolution)' : ''
   const notes =
@@ -66,7 +66,8 @@ export async function browserSuite({ calls, log }) {
     `per-call times are the synchronous part of each call (performance.now, 5 µs resolution${isolated}). ` +
     `"burst wall" is the whole burst including the microtasks and the tracker's own tasks run between chunks; ` +
     `"longest task" is the longest main-thread task (Chromium trace) from the burst's start to ${SETTLE_MS / 1000} s after its end; ` +
-    `"requests sent" counts requests reaching the local endpoint in that window (batching shows here). ` +
+    `"requests sent" and "events delivered" count what reached the local endpoint in that window (batching shows in the first; ` +
+    `a tracker that falls behind or drops events shows in the second). ` +
     `A burst is cut at ${DEADLINE_MS / 1000} s.`
   return { markdown: `## 4. Tracker main-thread cost (headless Chromium)\n\n${notes}\n\n${table}\n`, data: rows.map(({ times, ...r }) => r) }
 }
@@ -84,14 +85,14 @@ async function measureTracker({ browser, host, tracker, calls, userAgent }) {
     await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 10_000 })
     await page.evaluate(() => window.__benchReady)
     await page.waitForTimeout(500) // let start-up work (settings fetch, storage) finish first
-    host.takeRequestCount()
+    host.takeCounts()
 
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] })
     const burst = await page.evaluate(([n, chunk, deadline]) => window.__runBurst(n, chunk, deadline), [calls, CHUNK, DEADLINE_MS])
     await page.waitForTimeout(SETTLE_MS)
     await page.evaluate(() => performance.mark('bench-settled'))
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
-    const requests = host.takeRequestCount()
+    const { requests, events } = host.takeCounts()
     const longTasks = await page.evaluate((start) => window.__benchLongTasks.filter((t) => t.start + t.duration >= start), burst.startedAt)
 
     const sorted = Float64Array.from(burst.times).sort()
@@ -110,6 +111,7 @@ async function measureTracker({ browser, host, tracker, calls, userAgent }) {
       longestTaskMs: longestFromTrace ?? Math.max(0, ...longTasks.map((t) => t.duration)),
       longestTaskSource: longestFromTrace === null ? 'longtask observer (≥ 50 ms only)' : 'trace',
       requests,
+      events,
       pageErrors: pageErrors.slice(0, 3),
       times: burst.times,
     }

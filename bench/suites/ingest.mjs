@@ -27,10 +27,10 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
   for (const cell of cells) cell.ratioToBare = cell.eventsPerS / bare[cell.batchSize]?.eventsPerS
 
   const detail = markdownTable(
-    ['target', 'batch', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU', 'vs bare'],
+    ['target', 'batch', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU', 'non-2xx', 'vs bare'],
     cells.map((c) =>
       c.na
-        ? [c.target, c.batchSize, c.na, '', '', '', '', '', '']
+        ? [c.target, c.batchSize, c.na, '', '', '', '', '', '', '']
         : [
             c.target,
             c.batchSize,
@@ -40,10 +40,11 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
             formatFixed(c.p99Ms, 0),
             formatInt(c.peakRssMB),
             formatPercent(c.cpuShare),
+            formatInt(c.non2xx + c.errors),
             c.target === 'bare-hono' ? '(limit)' : formatPercent(c.ratioToBare),
           ],
     ),
-    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   )
   const summary = markdownTable(
     ['store', ...batchSizes.map((b) => `batch ${b}`)],

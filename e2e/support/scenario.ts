@@ -30,9 +30,11 @@ export async function openScenario(
     /** Console errors the test provokes on purpose (e.g. failed requests under fault injection). */
     allowConsoleErrors?: RegExp[]
     tracker?: TrackerOptions
+    /** Extra collector flags, e.g. `['--identity-secret', secret]`. */
+    collectorArgs?: string[]
   },
 ): Promise<Scenario> {
-  const collector = await startCollector()
+  const collector = await startCollector(options.collectorArgs)
   const cleanups: Array<() => Promise<unknown>> = [() => collector.dispose()]
   onTestFinished(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {})

@@ -15,6 +15,9 @@ export const MAX_BATCH_EVENTS = 2500
 /** Longest event name (`track` event, Brevo `event_name`). */
 export const MAX_NAME_LENGTH = 255
 
+/** Longest `anonymousId`, `userId`, `email` or other identifier. */
+export const MAX_IDENTIFIER_LENGTH = 255
+
 /** Longest `messageId`; also the length of the de-duplication key. */
 export const MAX_MESSAGE_ID_LENGTH = 100
 

@@ -29,6 +29,14 @@ describe('segmentEventSchema', () => {
     expect(segmentEventSchema.safeParse({ type: 'track', event: 'x'.repeat(255), messageId: 'm'.repeat(100), anonymousId: 'a' }).success).toBe(true)
   })
 
+  it('refuses NUL characters in names and ids, which no store can keep', () => {
+    const result = segmentEventSchema.safeParse({ type: 'track', event: 'a\u0000b', anonymousId: 'x\u0000' })
+    expect(formatIssues(result.error!.issues)).toEqual([
+      'anonymousId: must not contain NUL (\\u0000) characters',
+      'event: must not contain NUL (\\u0000) characters',
+    ])
+  })
+
   it('requires previousId and userId for alias', () => {
     expect(segmentEventSchema.safeParse({ type: 'alias', userId: 'u' }).success).toBe(false)
     expect(segmentEventSchema.safeParse({ type: 'alias', userId: 'u', previousId: 'anon' }).success).toBe(true)

@@ -27,7 +27,7 @@ export function createTracker(options: TrackerOptions): Tracker {
       try {
         return methods[name]!(...args)
       } catch {
-        warn(name + '() failed')
+        warn(name + '-failed')
       }
     }
   }
@@ -41,7 +41,7 @@ export function createTracker(options: TrackerOptions): Tracker {
 
 function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const { writeKey = '', endpoint = '', persistence, cookieDomain } = options
-  if (!writeKey) warn('writeKey is missing')
+  if (!writeKey) warn('no-write-key')
   const identity = createIdentity(createStorage(persistence, cookieDomain))
   const queue = createQueue('sillage-' + writeKey, options.maxQueueSize || 1000, warn)
   const optedOut = identity._optedOut
@@ -54,10 +54,6 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     options.flushInterval ?? 5000,
     optedOut,
   )
-  const recorder = createRecorder(identity, warn, (key, json) => {
-    queue._add(key, json)
-    delivery._added()
-  })
 
   const listen = (target: EventTarget, type: string, listener: () => void) =>
     target.addEventListener(type, () => {
@@ -70,23 +66,11 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   // Server-side rendering: no page, no listeners (and no events: `track` fails quietly).
   if (typeof document == 'object') {
     listen(window, 'online', delivery._online)
-    listen(window, 'pagehide', delivery._hidden)
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
+    // Browsers that unload without hiding first (older Safari): `pagehide` while still visible.
   }
   // Events a previous page left in the queue go out with the first timer.
   if (!optedOut()) delivery._added()
 
-  return {
-    ...recorder,
-    flush: delivery._flush,
-    reset: identity._reset,
-    optOut() {
-      identity._setOptedOut(true)
-      identity._reset()
-      void queue._read().then((entries) => queue._remove(entries.map((entry) => entry[0])))
-    },
-    optIn() {
-      identity._setOptedOut(false)
-    },
-  }
+  return createRecorder(identity, queue, delivery, warn)
 }

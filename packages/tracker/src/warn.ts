@@ -2,12 +2,14 @@
 export type Warn = (message: string) => void
 
 /**
- * A `console.warn` that speaks only in debug mode, and once per message.
+ * A `console.warn` that speaks only in debug mode, and once per code. Codes (`queue-full`,
+ * `refused-400`…) keep the bundle small; README, "Debugging", says what each means and
+ * what to do.
  *
  * @example
  * const warn = createWarn(true)
- * warn('name must be a string') // logged
- * warn('name must be a string') // silent
+ * warn('no-event-name') // logs "[sillage] no-event-name"
+ * warn('no-event-name') // silent
  */
 export function createWarn(debug: boolean | undefined): Warn {
   const said = new Set<string>()
@@ -15,7 +17,7 @@ export function createWarn(debug: boolean | undefined): Warn {
     if (debug && !said.has(message)) {
       said.add(message)
       try {
-        console.warn('[sillage] ' + message)
+        console.warn('[sillage]', message)
       } catch {
         // a page that broke console must not break us
       }

@@ -1,4 +1,4 @@
-import { isBlockedIdentifier } from '@sillage/protocol'
+import { isBlockedIdentifier, MAX_IDENTIFIER_LENGTH } from '@sillage/protocol'
 
 /**
  * The identifier if it may identify someone, else null: placeholder values such as
@@ -11,6 +11,9 @@ import { isBlockedIdentifier } from '@sillage/protocol'
 export function usableIdentifier(value: unknown): string | null {
   if (typeof value !== 'string') return null
   const trimmed = value.trim()
+  // Over-long or NUL-carrying values can't be an id anyone meant, and PostgreSQL's
+  // text columns and unique indexes refuse them: never let them reach a store.
+  if (trimmed.length > MAX_IDENTIFIER_LENGTH || trimmed.includes('\u0000')) return null
   return isBlockedIdentifier(trimmed) ? null : trimmed
 }
 

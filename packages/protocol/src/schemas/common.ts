@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { MAX_MESSAGE_ID_LENGTH } from '../limits.js'
+import { MAX_IDENTIFIER_LENGTH, MAX_MESSAGE_ID_LENGTH } from '../limits.js'
+
+/**
+ * A string that names or identifies something. NUL characters are refused: they are never
+ * meant, and PostgreSQL's text columns cannot hold them.
+ */
+export function plainText(whenMissing?: string) {
+  return z.string(whenMissing ? { error: whenMissing } : undefined).regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
+}
 
 /** A free-form JSON object (`properties`, `traits`, `context`, `integrations`). */
 export const jsonObject = z.record(z.string(), z.unknown())
@@ -11,10 +19,9 @@ export const jsonObject = z.record(z.string(), z.unknown())
 export const identifier = z
   .union([z.string(), z.number().finite()])
   .transform((value) => String(value).trim())
-  .pipe(z.string().max(255, 'must be at most 255 characters'))
+  .pipe(plainText().max(MAX_IDENTIFIER_LENGTH, `must be at most ${MAX_IDENTIFIER_LENGTH} characters`))
 
-export const messageId = z
-  .string()
+export const messageId = plainText()
   .min(1, 'must not be empty')
   .max(MAX_MESSAGE_ID_LENGTH, `must be at most ${MAX_MESSAGE_ID_LENGTH} characters`)
 

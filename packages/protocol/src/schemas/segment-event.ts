@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
-import { dateTime, identifier, jsonObject, messageId } from './common.js'
+import { dateTime, identifier, jsonObject, messageId, plainText } from './common.js'
 
 /** The six Segment-spec call types. */
 export const eventTypes = ['track', 'page', 'identify', 'alias', 'group', 'screen'] as const
@@ -26,8 +26,7 @@ export const trackEventSchema = z
   .object({
     ...base,
     type: z.literal('track'),
-    event: z
-      .string({ error: 'is required for a track call: the name of what the user did' })
+    event: plainText('is required for a track call: the name of what the user did')
       .trim()
       .min(1, 'must not be empty')
       .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
@@ -39,8 +38,8 @@ export const pageEventSchema = z
   .object({
     ...base,
     type: z.literal('page'),
-    name: z.string().max(MAX_NAME_LENGTH).optional(),
-    category: z.string().max(MAX_NAME_LENGTH).optional(),
+    name: plainText().max(MAX_NAME_LENGTH).optional(),
+    category: plainText().max(MAX_NAME_LENGTH).optional(),
     properties: jsonObject.optional(),
   })
   .refine(needsAnIdentity, identityMessage)
@@ -49,7 +48,7 @@ export const screenEventSchema = z
   .object({
     ...base,
     type: z.literal('screen'),
-    name: z.string().max(MAX_NAME_LENGTH).optional(),
+    name: plainText().max(MAX_NAME_LENGTH).optional(),
     properties: jsonObject.optional(),
   })
   .refine(needsAnIdentity, identityMessage)

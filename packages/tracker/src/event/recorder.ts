@@ -1,8 +1,9 @@
 import type { WireEvent } from '@sillage/protocol/types'
 import type { IdentityStore } from '../identity/identity.js'
-import type { User } from '../identity/merge-user.js'
 import { MAX_NAME_LENGTH } from '../limits.js'
 import { eventKey } from '../queue/event-key.js'
+import type { Queue } from '../queue/queue.js'
+import type { Delivery } from '../transport/delivery.js'
 import type { Cart, IdentifyInput, Properties, Tracker } from '../types.js'
 import type { Warn } from '../warn.js'
 import { deviceContext, pageProperties } from './context.js'
@@ -10,25 +11,19 @@ import { copyProperties } from './copy-properties.js'
 import { messageId } from './message-id.js'
 import { toJson } from './to-json.js'
 
-type Recorder = Pick<Tracker, 'track' | 'page' | 'identify' | 'cartUpdated' | 'cartDeleted' | 'orderCompleted'>
-
 /** A trimmed non-empty string, or a number as a string; anything else is no value. */
 const text = (value: unknown) =>
   typeof value == 'string' ? value.trim() || undefined : typeof value == 'number' ? '' + value : undefined
 
 /**
- * Turns API calls into Segment-spec wire events and hands each one, serialised, to
- * `enqueue` synchronously: `track` returns after the event was handed to the queue.
+ * The tracker's methods: turns calls into Segment-spec wire events and queues each one,
+ * serialised, synchronously (`track` returns after the IndexedDB write was issued).
  *
  * @example
- * const recorder = createRecorder(identity, warn, (key, json) => queue._add(key, json))
- * recorder.track('signup', { plan: 'pro' })
+ * const tracker = createRecorder(identity, queue, delivery, warn)
+ * tracker.track('signup', { plan: 'pro' })
  */
-export function createRecorder(
-  identity: IdentityStore,
-  warn: Warn,
-  enqueue: (key: string, json: string) => void,
-): Recorder {
+export function createRecorder(identity: IdentityStore, queue: Queue, delivery: Delivery, warn: Warn): Tracker {
   const record = (fields: Pick<WireEvent, 'type' | 'event' | 'name' | 'properties' | 'traits'>) => {
     if (identity._optedOut()) return
     const { anonymousId, userId, email, userHash } = identity._current()
@@ -44,20 +39,20 @@ export function createRecorder(
       timestamp: new Date().toISOString(),
     }
     const json = toJson(event, warn)
-    if (json) enqueue(eventKey(event.timestamp, event.messageId), json)
+    if (json) {
+      queue._add(eventKey(event.timestamp, event.messageId), json)
+      delivery._added()
+    }
   }
 
   const track = (name: string, properties?: Properties) => {
     const event = text(name)
-    if (!event) return warn('ignored track() without a name')
+    if (!event) return warn('no-event-name')
     record({ type: 'track', event: event.slice(0, MAX_NAME_LENGTH), properties: copyProperties({}, properties, warn) })
   }
 
-  /** Brevo's cart and order shape: `{ id, data: {…} }`; a flat object becomes its `data`. */
-  const commerce = (event: string) => (cart: Cart) => {
-    const { id, data, ...flat } = copyProperties({}, cart, warn) as Cart
-    track(event, { id, data: data ?? flat })
-  }
+  /** Sent as given: Brevo's `{ id, data: {…} }` or a flat cart, both documented. */
+  const commerce = (event: string) => (cart: Cart) => track(event, cart)
 
   return {
     track,
@@ -69,15 +64,8 @@ export function createRecorder(
       record({ type: 'page', name: pageName, properties: copyProperties(props, properties, warn) })
     },
     identify(input: IdentifyInput) {
-      if (!input || typeof input != 'object') return warn('ignored identify() without an object')
-      const user: User = {}
-      const userId = text(input.userId)
       const email = text(input.email)?.toLowerCase()
-      const userHash = text(input.userHash)
-      if (userId) user.userId = userId
-      if (email) user.email = email
-      if (userHash) user.userHash = userHash
-      if (!identity._optedOut()) identity._identify(user)
+      if (!identity._optedOut()) identity._identify({ userId: text(input.userId), email, userHash: text(input.userHash) })
       const traits = copyProperties({}, input.attributes, warn)
       if (email) traits.email = email
       record({ type: 'identify', traits })
@@ -85,5 +73,15 @@ export function createRecorder(
     cartUpdated: commerce('cart_updated'),
     cartDeleted: commerce('cart_deleted'),
     orderCompleted: commerce('order_completed'),
+    flush: delivery._flush,
+    reset: identity._reset,
+    optOut() {
+      identity._setOptedOut(true)
+      identity._reset()
+      void queue._read().then((entries) => queue._remove(entries.map((entry) => entry[0])))
+    },
+    optIn() {
+      identity._setOptedOut(false)
+    },
   }
 }

@@ -5,7 +5,7 @@ import type { Warn } from '../warn.js'
 const MAX_STRING = 4096
 
 /** The one warning for anything the page passed that JSON cannot carry as is. */
-export const CLEANED = 'cleaned unsendable values'
+export const CLEANED = 'cleaned-values'
 
 /**
  * Serialises an event whose properties come from the host page, never throwing.
@@ -21,23 +21,20 @@ export const CLEANED = 'cleaned unsendable values'
 export function toJson(value: unknown, warn: Warn): string | undefined {
   const seen = new WeakSet<object>()
   try {
-    const json: unknown = JSON.stringify(value, (_key, v: unknown) => {
+    const json: unknown = JSON.stringify(value, (_key, v: any) => {
       const type = typeof v
-      if (type == 'bigint') return '' + v
-      if (type == 'function' || type == 'symbol' || (type == 'string' && (v as string).length > MAX_STRING)) {
-        warn(CLEANED)
-        return type == 'string' ? (v as string).slice(0, MAX_STRING) : undefined
-      }
-      if (v && type == 'object') {
-        if (seen.has(v as object)) return warn(CLEANED)
-        seen.add(v as object)
-      }
-      return v
+      return type == 'bigint'
+        ? '' + v
+        : type == 'string' && v.length > MAX_STRING
+          ? (warn(CLEANED), v.slice(0, MAX_STRING))
+          : type == 'function' || type == 'symbol' || (v && type == 'object' && seen.has(v))
+            ? warn(CLEANED)
+            : (v && type == 'object' && seen.add(v), v)
     })
     if (typeof json == 'string' && new TextEncoder().encode(json).length <= MAX_EVENT_BYTES) return json
   } catch {
     // a throwing getter or a broken JSON.stringify: dropped below
   }
-  warn('dropped an event: over 32 KB or not serialisable')
+  warn('event-dropped')
   return undefined
 }

@@ -19,7 +19,7 @@ export interface User {
 export function mergeUser(stored: User, next: User): User {
   const { userId, email } = stored
   const anotherPerson = userId ? next.userId && next.userId != userId : next.email && email && next.email != email && !next.userId
-  const merged = anotherPerson ? next : { ...stored, ...next }
+  const merged = anotherPerson ? next : { userId: next.userId || userId, email: next.email || email }
   merged.userHash = next.userHash || ((merged.userId || merged.email) == (userId || email) ? stored.userHash : undefined)
   return merged
 }

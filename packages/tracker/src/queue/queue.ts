@@ -13,7 +13,6 @@ export interface Queue {
   _read(): Promise<Entry[]>
   /** Deletes these keys only: another tab's events added meanwhile stay. Never rejects. */
   _remove(keys: string[]): Promise<void>
-  _size(): number
 }
 
 /** One read-write transaction on the events store, settled when it commits. */
@@ -35,64 +34,52 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
   let memory = new Map<string, string>()
   // Keys whose IndexedDB write has not settled yet: absent from a snapshot, still queued.
   const unwritten = new Set<string>()
-  let store: UseStore | undefined
-  try {
-    if (indexedDB) store = createStore(dbName, 'events')
-  } catch {
-    // no IndexedDB at all
-  }
+  let store: UseStore | undefined = typeof indexedDB == 'object' ? createStore(dbName, 'events') : undefined
   const useMemory = () => {
-    if (store) warn('IndexedDB failed: queue kept in memory')
+    if (store) warn('indexeddb-failed')
     store = undefined
+  }
+  /** Runs an IndexedDB request; any failure, even a synchronous one, switches to memory. */
+  const attempt = async <T>(request: () => Promise<T>): Promise<T | void> => {
+    try {
+      if (store) return await request()
+    } catch {
+      useMemory()
+    }
   }
   const trim = () => {
     const excess = memory.size - cap
     if (excess > 0) {
-      warn('queue full: dropped the oldest events')
+      warn('queue-full')
       void remove([...memory.keys()].slice(0, excess))
     }
   }
-  const remove = async (keys: string[]) => {
+  const remove = (keys: string[]) => {
     for (const key of keys) memory.delete(key)
-    try {
-      if (store) await write(store, (events) => keys.map((key) => events.delete(key)))
-    } catch {
-      useMemory()
-    }
+    return attempt(() => write(store!, (events) => keys.map((key) => events.delete(key)))) as Promise<void>
   }
 
   return {
     _add(key, json) {
       memory.set(key, json)
       trim()
-      if (!store) return
       unwritten.add(key)
-      const written = () => unwritten.delete(key)
-      try {
-        write(store, (events) => events.put(json, key)).then(written, () => (written(), useMemory()))
-      } catch {
-        written()
-        useMemory()
-      }
+      void attempt(() => write(store!, (events) => events.put(json, key))).then(() => unwritten.delete(key))
     },
     _peek: () => [...memory],
     async _read() {
-      try {
-        if (store) {
-          const [keys, values] = await store('readonly', (events) =>
-            Promise.all([promisifyRequest(events.getAllKeys()), promisifyRequest(events.getAll())]),
-          )
-          const snapshot = new Map(keys.map((key, index) => [key as string, values[index] as string]))
-          for (const key of unwritten) if (memory.has(key)) snapshot.set(key, memory.get(key)!)
-          memory = snapshot
-          trim()
-        }
-      } catch {
-        useMemory()
+      const snapshot = await attempt(() =>
+        store!('readonly', (events) => Promise.all([promisifyRequest(events.getAllKeys()), promisifyRequest(events.getAll())])),
+      )
+      if (snapshot) {
+        const [keys, values] = snapshot
+        const fresh = new Map(keys.map((key, index) => [key as string, values[index] as string]))
+        for (const key of unwritten) if (memory.has(key)) fresh.set(key, memory.get(key)!)
+        memory = fresh
+        trim()
       }
       return [...memory]
     },
     _remove: remove,
-    _size: () => memory.size,
   }
 }

@@ -5,26 +5,21 @@ const ENVELOPE_BYTES = 64
 
 /**
  * Splits queued events into request bodies of at most `maxBytes` UTF-8 bytes each
- * (every event is at most 32 KB, so each chunk holds at least one).
+ * (every event is at most 32 KB, so each chunk holds at least one). No events: one empty chunk.
  *
  * @example
- * chunk(entries, 64 * 1024).map(body) // beacon-sized bodies
+ * chunk(entries, 64 * 1024) // [[…], […]]
  */
 export function chunk(entries: Entry[], maxBytes: number): Entry[][] {
-  const encoder = new TextEncoder()
-  const chunks: Entry[][] = []
-  let current: Entry[] = []
+  const chunks: Entry[][] = [[]]
   let size = ENVELOPE_BYTES
   for (const entry of entries) {
-    const bytes = encoder.encode(entry[1]).length + 1
-    if (current.length && size + bytes > maxBytes) {
-      chunks.push(current)
-      current = []
-      size = ENVELOPE_BYTES
+    const bytes = new Blob([entry[1]]).size + 1
+    if ((size += bytes) > maxBytes) {
+      chunks.push([])
+      size = ENVELOPE_BYTES + bytes
     }
-    current.push(entry)
-    size += bytes
+    chunks[chunks.length - 1]!.push(entry)
   }
-  if (current.length) chunks.push(current)
   return chunks
 }

@@ -35,83 +35,69 @@ export function createDelivery(
   optedOut: () => boolean,
 ): Delivery {
   const url = endpoint + '/v1/batch?writeKey=' + encodeURIComponent(writeKey)
+  // Failed attempts in a row; while above 0 a retry is scheduled and new events wait for it.
   let attempt = 0
   let timer: ReturnType<typeof setTimeout> | undefined
-  let backingOff = false
   let running: Promise<void> | undefined
 
-  const body = (entries: Entry[]) =>
-    '{"batch":[' + entries.map((entry) => entry[1]).join(',') + '],"sentAt":"' + new Date().toISOString() + '"}'
-  const post = (entries: Entry[], keepalive: boolean) => fetch(url, { method: 'POST', body: body(entries), keepalive })
+  const post = (entries: Entry[], keepalive?: boolean) =>
+    fetch(url, {
+      method: 'POST',
+      body: '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
+      keepalive,
+    }).catch(() => undefined)
 
   const schedule = (ms: number) => {
     clearTimeout(timer)
     timer = setTimeout(() => {
       timer = undefined
-      backingOff = false
       void flush()
     }, ms)
   }
 
   /** Applies the collector's answer (none: network error); true when the next chunk may go. */
   const settle = async (entries: Entry[], response?: Response): Promise<boolean> => {
-    const status = response && response.status
-    if (!isRetryable(status)) {
-      if (!response!.ok) warn('dropped a batch the collector refused: HTTP ' + status)
-      attempt = 0
-      await queue._remove(entries.map((entry) => entry[0]))
-      return true
+    const status = response?.status
+    if (isRetryable(status)) {
+      schedule(retryDelay(++attempt, response?.headers.get('Retry-After')))
+      return false
     }
-    backingOff = true
-    schedule(retryDelay(++attempt, response ? response.headers.get('Retry-After') : null))
-    return false
+    if (!response!.ok) warn('refused-' + status)
+    attempt = 0
+    await queue._remove(entries.map((entry) => entry[0]))
+    return true
   }
 
   const sendQueued = async () => {
-    while (!optedOut()) {
-      const [first] = chunk(await queue._read(), MAX_BEACON_BYTES)
-      if (!first) return
-      let response: Response | undefined
-      try {
-        response = await post(first, false)
-      } catch {
-        // network error: retried with backoff
-      }
-      if (!(await settle(first, response))) return
+    for (;;) {
+      const entries = chunk(await queue._read(), MAX_BEACON_BYTES)[0]!
+      if (optedOut() || !entries[0] || !(await settle(entries, await post(entries)))) return
     }
   }
 
   const flush = (): Promise<void> =>
-    (running ||= withFlushLock('sillage-flush-' + writeKey, sendQueued)
-      .catch(() => {})
-      .finally(() => {
-        running = undefined
-        // Events left (another tab held the lock, or they came in meanwhile): try again later.
-        if (queue._size() && !timer) schedule(flushInterval)
-      }))
+    (running ||= withFlushLock('sillage-flush-' + writeKey, sendQueued).finally(() => {
+      running = undefined
+      // Events left (another tab held the lock, or they came in meanwhile): try again later.
+      if (queue._peek()[0] && !timer) schedule(flushInterval)
+    }))
 
   return {
     _flush: flush,
     _added() {
-      if (backingOff) return
-      if (queue._size() >= flushAt) void flush()
+      if (attempt) return
+      if (queue._peek().length >= flushAt) void flush()
       else if (!timer) schedule(flushInterval)
     },
     _hidden() {
-      if (optedOut()) return
       // No lock here: there is no time to wait for one. `keepalive` lets the request outlive
       // the page (where a browser lacks it, the events simply wait for the next visit).
       // Events stay queued until a 2xx: if the answer is lost with the page, they are sent
       // again later and the collector de-duplicates them.
-      for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) {
-        post(entries, true).then(
-          (response) => settle(entries, response),
-          () => settle(entries),
-        )
-      }
+      if (!optedOut()) for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) void post(entries, true).then((response) => settle(entries, response))
     },
     _online() {
-      backingOff = false
+      attempt = 0
       void flush()
     },
   }
