@@ -13,6 +13,9 @@ const alias = [
   { find: /^@sillage\/collector$/, replacement: source('./packages/collector/src/index.ts') },
 ]
 
+// The tracker's page: <script src> tags in tests are never fetched.
+const trackerDom = { happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } }
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -44,6 +47,22 @@ export default defineConfig({
           root: source('./packages/tracker'),
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'happy-dom',
+          environmentOptions: trackerDom,
+          setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // The same behaviour tests against the minified dist/sillage.js (`npm test` builds it first).
+        resolve: { alias },
+        test: {
+          name: 'tracker-iife',
+          root: source('./packages/tracker'),
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/size.test.ts'],
+          environment: 'happy-dom',
+          environmentOptions: trackerDom,
+          setupFiles: ['test/setup.ts'],
+          env: { SILLAGE_TEST_BUNDLE: 'iife' },
         },
       },
       {

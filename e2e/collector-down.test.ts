@@ -52,6 +52,6 @@ test('events of three page loads made while the collector process is down are al
       .map((properties) => `${properties.load}.${properties.n}`)
       .sort(),
   ).toEqual(['1.1', '1.2', '2.1', '2.2', '3.1', '3.2'])
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })

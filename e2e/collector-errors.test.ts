@@ -63,7 +63,7 @@ test('a collector answering 503, then 429, then healthy receives every event exa
     const next = attempts.find((at) => at > reply.at)
     expect(next === undefined || next - reply.at >= 950, `retry ${next! - reply.at} ms after a ${reply.status}`).toBe(true)
   }
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })
 
@@ -104,6 +104,6 @@ test('a batch committed by the collector whose answer is lost is retried with th
   const stored = await waitForStoredEvents(collector, 4)
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, answer_lost: 3 })
   expect(propertiesOf(stored, 'answer_lost').map((properties) => properties.n)).toEqual([1, 2, 3])
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })

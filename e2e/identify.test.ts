@@ -74,7 +74,7 @@ test('signing in after browsing gives the anonymous history to the identified co
     cart_updated: 1,
     order_completed: 1,
   })
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })
 
@@ -129,6 +129,6 @@ test('with identity verification on, only an identify signed by the site server 
   ])
   expect(byDevice(forgedDevice).every((event) => event.contactId !== contact?.id)).toBe(true)
   expect(contact?.anonymousIds).toEqual([signedDevice])
-  expectEverySentEventStoredOnce(stored, [...sent.events(), ...otherSent.events()])
+  expectEverySentEventStoredOnce(stored, sent, otherSent)
   expect([...pageErrors.list(), ...otherErrors.list()]).toEqual([])
 })

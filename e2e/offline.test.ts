@@ -40,6 +40,6 @@ test('events tracked while the browser is offline are all delivered once it is b
   const stored = await waitForStoredEvents(collector, 6, { timeoutMs: 5_000 })
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, offline_event: 5 })
   expect(propertiesOf(stored, 'offline_event').map((properties) => properties.n)).toEqual([1, 2, 3, 4, 5])
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })

@@ -45,6 +45,6 @@ test('a client-routed app records one page_visited per navigation and none for s
     '/products/map?ref=promo',
   ])
   expect(JSON.stringify(propertiesOf(stored, 'cart_updated'))).toContain('"cart:spa"')
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })

@@ -34,7 +34,7 @@ test('events tracked right before the tab is closed are delivered', async () => 
   const stored = await waitForStoredEvents(collector, 4, { timeoutMs: 10_000 })
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, before_close: 3 })
   expect(propertiesOf(stored, 'before_close').map((properties) => properties.n)).toEqual([1, 2, 3])
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })
 
@@ -53,7 +53,7 @@ test('events tracked right before leaving for another site are delivered', async
 
   const stored = await waitForStoredEvents(collector, 4, { timeoutMs: 10_000 })
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, before_leaving: 3 })
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
   await page.close()
 })
@@ -76,6 +76,6 @@ test('a burst of events cut short by a navigation is delivered in full, once, by
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 2, burst: 150 })
   const numbers = propertiesOf(stored, 'burst').map((properties) => properties.n as number)
   expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1))
-  expectEverySentEventStoredOnce(stored, sent.events())
+  expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
 })

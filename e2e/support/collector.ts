@@ -78,7 +78,10 @@ export async function startCollector(extraArgs: string[] = []): Promise<RunningC
     clearTimeout(timer)
   }
 
-  await start()
+  await start().catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  })
   return {
     url,
     writeKey: WRITE_KEY,

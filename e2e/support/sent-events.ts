@@ -9,6 +9,8 @@ export interface SentEvent {
   name: string
 }
 
+export type SentEventsRecorder = ReturnType<typeof recordSentEvents>
+
 /**
  * Reads the body of every ingestion request a page of the context sends (fetch, keepalive,
  * beacon; retries included), so a test can check that each messageId the tracker ever put on
@@ -16,11 +18,9 @@ export interface SentEvent {
  */
 export function recordSentEvents(context: BrowserContext) {
   const sent: SentEvent[] = []
-  let requests = 0
   const undecodable: string[] = []
   context.on('request', (request: Request) => {
     if (request.method() !== 'POST' || !INGESTION_PATH.test(new URL(request.url()).pathname)) return
-    requests += 1
     try {
       sent.push(...eventsInRequest(request))
     } catch (error) {
@@ -32,7 +32,6 @@ export function recordSentEvents(context: BrowserContext) {
     events: (): SentEvent[] => [...sent],
     /** The distinct messageIds sent. */
     messageIds: (): Set<string> => new Set(sent.map((event) => event.messageId)),
-    requestCount: (): number => requests,
     /** Bodies that were neither JSON nor gzipped JSON; should stay empty. */
     undecodable: (): string[] => [...undecodable],
   }

@@ -43,13 +43,15 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const { writeKey = '', endpoint = '', persistence, cookieDomain } = options
   if (!writeKey) warn('no-write-key')
   const identity = createIdentity(createStorage(persistence, cookieDomain))
-  const queue = createQueue('sillage-' + writeKey, options.maxQueueSize || 1000, warn)
+  const name = 'sillage-' + writeKey
+  const queue = createQueue(name, options.maxQueueSize || 1000, warn)
   const optedOut = identity._optedOut
   const delivery = createDelivery(
     queue,
     warn,
-    ('' + endpoint).replace(/\/+$/, ''),
+    ('' + endpoint).replace(/\/$/, ''),
     writeKey,
+    name,
     options.flushAt || 20,
     options.flushInterval ?? 5000,
     optedOut,
@@ -68,6 +70,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     listen(window, 'online', delivery._online)
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
     // Browsers that unload without hiding first (older Safari): `pagehide` while still visible.
+    listen(window, 'pagehide', () => document.visibilityState != 'hidden' && delivery._hidden())
   }
   // Events a previous page left in the queue go out with the first timer.
   if (!optedOut()) delivery._added()

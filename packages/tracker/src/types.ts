@@ -71,7 +71,7 @@ export interface Tracker {
   /** Records a custom event. */
   track(name: string, properties?: Properties): void
   /** Records a page view (`page_visited`); url, path, title, referrer and search are added. */
-  page(name?: string | Properties, properties?: Properties): void
+  page(name?: string, properties?: Properties): void
   /** Says who the visitor is; later events carry the userId, email and userHash. */
   identify(input: IdentifyInput): void
   /** `cart_updated`. */

@@ -12,10 +12,10 @@ export type Warn = (message: string) => void
  * warn('no-event-name') // silent
  */
 export function createWarn(debug: boolean | undefined): Warn {
-  const said = new Set<string>()
+  const said: Record<string, 1> = {}
   return (message) => {
-    if (debug && !said.has(message)) {
-      said.add(message)
+    if (debug && !said[message]) {
+      said[message] = 1
       try {
         console.warn('[sillage]', message)
       } catch {

@@ -27,11 +27,8 @@ export function deviceContext(): Record<string, unknown> {
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     screen: { width: screen.width, height: screen.height, density: devicePixelRatio },
   }
-  for (const [key, value] of new URLSearchParams(location.search)) {
-    if (key.startsWith('utm_')) {
-      const campaign = (context.campaign ||= {}) as Record<string, string>
-      campaign[key == 'utm_campaign' ? 'name' : key.slice(4)] = value
-    }
-  }
+  new URLSearchParams(location.search).forEach((value, key) => {
+    if (key.startsWith('utm_')) ((context.campaign ||= {}) as Record<string, string>)[key.slice(4).replace('campaign', 'name')] = value
+  })
   return context
 }

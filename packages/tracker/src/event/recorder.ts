@@ -56,8 +56,7 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
 
   return {
     track,
-    page(name?: string | Properties, properties?: Properties) {
-      if (name && typeof name == 'object') [name, properties] = [undefined, name]
+    page(name?: string, properties?: Properties) {
       const pageName = text(name)
       const props: Properties = pageProperties()
       if (pageName) props.name = pageName
@@ -77,7 +76,6 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     reset: identity._reset,
     optOut() {
       identity._setOptedOut(true)
-      identity._reset()
       void queue._read().then((entries) => queue._remove(entries.map((entry) => entry[0])))
     },
     optIn() {

@@ -31,7 +31,7 @@ export function toJson(value: unknown, warn: Warn): string | undefined {
             ? warn(CLEANED)
             : (v && type == 'object' && seen.add(v), v)
     })
-    if (typeof json == 'string' && new TextEncoder().encode(json).length <= MAX_EVENT_BYTES) return json
+    if (typeof json == 'string' && new Blob([json]).size <= MAX_EVENT_BYTES) return json
   } catch {
     // a throwing getter or a broken JSON.stringify: dropped below
   }

@@ -21,17 +21,19 @@ export interface Identity extends User {
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
 export function createIdentity(storage: KeyValue) {
-  let written: string | undefined
   const user = () => {
     const stored: User = {}
     for (const field of USER_FIELDS) stored[field] = storage._get(PREFIX + field)
     return stored
   }
+  const reset = () => {
+    for (const key of [ANONYMOUS_ID, ...USER_FIELDS.map((field) => PREFIX + field)]) storage._del(key)
+  }
   return {
     _current(): Identity {
       const anonymousId = storage._get(ANONYMOUS_ID) || messageId()
-      // Written once per page load: creates the id, or refreshes the cookie's expiry.
-      if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+      // Written at each event: creates the id, restores a cleared cookie, renews its expiry.
+      storage._set(ANONYMOUS_ID, anonymousId, true)
       return { ...user(), anonymousId }
     },
     _identify(next: User) {
@@ -42,13 +44,14 @@ export function createIdentity(storage: KeyValue) {
         else storage._del(PREFIX + field)
       }
     },
-    _reset() {
-      for (const key of [ANONYMOUS_ID, ...USER_FIELDS.map((field) => PREFIX + field)]) storage._del(key)
-    },
+    _reset: reset,
     _optedOut: () => storage._get(OPTED_OUT) == '1',
+    /** Opting out also forgets the ids: nothing about the visitor stays stored. */
     _setOptedOut(optedOut: boolean) {
-      if (optedOut) storage._set(OPTED_OUT, '1')
-      else storage._del(OPTED_OUT)
+      if (optedOut) {
+        storage._set(OPTED_OUT, '1')
+        reset()
+      } else storage._del(OPTED_OUT)
     },
   }
 }

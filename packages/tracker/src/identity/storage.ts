@@ -17,10 +17,10 @@ export interface KeyValue {
  * const storage = createStorage('cookie+localStorage', '.example.com')
  * storage._set('sillage_aid', id, true)
  */
-export function createStorage(persistence: Persistence = 'cookie+localStorage', cookieDomain?: string): KeyValue {
+export function createStorage(persistence?: Persistence, cookieDomain?: string): KeyValue {
   const memory: Record<string, string | undefined> = {}
   const local = persistence != 'memory'
-  const cookies = persistence == 'cookie+localStorage'
+  const cookies = local && persistence != 'localStorage'
   const write = (key: string, value: string | undefined, shareInCookie?: boolean) => {
     memory[key] = value
     try {

@@ -64,16 +64,14 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
       memory.set(key, json)
       trim()
       unwritten.add(key)
-      void attempt(() => write(store!, (events) => events.put(json, key))).then(() => unwritten.delete(key))
+      // Stored as the entry itself: one `getAll` reads keys and events back.
+      void attempt(() => write(store!, (events) => events.put([key, json], key))).then(() => unwritten.delete(key))
     },
     _peek: () => [...memory],
     async _read() {
-      const snapshot = await attempt(() =>
-        store!('readonly', (events) => Promise.all([promisifyRequest(events.getAllKeys()), promisifyRequest(events.getAll())])),
-      )
-      if (snapshot) {
-        const [keys, values] = snapshot
-        const fresh = new Map(keys.map((key, index) => [key as string, values[index] as string]))
+      const stored = await attempt(() => store!('readonly', (events) => promisifyRequest<Entry[]>(events.getAll())))
+      if (stored) {
+        const fresh = new Map(stored)
         for (const key of unwritten) if (memory.has(key)) fresh.set(key, memory.get(key)!)
         memory = fresh
         trim()

@@ -22,7 +22,7 @@ export interface Delivery {
  * the same request works with `keepalive` while the page unloads.
  *
  * @example
- * const delivery = createDelivery(queue, warn, 'https://c.example', 'wk', 20, 5000, optedOut)
+ * const delivery = createDelivery(queue, warn, 'https://c.example', 'wk', 'sillage-wk', 20, 5000, optedOut)
  * delivery._added()
  */
 export function createDelivery(
@@ -30,6 +30,8 @@ export function createDelivery(
   warn: Warn,
   endpoint: string,
   writeKey: string,
+  /** Of the flush lock; the queue's database name, so one lock per queue. */
+  name: string,
   flushAt: number,
   flushInterval: number,
   optedOut: () => boolean,
@@ -76,7 +78,7 @@ export function createDelivery(
   }
 
   const flush = (): Promise<void> =>
-    (running ||= withFlushLock('sillage-flush-' + writeKey, sendQueued).finally(() => {
+    (running ||= withFlushLock(name, sendQueued).finally(() => {
       running = undefined
       // Events left (another tab held the lock, or they came in meanwhile): try again later.
       if (queue._peek()[0] && !timer) schedule(flushInterval)

@@ -2,15 +2,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
-import { ingestEvents } from '../../identity/ingest-events.js'
 import { type ContactLookup, type EventQuery, type IngestResult, type NormalisedEvent, type Store, StoreUnavailableError } from '../store.js'
-import { deleteSqliteContact } from './delete-sqlite-contact.js'
-import { migrateSqlite } from './sqlite-migrations.js'
 import { SqliteReads } from './sqlite-reads.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
-import { SqliteTransaction } from './sqlite-transaction.js'
-import { prepareWriteStatements } from './sqlite-write-statements.js'
-import { SqliteWriter } from './sqlite-writer.js'
+import { SqliteWriterThread } from './sqlite-writer-thread.js'
 
 export interface SqliteStoreOptions {
   /** The database file; its directory is created on first start. */
@@ -25,16 +20,15 @@ export interface SqliteStoreOptions {
 }
 
 interface Connections {
-  writer: Database.Database
+  writer: SqliteWriterThread
   reader: Database.Database
-  writes: SqliteWriter
   reads: SqliteReads
-  tx: SqliteTransaction
 }
 
 /**
- * The default store: one SQLite file in WAL mode, a writer connection behind a
- * group-commit queue and a reader connection that sees only committed data.
+ * The default store: one SQLite file in WAL mode, a writer connection in its own thread
+ * behind a group-commit queue, and a reader connection on the calling thread that sees
+ * only committed data.
  *
  * @example
  * const store = new SqliteStore({ path: './data/sillage.db' })
@@ -50,23 +44,16 @@ export class SqliteStore implements Store {
 
   async open(): Promise<void> {
     if (this.connections !== null) return
-    const opened: Database.Database[] = []
+    let writer: SqliteWriterThread | null = null
     try {
       mkdirSync(dirname(this.options.path), { recursive: true })
-      const writer = new Database(this.options.path)
-      opened.push(writer)
-      writer.pragma('journal_mode = WAL')
-      writer.pragma(`synchronous = ${this.options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
-      // Another process (a second collector, a backup) may hold the lock for a moment.
-      writer.pragma('busy_timeout = 5000')
-      migrateSqlite(writer)
+      // The writer creates the file and migrates it before the reader may open it.
+      writer = await SqliteWriterThread.start({ path: this.options.path, synchronous: this.options.synchronous ?? 'full', description: this.description })
       const reader = new Database(this.options.path, { readonly: true })
-      opened.push(reader)
       reader.pragma('busy_timeout = 5000')
-      const writes = new SqliteWriter(writer, (error) => toSqliteStoreError(error, this.description))
-      this.connections = { writer, reader, writes, reads: new SqliteReads(reader), tx: new SqliteTransaction(prepareWriteStatements(writer)) }
+      this.connections = { writer, reader, reads: new SqliteReads(reader) }
     } catch (error) {
-      for (const db of opened) db.close()
+      await writer?.close()
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
     }
   }
@@ -74,23 +61,22 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     const connections = this.connections
     if (connections === null) return
-    await connections.writes.idle()
     this.connections = null
+    await connections.writer.close()
     connections.reader.close()
-    connections.writer.close()
   }
 
   async isHealthy(): Promise<boolean> {
     try {
-      return this.connections?.reader.prepare('SELECT 1').get() !== undefined
+      const connections = this.connections
+      return connections !== null && connections.writer.healthy && connections.reader.prepare('SELECT 1').get() !== undefined
     } catch {
       return false
     }
   }
 
   async ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    const { writes, tx } = this.connected()
-    return writes.run(() => ingestEvents(tx, events))
+    return (await this.connected().writer.run({ op: 'ingest', events })) as IngestResult
   }
 
   async listEvents(query: EventQuery): Promise<EventPage> {
@@ -106,8 +92,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteContact(id: string): Promise<boolean> {
-    const { writes, writer } = this.connected()
-    return writes.run(async () => deleteSqliteContact(writer, id))
+    return (await this.connected().writer.run({ op: 'deleteContact', contactId: id })) as boolean
   }
 
   private read<T>(query: (reads: SqliteReads) => T): T {

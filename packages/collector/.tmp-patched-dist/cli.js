@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { dataDirOf, resolveCollectorKeys } from './config/collector-keys.js';
+import { ConfigError } from './config/config-error.js';
+import { parseConfig } from './config/parse-config.js';
+import { usage } from './config/usage.js';
+import { createCollector } from './create-collector.js';
+import { closeServer, listen } from './server/listen.js';
+import { startupBanner } from './server/startup-banner.js';
+import { createStore } from './stores/create-store.js';
+/** Exit code for anything that stops the collector from starting (bad flag, store down, port taken). */
+const CANNOT_START = 2;
+async function main(argv) {
+    const config = parseConfig(argv, process.env);
+    if (config === 'help') {
+        console.log(usage);
+        return;
+    }
+    const keys = await resolveCollectorKeys(dataDirOf(config.store), config);
+    let store;
+    try {
+        store = createStore(config.store);
+        await store.open();
+    }
+    catch (error) {
+        throw new ConfigError(`cannot open the store ${config.store}: ${oneLine(error)}`);
+    }
+    const app = createCollector({
+        store,
+        writeKeys: keys.writeKeys,
+        secretKey: keys.secretKey,
+        allowedOrigins: config.allowedOrigins,
+        identitySecret: config.identitySecret,
+        trustProxy: config.trustProxy,
+        rateLimit: config.rateLimit === 0 ? false : { requestsPerSecond: config.rateLimit, burst: config.rateLimit * 10 },
+    });
+    const { server, url } = await listen(app, config).catch(async (error) => {
+        await store.close().catch(() => { });
+        throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${oneLine(error)}`);
+    });
+    console.log(startupBanner({
+        url,
+        storeDescription: store.description,
+        keys,
+        identityVerification: Boolean(config.identitySecret),
+        allowedOrigins: config.allowedOrigins,
+    }));
+    stopOnSignals(server, store);
+}
+/**
+ * SIGTERM/SIGINT: stop accepting, finish requests in flight (at most 10 s), close the
+ * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
+ * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
+ */
+function stopOnSignals(server, store) {
+    let stopping = false;
+    const stop = async (signal) => {
+        if (stopping)
+            return;
+        stopping = true;
+        console.log(`Sillage collector: ${signal} received, finishing requests in flight…`);
+        await closeServer(server, 10_000);
+        await store.close().catch((error) => console.error(`sillage: closing the store failed: ${oneLine(error)}`));
+        process.exit(0);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+}
+const oneLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+main(process.argv.slice(2)).catch((error) => {
+    if (error instanceof ConfigError) {
+        console.error(`sillage-collector: ${error.message}`);
+        process.exit(CANNOT_START);
+    }
+    console.error('sillage-collector: unexpected failure while starting:', error);
+    process.exit(CANNOT_START);
+});
+//# sourceMappingURL=cli.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=collector-env.js.map

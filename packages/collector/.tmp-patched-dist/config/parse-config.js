@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from './config-error.js';
+/** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
+const flags = {
+    port: { env: 'SILLAGE_PORT', default: '8787' },
+    host: { env: 'SILLAGE_HOST', default: '127.0.0.1' },
+    store: { env: 'SILLAGE_STORE', default: 'sqlite:./data/sillage.db' },
+    'write-keys': { env: 'SILLAGE_WRITE_KEYS', default: '' },
+    'secret-key': { env: 'SILLAGE_SECRET_KEY', default: '' },
+    'allowed-origins': { env: 'SILLAGE_ALLOWED_ORIGINS', default: '*' },
+    'identity-secret': { env: 'SILLAGE_IDENTITY_SECRET', default: '' },
+    'trust-proxy': { env: 'SILLAGE_TRUST_PROXY', default: 'false' },
+    'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
+};
+/**
+ * Command-line flags, then their environment twins, then the defaults. Throws a
+ * `ConfigError` naming the flag and what to pass instead; returns `'help'` for --help.
+ *
+ * @example
+ * parseConfig(['--port', '9000'], { SILLAGE_STORE: 'memory:' }) // { port: 9000, store: 'memory:', … }
+ */
+export function parseConfig(argv, env) {
+    let values;
+    try {
+        const options = Object.fromEntries(Object.keys(flags).map((name) => [name, { type: name === 'trust-proxy' ? 'boolean' : 'string' }]));
+        values = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
+    }
+    catch (error) {
+        throw new ConfigError(`${error.message.split('\n')[0]} (see --help)`);
+    }
+    if (values.help)
+        return 'help';
+    const get = (name) => {
+        const value = values[name] ?? env[flags[name].env] ?? flags[name].default;
+        return String(value).trim();
+    };
+    const writeKeys = parseWriteKeys(get('write-keys'));
+    const secretKey = parseSecret('secret-key', get('secret-key'));
+    if (secretKey && writeKeys?.includes(secretKey)) {
+        throw new ConfigError('--secret-key must differ from every write key: write keys are public, they sit in your pages');
+    }
+    return {
+        port: parsePort(get('port')),
+        host: nonEmpty('host', get('host')),
+        store: parseStoreUrl(get('store')),
+        writeKeys,
+        secretKey,
+        allowedOrigins: parseOrigins(get('allowed-origins')),
+        identitySecret: parseSecret('identity-secret', get('identity-secret')) ?? undefined,
+        trustProxy: parseBoolean('trust-proxy', get('trust-proxy')),
+        rateLimit: parseRate(get('rate-limit')),
+    };
+}
+function parsePort(text) {
+    const port = Number(text);
+    if (!/^\d+$/.test(text) || port > 65535)
+        throw new ConfigError(`--port must be a number from 0 to 65535, got "${text}"`);
+    return port;
+}
+function parseRate(text) {
+    const rate = Number(text);
+    if (!/^\d+$/.test(text))
+        throw new ConfigError(`--rate-limit must be a whole number of requests per second (0 = off), got "${text}"`);
+    return rate;
+}
+function nonEmpty(name, text) {
+    if (!text)
+        throw new ConfigError(`--${name} must not be empty`);
+    return text;
+}
+function parseStoreUrl(text) {
+    if (text === 'memory:' || /^sqlite:.+/.test(text) || /^postgres(ql)?:\/\/.+/.test(text))
+        return text;
+    throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${text}"`);
+}
+function parseWriteKeys(text) {
+    const keys = text.split(',').map((key) => key.trim()).filter(Boolean);
+    const bad = keys.find((key) => !/^[\w.-]{1,128}$/.test(key));
+    if (bad !== undefined)
+        throw new ConfigError(`--write-keys: "${bad}" must be 1–128 letters, digits, "_", "-" or "."`);
+    return keys.length > 0 ? keys : null;
+}
+function parseSecret(name, text) {
+    if (!text)
+        return null;
+    if (text.length < 16)
+        throw new ConfigError(`--${name} must be at least 16 characters; generate one with: openssl rand -hex 24`);
+    return text;
+}
+function parseOrigins(text) {
+    const origins = text.split(',').map((origin) => origin.trim()).filter(Boolean);
+    for (const origin of origins) {
+        if (origin === '*')
+            continue;
+        let parsed = null;
+        try {
+            parsed = new URL(origin);
+        }
+        catch { }
+        if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) {
+            throw new ConfigError(`--allowed-origins: "${origin}" is not an origin such as https://shop.example (scheme, host, optional port)`);
+        }
+    }
+    return origins.length > 0 ? origins : ['*'];
+}
+function parseBoolean(name, text) {
+    if (['true', '1', 'yes', ''].includes(text.toLowerCase()))
+        return text !== '';
+    if (['false', '0', 'no'].includes(text.toLowerCase()))
+        return false;
+    throw new ConfigError(`--${name} must be true or false, got "${text}"`);
+}
+//# sourceMappingURL=parse-config.js.map

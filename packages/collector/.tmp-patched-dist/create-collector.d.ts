@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import type { CollectorEnv } from './collector-env.js';
+import type { RateLimitOptions } from './middleware/rate-limit/index.js';
+import type { Store } from './stores/store.js';
+export interface CollectorOptions {
+    /** An opened store (`await store.open()` first); the app never opens or closes it. */
+    store: Store;
+    /** Public keys for browser and server ingestion; at least one. */
+    writeKeys: readonly string[];
+    /** Private key of the read/admin API, also accepted for ingestion and as Brevo `api-key`. */
+    secretKey: string;
+    /** Origins allowed to send events from a browser. Default `['*']`. */
+    allowedOrigins?: readonly string[];
+    /** Turns on identity verification (CONTRACT §4). */
+    identitySecret?: string;
+    /** Per source key and client address; `false` turns it off. Default: bursts of 500, then 50/s. */
+    rateLimit?: RateLimitOptions | false;
+    /** The tracker IIFE served at `/sillage.js`. Default: the built `@sillage/tracker`. */
+    trackerScriptPath?: string;
+    /** Take the client address from `X-Forwarded-For` (only behind a proxy you control). Default false. */
+    trustProxy?: boolean;
+    /** Where unexpected errors are logged. Default `console.error`. */
+    log?: (message: string, error: unknown) => void;
+    /** The collector's clock. Default: the system clock. */
+    now?: () => Date;
+}
+/**
+ * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
+ * `/healthz`, `/metrics` and `/sillage.js`. Serve it with `@hono/node-server` or call
+ * `app.request()` in tests.
+ *
+ * @example
+ * const store = createStore('sqlite:./data/sillage.db')
+ * await store.open()
+ * const app = createCollector({ store, writeKeys: ['wk_live_1'], secretKey: process.env.SILLAGE_SECRET_KEY! })
+ * serve({ fetch: app.fetch, port: 8787 })
+ */
+export declare function createCollector(options: CollectorOptions): Hono<CollectorEnv>;
+//# sourceMappingURL=create-collector.d.ts.map

@@ -1,0 +1,16 @@
+import type { ContactKeys } from './identity-transaction.js';
+type Claims = Pick<ContactKeys, 'userId' | 'email'>;
+/**
+ * The never-merge rule (CONTRACT §4): two contacts that each hold a different userId, or
+ * each hold a different email, are different people — merging them is how "log in as"
+ * features corrupted PostHog profiles (PostHog#5527). Everything else may be one person.
+ *
+ * @example
+ * canMerge({ userId: 'u1', email: null }, { userId: null, email: 'a@x.io' }) // true
+ * canMerge({ userId: 'u1', email: null }, { userId: 'u2', email: null })     // false
+ */
+export declare function canMerge(a: Claims, b: Claims): boolean;
+/** A contact known only by device ids: nobody has claimed it yet, so any claim may absorb it. */
+export declare function isAnonymousOnly(contact: ContactKeys): boolean;
+export {};
+//# sourceMappingURL=can-merge.d.ts.map

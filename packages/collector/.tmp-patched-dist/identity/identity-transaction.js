@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=identity-transaction.js.map

@@ -1,0 +1,31 @@
+import { claimContact } from './claim-contact.js';
+import { linkAnonymousId, linkPreviousId } from './link-device.js';
+/**
+ * The contact an event belongs to (CONTRACT §4): its userId's, else its email's, else its
+ * anonymousId's — creating, completing, linking and merging contacts on the way.
+ *
+ * @example
+ * const contactId = await resolveContact(tx, readEventIdentifiers(event), event.receivedAt)
+ */
+export async function resolveContact(tx, ids, at) {
+    if (ids.userId === null && ids.email === null)
+        return anonymousContact(tx, ids.anonymousId, at);
+    let target = await claimContact(tx, ids, at);
+    if (ids.previousId !== null)
+        target = await linkPreviousId(tx, target, ids.previousId, at);
+    if (ids.anonymousId !== null)
+        await linkAnonymousId(tx, target, ids.anonymousId, at);
+    return target.id;
+}
+async function anonymousContact(tx, anonymousId, at) {
+    const known = anonymousId === null ? null : await tx.findContact('anonymousId', anonymousId);
+    if (known !== null)
+        return known.id;
+    // Without any usable identifier the event still needs an owner: a contact of its own,
+    // never a shared "unknown" contact that would glue strangers together.
+    const created = await tx.createContact(at);
+    if (anonymousId !== null)
+        await tx.attachIdentifier(created.id, 'anonymousId', anonymousId, at);
+    return created.id;
+}
+//# sourceMappingURL=resolve-contact.js.map

@@ -1,0 +1,36 @@
+/**
+ * A Prometheus histogram without labels: cumulative buckets, sum and count.
+ *
+ * @example
+ * const latency = new Histogram('ingest_duration_seconds', 'Time to commit a batch', [0.01, 0.1, 1])
+ * latency.observe(0.004)
+ */
+export class Histogram {
+    name;
+    help;
+    buckets;
+    #counts;
+    #sum = 0;
+    #count = 0;
+    constructor(name, help, buckets) {
+        this.name = name;
+        this.help = help;
+        this.buckets = buckets;
+        this.#counts = buckets.map(() => 0);
+    }
+    observe(value) {
+        this.#sum += value;
+        this.#count += 1;
+        this.buckets.forEach((upperBound, index) => {
+            if (value <= upperBound)
+                this.#counts[index] += 1;
+        });
+    }
+    render() {
+        const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
+        this.buckets.forEach((upperBound, index) => lines.push(`${this.name}_bucket{le="${upperBound}"} ${this.#counts[index]}`));
+        lines.push(`${this.name}_bucket{le="+Inf"} ${this.#count}`, `${this.name}_sum ${this.#sum}`, `${this.name}_count ${this.#count}`);
+        return lines.join('\n');
+    }
+}
+//# sourceMappingURL=histogram.js.map

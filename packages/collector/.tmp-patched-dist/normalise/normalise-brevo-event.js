@@ -1,0 +1,57 @@
+import { brevoEventSchema, formatIssues } from '@sillage/protocol';
+import { correctClockSkew } from './correct-clock-skew.js';
+import { deriveMessageId } from './derive-message-id.js';
+import { usableEmail, usableIdentifier } from './usable-identifier.js';
+/**
+ * A Brevo Events API event (`POST /v3/events`) → a stored `track` event: `event_name`
+ * is the name, `identifiers.email_id` the email, `ext_id` the userId,
+ * `event_properties` the properties and `contact_properties` the contact attributes.
+ * Brevo's own `contact_id` and `phone_id` mean nothing to Sillage's contacts; they
+ * are kept under `context.brevo` so nothing the sender said is lost.
+ *
+ * @example
+ * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
+ */
+export function normaliseBrevoEvent(raw, facts) {
+    const parsed = brevoEventSchema.safeParse(raw);
+    if (!parsed.success)
+        return { ok: false, errors: formatIssues(parsed.error.issues) };
+    const event = parsed.data;
+    const userId = usableIdentifier(event.identifiers.ext_id);
+    const email = usableEmail(event.identifiers.email_id);
+    if (!userId && !email) {
+        return { ok: false, errors: ['identifiers: needs a usable email_id or ext_id; contact_id and phone_id alone cannot be matched to a Sillage contact'] };
+    }
+    const receivedAt = facts.receivedAt.getTime();
+    // No sentAt on this API, so no skew correction; a future date is still clamped.
+    const originalTimestamp = event.event_date === undefined ? receivedAt : Date.parse(event.event_date);
+    const { contact_id, phone_id } = event.identifiers;
+    const brevo = { ...(contact_id ? { contact_id } : {}), ...(phone_id ? { phone_id } : {}) };
+    const context = {
+        ip: facts.ip,
+        userAgent: facts.userAgent,
+        ...(contact_id || phone_id ? { brevo } : {}),
+    };
+    return {
+        ok: true,
+        event: {
+            source: facts.source,
+            messageId: deriveMessageId(facts.source, raw, event.event_date !== undefined),
+            type: 'track',
+            name: event.event_name,
+            anonymousId: null,
+            userId,
+            email,
+            previousId: null,
+            properties: event.event_properties ?? {},
+            traits: event.contact_properties ?? {},
+            context,
+            timestamp: new Date(correctClockSkew(originalTimestamp, null, receivedAt)).toISOString(),
+            originalTimestamp: new Date(originalTimestamp).toISOString(),
+            sentAt: null,
+            receivedAt: facts.receivedAt.toISOString(),
+            identity: 'identified',
+        },
+    };
+}
+//# sourceMappingURL=normalise-brevo-event.js.map

@@ -1,0 +1,15 @@
+/** What the collector knows about the request an event arrived in, shared by its events. */
+export interface RequestFacts {
+    /** De-duplication scope: the write key, `api` (secret key) or `brevo`. */
+    source: string;
+    /** Authenticated with the secret key: a server we trust to assert identities. */
+    trusted: boolean;
+    receivedAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+}
+export interface NormaliseOptions {
+    /** With a secret set, untrusted userId/email claims need a valid `context.userHash`. */
+    identitySecret?: string | undefined;
+}
+//# sourceMappingURL=request-facts.d.ts.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=request-facts.js.map

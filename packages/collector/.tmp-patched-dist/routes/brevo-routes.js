@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { MAX_BATCH_EVENTS } from '@sillage/protocol';
+import { ApiError } from '../errors/api-error.js';
+import { brevoKeyAuth } from '../middleware/auth/index.js';
+import { jsonBody } from '../middleware/json-body/index.js';
+import { normaliseBrevoEvent } from '../normalise/normalise-brevo-event.js';
+import { commitEvents } from './commit-events.js';
+import { rateLimitFor } from './rate-limit-for.js';
+import { requestFactsOf } from './request-facts-of.js';
+/**
+ * `POST /v3/events` (204) and `POST /v3/events/batch` (202 `{"count"}`), shaped like
+ * Brevo's Events API so code written for Brevo can point here (CONTRACT §3.2).
+ * A batch is all or nothing: one invalid event answers 400 listing every bad
+ * `eventIndex`, and nothing is stored, so the sender can fix and resend the whole batch.
+ *
+ * @example
+ * app.route('/', brevoRoutes(deps))
+ */
+export function brevoRoutes(deps) {
+    const app = new Hono();
+    const guards = [brevoKeyAuth(deps), rateLimitFor(deps), jsonBody()];
+    app.post('/v3/events', ...guards, async (c) => {
+        const result = normaliseBrevoEvent(c.var.body, requestFactsOf(c, deps));
+        if (!result.ok) {
+            deps.metrics.events.inc({ outcome: 'rejected' });
+            throw new ApiError(400, 'invalid_event', `Invalid event: ${result.errors.join('; ')}`, { issues: result.errors });
+        }
+        await commitEvents(deps.store, deps.metrics, [result.event]);
+        return c.body(null, 204);
+    });
+    app.post('/v3/events/batch', ...guards, async (c) => {
+        const body = c.var.body;
+        if (!Array.isArray(body)) {
+            throw new ApiError(400, 'invalid_batch', 'The body of /v3/events/batch must be a JSON array of events.');
+        }
+        if (body.length > MAX_BATCH_EVENTS) {
+            throw new ApiError(413, 'payload_too_large', `The batch holds ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request.`);
+        }
+        const facts = requestFactsOf(c, deps);
+        const events = [];
+        const issues = [];
+        body.forEach((raw, eventIndex) => {
+            const result = normaliseBrevoEvent(raw, facts);
+            if (result.ok)
+                events.push(result.event);
+            else
+                issues.push({ eventIndex, errors: result.errors });
+        });
+        if (issues.length > 0) {
+            deps.metrics.events.inc({ outcome: 'rejected' }, issues.length);
+            const message = `${issues.length} of ${body.length} events are invalid (first at eventIndex ${issues[0].eventIndex}); nothing was stored.`;
+            throw new ApiError(400, 'invalid_events', message, { issues });
+        }
+        await commitEvents(deps.store, deps.metrics, events);
+        return c.json({ count: events.length }, 202);
+    });
+    return app;
+}
+//# sourceMappingURL=brevo-routes.js.map

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { eventTypes } from '@sillage/protocol';
+const instant = z
+    .string()
+    .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time such as 2026-01-31T12:00:00Z')
+    .transform((value) => new Date(value).toISOString());
+/** Query string of `GET /v1/events` and `GET /v1/contacts/:id/events` (CONTRACT §5). */
+export const eventQuerySchema = z.object({
+    contactId: z.string().min(1).optional(),
+    name: z.string().min(1).max(255).optional(),
+    type: z.enum(eventTypes, { error: `must be one of ${eventTypes.join(', ')}` }).optional(),
+    since: instant.optional(),
+    until: instant.optional(),
+    limit: z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(1000, 'must be at most 1000')
+        .default(100),
+    cursor: z.string().min(1).optional(),
+});
+/** `GET /v1/contacts?email=|userId=|anonymousId=`: exactly one lookup key. */
+export const contactLookupSchema = z
+    .object({
+    email: z.string().trim().min(1).toLowerCase().optional(),
+    userId: z.string().trim().min(1).optional(),
+    anonymousId: z.string().trim().min(1).optional(),
+})
+    .refine((query) => Object.values(query).filter(Boolean).length === 1, 'pass exactly one of email, userId, anonymousId')
+    .transform(({ email, userId, anonymousId }) => email ? { email } : userId ? { userId } : { anonymousId: anonymousId });
+//# sourceMappingURL=read-queries.js.map

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { formatIssues } from '@sillage/protocol';
+import { ApiError } from '../errors/api-error.js';
+import { secretKeyAuth } from '../middleware/auth/index.js';
+import { contactLookupSchema, eventQuerySchema } from './read-queries.js';
+/**
+ * The read and admin API (CONTRACT §5), behind `Authorization: Bearer <secret key>`:
+ * the event log, contact lookup, a contact's profile and timeline, and GDPR erasure.
+ *
+ * @example
+ * app.route('/', readRoutes(deps))
+ */
+export function readRoutes(deps) {
+    const { store } = deps;
+    const app = new Hono();
+    const auth = secretKeyAuth(deps);
+    app.use('/v1/events', auth);
+    app.use('/v1/contacts', auth);
+    app.use('/v1/contacts/*', auth);
+    app.get('/v1/events', async (c) => c.json(await store.listEvents(parseQuery(c, eventQuerySchema))));
+    app.get('/v1/contacts', async (c) => {
+        return c.json({ contacts: await store.findContacts(parseQuery(c, contactLookupSchema)) });
+    });
+    app.get('/v1/contacts/:id', async (c) => c.json(await contactOr404(c.req.param('id'))));
+    app.get('/v1/contacts/:id/events', async (c) => {
+        const query = parseQuery(c, eventQuerySchema);
+        // A merged-away id resolves to the survivor, whose timeline holds the moved events.
+        const contact = await contactOr404(c.req.param('id'));
+        return c.json(await store.listEvents({ ...query, contactId: contact.id }));
+    });
+    app.delete('/v1/contacts/:id', async (c) => {
+        if (!(await store.deleteContact(c.req.param('id'))))
+            throw notFound(c.req.param('id'));
+        return c.body(null, 204);
+    });
+    async function contactOr404(id) {
+        const contact = await store.getContact(id);
+        if (!contact)
+            throw notFound(id);
+        return contact;
+    }
+    return app;
+}
+function parseQuery(c, schema) {
+    const result = schema.safeParse(c.req.query());
+    if (result.success)
+        return result.data;
+    const issues = formatIssues(result.error.issues);
+    throw new ApiError(400, 'invalid_query', `Invalid query: ${issues.join('; ')}`, { issues });
+}
+const notFound = (id) => new ApiError(404, 'not_found', `No contact with id "${id}".`);
+//# sourceMappingURL=read-routes.js.map

@@ -1,0 +1,18 @@
+import type { CollectorMetrics } from '../metrics/collector-metrics.js';
+import type { RateLimitOptions } from '../middleware/rate-limit/index.js';
+import type { Store } from '../stores/store.js';
+/** What every route module needs from `createCollector`, already defaulted. */
+export interface RouteDeps {
+    store: Store;
+    metrics: CollectorMetrics;
+    writeKeys: readonly string[];
+    secretKey: string;
+    allowedOrigins: readonly string[];
+    identitySecret: string | undefined;
+    rateLimit: RateLimitOptions | false;
+    trustProxy: boolean;
+    trackerScriptPath: string | undefined;
+    /** The collector's clock; tests pin it to check the skew rule. */
+    now: () => Date;
+}
+//# sourceMappingURL=route-deps.d.ts.map

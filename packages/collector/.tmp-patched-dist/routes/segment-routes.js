@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES, batchEnvelopeSchema, formatIssues } from '@sillage/protocol';
+import { ApiError } from '../errors/api-error.js';
+import { writeKeyAuth } from '../middleware/auth/index.js';
+import { ingestionCors } from '../middleware/cors/index.js';
+import { jsonBody } from '../middleware/json-body/index.js';
+import { normaliseSegmentBatch } from '../normalise/normalise-segment-batch.js';
+import { commitEvents } from './commit-events.js';
+import { rateLimitFor } from './rate-limit-for.js';
+import { requestFactsOf } from './request-facts-of.js';
+/** The single-event routes of the Segment HTTP API; the path implies the event type. */
+const singleEventTypes = ['track', 'identify', 'page', 'alias', 'group', 'screen'];
+/** Paths browsers post to: they get CORS. */
+export const segmentPaths = ['/v1/batch', ...singleEventTypes.map((type) => `/v1/${type}`)];
+/**
+ * `POST /v1/batch` and `/v1/{track,identify,page,alias,group,screen}`, compatible with
+ * the Segment HTTP Tracking API (CONTRACT §3.1). A batch is accepted in part: invalid
+ * events come back in `rejected[]`, the rest are committed before the 200.
+ *
+ * @example
+ * app.route('/', segmentRoutes(deps))
+ */
+export function segmentRoutes(deps) {
+    const app = new Hono();
+    for (const path of segmentPaths)
+        app.use(path, ingestionCors({ allowedOrigins: deps.allowedOrigins }));
+    const guards = [jsonBody(), writeKeyAuth(deps), rateLimitFor(deps)];
+    app.post('/v1/batch', ...guards, async (c) => {
+        const body = c.var.body;
+        if (Array.isArray(body?.batch) && body.batch.length > MAX_BATCH_EVENTS) {
+            throw new ApiError(413, 'payload_too_large', `The batch holds ${body.batch.length} events; send at most ${MAX_BATCH_EVENTS} per request.`);
+        }
+        const envelope = batchEnvelopeSchema.safeParse(body);
+        if (!envelope.success) {
+            const issues = formatIssues(envelope.error.issues);
+            throw new ApiError(400, 'invalid_batch', `Not a batch: ${issues.join('; ')}. Send {"batch": [events…]}.`, { issues });
+        }
+        const defaults = { context: envelope.data.context ?? {}, sentAt: envelope.data.sentAt };
+        const { events, rejected } = normaliseSegmentBatch(envelope.data.batch, defaults, requestFactsOf(c, deps), deps);
+        deps.metrics.events.inc({ outcome: 'rejected' }, rejected.length);
+        const result = await commitEvents(deps.store, deps.metrics, events);
+        return c.json({ ...result, rejected });
+    });
+    for (const type of singleEventTypes) {
+        app.post(`/v1/${type}`, ...guards, async (c) => {
+            const body = c.var.body;
+            if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+                throw new ApiError(400, 'invalid_event', `The body of /v1/${type} must be one event as a JSON object.`);
+            }
+            const bytes = Buffer.byteLength(JSON.stringify(body));
+            if (bytes > MAX_EVENT_BYTES) {
+                throw new ApiError(413, 'payload_too_large', `The event is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes per event.`);
+            }
+            const raw = { ...body, type };
+            const { events, rejected } = normaliseSegmentBatch([raw], { context: {}, sentAt: undefined }, requestFactsOf(c, deps), deps);
+            if (rejected[0]) {
+                deps.metrics.events.inc({ outcome: 'rejected' });
+                const issues = rejected[0].errors;
+                throw new ApiError(400, 'invalid_event', `Invalid ${type} event: ${issues.join('; ')}`, { issues });
+            }
+            const result = await commitEvents(deps.store, deps.metrics, events);
+            return c.json({ ...result, rejected: [] });
+        });
+    }
+    return app;
+}
+//# sourceMappingURL=segment-routes.js.map

@@ -1,0 +1,30 @@
+import { relative } from 'node:path';
+/**
+ * What the CLI prints once it listens: where it is, what it stores into, the keys,
+ * and the script tag to paste into a site.
+ *
+ * @example
+ * console.log(startupBanner({ url, storeDescription: store.description, keys, identityVerification: false, allowedOrigins: ['*'] }))
+ */
+export function startupBanner(facts) {
+    const { keys } = facts;
+    const keyFile = relative(process.cwd(), keys.keyFile) || keys.keyFile;
+    const secret = keys.fromKeyFile.secretKey
+        ? `${keys.secretKey}   (kept in ${keyFile}; keep it private)`
+        : `${keys.secretKey.slice(0, 6)}…   (from --secret-key)`;
+    const writeKeyNote = keys.fromKeyFile.writeKey ? `   (dev key kept in ${keyFile})` : '';
+    return [
+        `Sillage collector listening on ${facts.url}`,
+        `  store:                 ${facts.storeDescription}`,
+        `  write keys:            ${keys.writeKeys.join(', ')}${writeKeyNote}`,
+        `  secret key:            ${secret}`,
+        `  allowed origins:       ${facts.allowedOrigins.join(', ')}`,
+        `  identity verification: ${facts.identityVerification ? 'on' : 'off'}`,
+        '',
+        'Paste this into the <head> of your pages:',
+        '  <script>window.sillage=window.sillage||[];</script>',
+        `  <script async src="${facts.url}/sillage.js" data-write-key="${keys.writeKeys[0]}"></script>`,
+        '',
+    ].join('\n');
+}
+//# sourceMappingURL=startup-banner.js.map

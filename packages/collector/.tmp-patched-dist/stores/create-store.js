@@ -1,0 +1,32 @@
+import { MemoryStore } from './memory/memory-store.js';
+import { parsePostgresUrl } from './postgres/parse-postgres-url.js';
+import { PostgresStore } from './postgres/postgres-store.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+const usage = 'use memory:, sqlite:<path> (e.g. sqlite:./data/sillage.db) or postgres://user:password@host:5432/database';
+/**
+ * The store a `--store` URL names: `memory:`, `sqlite:<path>[?synchronous=normal]` or
+ * `postgres://…[?max=10&schema=name]` (`postgresql://` too). Nothing is opened yet: call `open()`.
+ *
+ * @example
+ * const store = createStore(process.env.SILLAGE_STORE ?? 'sqlite:./data/sillage.db')
+ * await store.open()
+ */
+export function createStore(url) {
+    if (url === 'memory:')
+        return new MemoryStore();
+    if (url.startsWith('sqlite:'))
+        return createSqliteStore(url);
+    if (/^postgres(ql)?:\/\//.test(url))
+        return new PostgresStore(parsePostgresUrl(url));
+    throw new Error(`Unknown store "${url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}": ${usage}`);
+}
+function createSqliteStore(url) {
+    const [path = '', query = ''] = url.slice('sqlite:'.length).split('?', 2);
+    const synchronous = new URLSearchParams(query).get('synchronous')?.toLowerCase() ?? 'full';
+    if (path === '' || path === ':memory:')
+        throw new Error(`Store "${url}" needs a file path, e.g. sqlite:./data/sillage.db (for no file at all, use memory:)`);
+    if (synchronous !== 'full' && synchronous !== 'normal')
+        throw new Error(`Store "${url}": synchronous must be full or normal`);
+    return new SqliteStore({ path, synchronous });
+}
+//# sourceMappingURL=create-store.js.map

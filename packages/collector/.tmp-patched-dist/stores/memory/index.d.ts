@@ -1,0 +1,2 @@
+export { MemoryStore, createMemoryStore } from './memory-store.js';
+//# sourceMappingURL=index.d.ts.map

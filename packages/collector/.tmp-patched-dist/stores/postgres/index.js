@@ -1,0 +1,3 @@
+export { PostgresStore } from './postgres-store.js';
+export { parsePostgresUrl } from './parse-postgres-url.js';
+//# sourceMappingURL=index.js.map

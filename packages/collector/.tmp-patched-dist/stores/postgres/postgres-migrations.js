@@ -1,0 +1,104 @@
+/**
+ * The schema, one versioned step at a time. Never edit a released step: add one.
+ * UNIQUE identity columns make the database refuse a second contact for one userId,
+ * email or anonymousId even when several collectors race; the foreign keys make a
+ * transaction that wrote to a contact merged away meanwhile fail (and retry) instead of
+ * leaving orphans. `json`, not `jsonb`: kept byte for byte, and `\u0000` is accepted.
+ */
+export const postgresMigrations = [
+    {
+        version: 1,
+        name: 'events, contacts, identities, summaries, merges',
+        sql: `
+      CREATE TABLE contacts (
+        id text PRIMARY KEY,
+        user_id text UNIQUE,
+        email text UNIQUE,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE anonymous_ids (
+        anonymous_id text PRIMARY KEY,
+        contact_id text NOT NULL REFERENCES contacts (id),
+        linked_at timestamptz NOT NULL
+      );
+      CREATE INDEX anonymous_ids_by_contact ON anonymous_ids (contact_id);
+      CREATE TABLE events (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        source text NOT NULL,
+        message_id text NOT NULL,
+        contact_id text NOT NULL REFERENCES contacts (id),
+        type text NOT NULL,
+        name text NOT NULL,
+        anonymous_id text,
+        user_id text,
+        email text,
+        properties json NOT NULL,
+        context json NOT NULL,
+        timestamp timestamptz NOT NULL,
+        original_timestamp timestamptz NOT NULL,
+        sent_at timestamptz,
+        received_at timestamptz NOT NULL,
+        identity text NOT NULL,
+        UNIQUE (source, message_id)
+      );
+      CREATE INDEX events_by_time ON events (timestamp DESC, seq DESC);
+      CREATE INDEX events_by_contact ON events (contact_id, timestamp DESC, seq DESC);
+      CREATE INDEX events_by_name ON events (name, timestamp DESC, seq DESC);
+      -- Keys of erased events: a late retry of an erased contact's event must not recreate it.
+      CREATE TABLE erased_messages (
+        source text NOT NULL,
+        message_id text NOT NULL,
+        PRIMARY KEY (source, message_id)
+      );
+      CREATE TABLE event_summaries (
+        contact_id text NOT NULL REFERENCES contacts (id),
+        name text NOT NULL,
+        count integer NOT NULL,
+        first timestamptz NOT NULL,
+        last timestamptz NOT NULL,
+        PRIMARY KEY (contact_id, name)
+      );
+      CREATE TABLE contact_attributes (
+        contact_id text NOT NULL REFERENCES contacts (id),
+        key text NOT NULL,
+        value json NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (contact_id, key)
+      );
+      -- merged_id → surviving contact; chains are collapsed on each merge, so one hop resolves.
+      CREATE TABLE contact_merges (
+        merged_id text PRIMARY KEY,
+        into_id text NOT NULL REFERENCES contacts (id),
+        merged_at timestamptz NOT NULL
+      );
+      CREATE INDEX contact_merges_by_survivor ON contact_merges (into_id);
+    `,
+    },
+];
+/**
+ * Creates the schema (when the URL names one) and applies pending steps, all in one
+ * transaction under a transaction-level advisory lock: when several collectors start at
+ * once, one migrates and the others wait, then find nothing left to do.
+ *
+ * @example
+ * await migratePostgres(sql, 'sillage')
+ */
+export async function migratePostgres(sql, schema) {
+    await sql.begin(async (tx) => {
+        await tx `SELECT pg_advisory_xact_lock(hashtext(${`sillage migrations ${schema ?? ''}`}))`;
+        if (schema !== null)
+            await tx `CREATE SCHEMA IF NOT EXISTS ${tx(schema)}`;
+        await tx `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`;
+        const [{ version } = { version: 0 }] = await tx `SELECT coalesce(max(version), 0) AS version FROM schema_migrations`;
+        const known = postgresMigrations.at(-1).version;
+        if (version > known) {
+            throw new Error(`schema version ${version} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another schema`);
+        }
+        for (const migration of postgresMigrations.filter((step) => step.version > version)) {
+            await tx.unsafe(migration.sql);
+            await tx `INSERT INTO schema_migrations (version, name) VALUES (${migration.version}, ${migration.name})`;
+        }
+    });
+}
+//# sourceMappingURL=postgres-migrations.js.map

@@ -1,0 +1,111 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import postgres, {} from 'postgres';
+import { ingestEvents } from '../../identity/ingest-events.js';
+import { StoreUnavailableError } from '../store.js';
+import { deletePostgresContact } from './delete-postgres-contact.js';
+import { migratePostgres } from './postgres-migrations.js';
+import { PostgresReads } from './postgres-reads.js';
+import { isPostgresConflict, toPostgresStoreError } from './postgres-store-error.js';
+import { PostgresTransaction } from './postgres-transaction.js';
+/** Lost races are retried this many times: plenty for a few collectors on one contact. */
+const maxAttempts = 12;
+/**
+ * The store for several collectors on one PostgreSQL: each batch is one transaction;
+ * identity races between collectors are settled by row locks, UNIQUE constraints and
+ * retries (see `PostgresTransaction`). An unreachable server surfaces as
+ * `StoreUnavailableError`; the driver reconnects by itself once the server is back.
+ *
+ * @example
+ * const store = new PostgresStore(parsePostgresUrl('postgres://sillage@db:5432/events?max=20'))
+ * await store.open()
+ */
+export class PostgresStore {
+    options;
+    description;
+    sql = null;
+    reads = null;
+    constructor(options) {
+        this.options = options;
+        this.description = options.description;
+    }
+    async open() {
+        if (this.sql !== null)
+            return;
+        const sql = postgres(this.options.connectionUrl, {
+            max: this.options.max,
+            // Fail a request within seconds (503, retried by the client) rather than hang it.
+            connect_timeout: Number(new URL(this.options.connectionUrl).searchParams.get('connect_timeout') ?? 5),
+            onnotice: () => { },
+            connection: this.options.schema === null ? {} : { search_path: this.options.schema },
+        });
+        try {
+            await migratePostgres(sql, this.options.schema);
+        }
+        catch (error) {
+            await sql.end({ timeout: 1 });
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new StoreUnavailableError(`Cannot open ${this.description}: ${reason}. Check that PostgreSQL runs there and accepts this user.`, { cause: error });
+        }
+        this.sql = sql;
+        this.reads = new PostgresReads(sql);
+    }
+    async close() {
+        const sql = this.sql;
+        this.sql = null;
+        this.reads = null;
+        await sql?.end({ timeout: 5 });
+    }
+    async isHealthy() {
+        const sql = this.sql;
+        if (sql === null)
+            return false;
+        const answer = sql `SELECT 1`.then(() => true, () => false);
+        return Promise.race([answer, sleep(2000, false)]);
+    }
+    ingest(events) {
+        return this.transaction((tx) => ingestEvents(new PostgresTransaction(tx), events));
+    }
+    listEvents(query) {
+        return this.read((reads) => reads.listEvents(query));
+    }
+    findContacts(lookup) {
+        return this.read((reads) => reads.findContacts(lookup));
+    }
+    getContact(id) {
+        return this.read((reads) => reads.getContact(id));
+    }
+    deleteContact(id) {
+        return this.transaction((tx) => deletePostgresContact(tx, id));
+    }
+    /** Runs `work` in one transaction, again when it lost a race with another transaction. */
+    async transaction(work) {
+        const sql = this.connected();
+        for (let attempt = 1;; attempt += 1) {
+            try {
+                return (await sql.begin(work));
+            }
+            catch (error) {
+                if (attempt < maxAttempts && isPostgresConflict(error)) {
+                    await sleep(Math.random() * 5 * attempt);
+                    continue;
+                }
+                throw toPostgresStoreError(error, this.description);
+            }
+        }
+    }
+    async read(query) {
+        this.connected();
+        try {
+            return await query(this.reads);
+        }
+        catch (error) {
+            throw toPostgresStoreError(error, this.description);
+        }
+    }
+    connected() {
+        if (this.sql === null)
+            throw new StoreUnavailableError(`${this.description} is not open: call open() first (or it was closed)`);
+        return this.sql;
+    }
+}
+//# sourceMappingURL=postgres-store.js.map

@@ -1,0 +1,14 @@
+/**
+ * Runs async tasks one after another. A store whose connection can hold only one
+ * transaction at a time (better-sqlite3, the memory maps) must never let two async
+ * ingest pipelines interleave their steps; this queue is that guarantee.
+ *
+ * @example
+ * const writes = new SerialQueue()
+ * await writes.run(() => transaction(events))
+ */
+export declare class SerialQueue {
+    private tail;
+    run<T>(task: () => Promise<T> | T): Promise<T>;
+}
+//# sourceMappingURL=serial-queue.d.ts.map

@@ -1,0 +1,2 @@
+export { SqliteStore } from './sqlite-store.js';
+//# sourceMappingURL=index.js.map

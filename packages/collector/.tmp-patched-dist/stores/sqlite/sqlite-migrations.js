@@ -1,0 +1,103 @@
+/**
+ * The schema, one versioned step at a time. Never edit a released step: add one.
+ * Identity columns are UNIQUE so that the database itself refuses a second contact for
+ * the same userId, email or anonymousId, whatever the code above it does.
+ */
+export const sqliteMigrations = [
+    {
+        version: 1,
+        name: 'events, contacts, identities, summaries, merges',
+        sql: `
+      CREATE TABLE contacts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT UNIQUE,
+        email TEXT UNIQUE,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE anonymous_ids (
+        anonymous_id TEXT PRIMARY KEY,
+        contact_id TEXT NOT NULL,
+        linked_at TEXT NOT NULL
+      );
+      CREATE INDEX anonymous_ids_by_contact ON anonymous_ids (contact_id);
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        anonymous_id TEXT,
+        user_id TEXT,
+        email TEXT,
+        properties TEXT NOT NULL,
+        context TEXT NOT NULL,
+        timestamp TEXT NOT NULL,
+        original_timestamp TEXT NOT NULL,
+        sent_at TEXT,
+        received_at TEXT NOT NULL,
+        identity TEXT NOT NULL,
+        UNIQUE (source, message_id)
+      );
+      CREATE INDEX events_by_time ON events (timestamp);
+      CREATE INDEX events_by_contact ON events (contact_id, timestamp);
+      CREATE INDEX events_by_name ON events (name, timestamp);
+      -- Keys of erased events: a late retry of an erased contact's event must not recreate it.
+      CREATE TABLE erased_messages (
+        source TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        PRIMARY KEY (source, message_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE event_summaries (
+        contact_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first TEXT NOT NULL,
+        last TEXT NOT NULL,
+        PRIMARY KEY (contact_id, name)
+      ) WITHOUT ROWID;
+      CREATE TABLE contact_attributes (
+        contact_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (contact_id, key)
+      ) WITHOUT ROWID;
+      -- merged_id → surviving contact; chains are collapsed on each merge, so one hop resolves.
+      CREATE TABLE contact_merges (
+        merged_id TEXT PRIMARY KEY,
+        into_id TEXT NOT NULL,
+        merged_at TEXT NOT NULL
+      );
+      CREATE INDEX contact_merges_by_survivor ON contact_merges (into_id);
+    `,
+    },
+];
+/**
+ * Brings the file's schema up to date. Each step runs in its own IMMEDIATE transaction
+ * and re-reads the version inside it, so two collectors starting on one file at once
+ * apply each step exactly once (the second waits on busy_timeout, then finds it done).
+ *
+ * @example
+ * migrateSqlite(db) // on open, before anything else
+ */
+export function migrateSqlite(db) {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const appliedVersion = db.prepare('SELECT max(version) AS version FROM schema_migrations');
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    const known = sqliteMigrations.at(-1).version;
+    const found = appliedVersion.get()?.version ?? 0;
+    if (found > known) {
+        throw new Error(`schema version ${found} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another file`);
+    }
+    for (const migration of sqliteMigrations) {
+        db.transaction(() => {
+            if ((appliedVersion.get()?.version ?? 0) >= migration.version)
+                return;
+            db.exec(migration.sql);
+            record.run(migration.version, migration.name, new Date().toISOString());
+        }).immediate();
+    }
+}
+//# sourceMappingURL=sqlite-migrations.js.map
