@@ -44,6 +44,8 @@ test('two tabs of the same site tracking at once deliver every event exactly onc
   const expected = ['left', 'right'].flatMap((tab) => Array.from({ length: EVENTS_PER_TAB }, (_, i) => `${tab}#${i + 1}`))
   expect(each.sort()).toEqual(expected.sort())
   expect(new Set(stored.map((event) => event.anonymousId)).size, 'tabs of one browser are one device').toBe(1)
+  // No page unloads here, so the wire recorder saw every request: what was sent is what is stored.
+  expect(sent.messageIds()).toEqual(new Set(stored.map((event) => event.messageId)))
   expectEverySentEventStoredOnce(stored, sent)
   // Without faults, one tab flushing at a time means no event even goes over the wire twice.
   const sentIds = sent.events().map((event) => event.messageId)

@@ -27,7 +27,6 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     const server = testServerAddress()
     proxy = await startTcpProxy(server.host, server.port)
     // The collector only knows the proxy: cutting it is, for the collector, the database host going away.
-    console.log('T', Date.now() % 1000000, 'The collector only knows the proxy: c')
     const storeUrl = schema.storeUrl({ host: `127.0.0.1:${proxy.port}`, params: { max: '3', connect_timeout: '2' } })
     collector = await startCollectorProcess(['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0'], dir)
     client = collectorClient(collector.url, { writeKey: WRITE_KEY, secretKey: SECRET_KEY })
@@ -47,13 +46,12 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     return new Map(rows.map((row) => [row.id, row.n]))
   }
 
-  it('answers 503 with Retry-After while the database is unreachable, stores nothing of it, and recovers without a restart', { timeout: 120_000 }, async () => {
+  it('answers 503 with Retry-After while the database is unreachable, stores nothing of it, and recovers without a restart', { timeout: 180_000 }, async () => {
     expect(await (await client.health()).json()).toEqual({ status: 'ok', store: 'ok' })
     expect(await batchResult(await client.postBatch(batchOf('before', 5)))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })
 
     // Requests in flight when the connection drops: each one is either acknowledged (and then stored) or a 503.
-    console.log('T', Date.now() % 1000000, 'Requests in flight when the connectio')
-    const inFlight = Array.from({ length: 16 }, (_, i) => batchOf(`flight${i}`, 5))
+    const inFlight = Array.from({ length: 8 }, (_, i) => batchOf(`flight${i}`, 5))
     const inFlightAnswers = Promise.all(inFlight.map((batch) => client.postBatch(batch)))
     await sleep(15)
     await proxy.cut()
@@ -67,7 +65,6 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     }
 
     // While it is down: health says so, ingestion refuses in the standard shape, reads too.
-    console.log('T', Date.now() % 1000000, 'While it is down: health says so, ing')
     const health = await client.health()
     expect(health.status).toBe(503)
     expect(health.headers.get('retry-after')).toMatch(/^\d+$/)
@@ -92,7 +89,6 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     expect(collector.child.exitCode).toBeNull()
 
     // Back: it finds the database again by itself, same process.
-    console.log('T', Date.now() % 1000000, 'Back: it finds the database again by ')
     await proxy.restore()
     const deadline = Date.now() + 30_000
     let healthy = await client.health()
@@ -105,12 +101,10 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     expect(await batchResult(await client.postBatch(batchOf('after', 5)))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })
 
     // Nothing of what was refused was stored, not even late.
-    console.log('T', Date.now() % 1000000, 'Nothing of what was refused was store')
     expect(await storedCounts('during')).toEqual(new Map())
     expect(await schema.sql`SELECT 1 FROM contacts WHERE user_id = 'during-user' OR email = 'during@example.com'`).toEqual([])
 
     // The tracker's retry lands exactly once, and a second retry is a duplicate.
-    console.log('T', Date.now() % 1000000, "The tracker's retry lands exactly onc")
     expect(await batchResult(await client.postBatch(during))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })
     expect(await batchResult(await client.postBatch(during))).toEqual({ accepted: 0, duplicates: 5, rejected: [] })
     for (const [i, batch] of inFlight.entries()) {

@@ -126,3 +126,8 @@ export function showPage(): void {
   Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
   document.dispatchEvent(new Event('visibilitychange'))
 }
+
+/** Navigates the test page (happy-dom) without loading anything. */
+export function setPageUrl(url: string): void {
+  ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url)
+}

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, vi } from 'vitest'
 
 beforeEach(() => {
+  if (typeof document == 'undefined') return // size.test.ts runs in node
   // A fresh IndexedDB, storage and cookie jar per test: nothing leaks between tests.
   globalThis.indexedDB = new IDBFactory()
   localStorage.clear()

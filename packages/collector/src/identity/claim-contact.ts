@@ -1,6 +1,6 @@
 import { canMerge } from './can-merge.js'
 import type { EventIdentifiers } from './event-identifiers.js'
-import type { ContactKeys, IdentityTransaction } from './identity-transaction.js'
+import type { ContactKeys, ContactOperations } from './identity-transaction.js'
 
 /**
  * The contact an event's userId/email claim belongs to, created or completed as needed:
@@ -11,7 +11,7 @@ import type { ContactKeys, IdentityTransaction } from './identity-transaction.js
  * @example
  * const contact = await claimContact(tx, { userId: 'u1', email: 'a@x.io', anonymousId: 'd1', previousId: null }, at)
  */
-export async function claimContact(tx: IdentityTransaction, ids: EventIdentifiers, at: string): Promise<ContactKeys> {
+export async function claimContact(tx: ContactOperations, ids: EventIdentifiers, at: string): Promise<ContactKeys> {
   const claims = { userId: ids.userId, email: ids.email }
   const byUserId = claims.userId === null ? null : await tx.findContact('userId', claims.userId)
   const byEmail = claims.email === null ? null : await tx.findContact('email', claims.email)
@@ -32,7 +32,7 @@ export async function claimContact(tx: IdentityTransaction, ids: EventIdentifier
 }
 
 /** The contact of the alias's previousId or of the device, if the claim may complete it. */
-async function deviceContactFitting(tx: IdentityTransaction, ids: EventIdentifiers): Promise<ContactKeys | null> {
+async function deviceContactFitting(tx: ContactOperations, ids: EventIdentifiers): Promise<ContactKeys | null> {
   const candidates = [
     ids.previousId === null ? null : await tx.findContact('userId', ids.previousId),
     ids.previousId === null ? null : await tx.findContact('anonymousId', ids.previousId),
@@ -48,7 +48,7 @@ async function deviceContactFitting(tx: IdentityTransaction, ids: EventIdentifie
  * replaces the old one (the person changed address).
  */
 async function takeEmail(
-  tx: IdentityTransaction,
+  tx: ContactOperations,
   target: ContactKeys,
   byEmail: ContactKeys | null,
   email: string,

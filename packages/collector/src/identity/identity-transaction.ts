@@ -13,6 +13,21 @@ export interface ContactKeys {
   email: string | null
 }
 
+/** An event to store and the contact the rules filed it under. */
+export interface EventToStore {
+  event: NormalisedEvent
+  contactId: string
+}
+
+/** Occurrences of one event name on one contact, to add to its summary. */
+export interface SummaryBump {
+  contactId: string
+  name: string
+  count: number
+  first: string
+  last: string
+}
+
 /**
  * The small set of operations the identity rules run on, inside ONE store transaction.
  * Each store implements it with its own SQL or maps; `ingestEvents` (the rules) is
@@ -23,8 +38,11 @@ export interface ContactKeys {
  * carry them out faithfully — it never decides anything about identity.
  */
 export interface IdentityTransaction {
-  /** True when (source, messageId) was ever stored, including events since erased. */
-  hasMessage(source: string, messageId: string): Promise<boolean>
+  /**
+   * Which of these messageIds were ever stored for `source`, including events since
+   * erased. One call per batch, so a store can answer with one query.
+   */
+  storedMessageIds(source: string, messageIds: readonly string[]): Promise<ReadonlySet<string>>
 
   /** The contact currently holding this identifier, or null. */
   findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null>
@@ -48,12 +66,21 @@ export interface IdentityTransaction {
    */
   mergeContacts(fromId: string, intoId: string, at: string): Promise<void>
 
-  /** Stores the event on the contact. Precondition: `hasMessage` answered false for it. */
-  insertEvent(event: NormalisedEvent, contactId: string): Promise<void>
+  /**
+   * Stores the events, in this order (their insertion order is part of the event log's).
+   * Preconditions: none of them was stored before, and their contacts exist.
+   */
+  insertEvents(events: readonly EventToStore[]): Promise<void>
 
-  /** count + 1, first = min(first, timestamp), last = max(last, timestamp) for (contact, name). */
-  bumpSummary(contactId: string, name: string, timestamp: string): Promise<void>
+  /**
+   * count += bump.count, first = min(first, bump.first), last = max(last, bump.last) per
+   * (contact, name). Precondition: at most one bump per (contact, name) in one call.
+   */
+  bumpSummaries(bumps: readonly SummaryBump[]): Promise<void>
 
   /** Per key, keeps the value whose timestamp is the latest (ties: the one written last). */
   setAttributes(contactId: string, attributes: JsonObject, timestamp: string): Promise<void>
 }
+
+/** The part of a transaction the contact rules (resolve, claim, link, merge) work with. */
+export type ContactOperations = Pick<IdentityTransaction, 'findContact' | 'createContact' | 'attachIdentifier' | 'mergeContacts'>

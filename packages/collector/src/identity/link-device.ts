@@ -1,5 +1,5 @@
 import { canMerge, isAnonymousOnly } from './can-merge.js'
-import type { ContactKeys, IdentityTransaction } from './identity-transaction.js'
+import type { ContactKeys, ContactOperations } from './identity-transaction.js'
 
 /**
  * Ties the device's anonymousId to the identified contact of the same event. A contact
@@ -10,7 +10,7 @@ import type { ContactKeys, IdentityTransaction } from './identity-transaction.js
  * @example
  * await linkAnonymousId(tx, identifiedContact, event.anonymousId, event.receivedAt)
  */
-export async function linkAnonymousId(tx: IdentityTransaction, target: ContactKeys, anonymousId: string, at: string): Promise<void> {
+export async function linkAnonymousId(tx: ContactOperations, target: ContactKeys, anonymousId: string, at: string): Promise<void> {
   const holder = await tx.findContact('anonymousId', anonymousId)
   if (holder?.id === target.id) return
   if (holder !== null && isAnonymousOnly(holder)) return tx.mergeContacts(holder.id, target.id, at)
@@ -26,7 +26,7 @@ export async function linkAnonymousId(tx: IdentityTransaction, target: ContactKe
  * target = await linkPreviousId(tx, target, event.previousId, event.receivedAt)
  */
 export async function linkPreviousId(
-  tx: IdentityTransaction,
+  tx: ContactOperations,
   target: ContactKeys,
   previousId: string,
   at: string,

@@ -1,6 +1,6 @@
 import { claimContact } from './claim-contact.js'
 import type { EventIdentifiers } from './event-identifiers.js'
-import type { IdentityTransaction } from './identity-transaction.js'
+import type { ContactOperations } from './identity-transaction.js'
 import { linkAnonymousId, linkPreviousId } from './link-device.js'
 
 /**
@@ -10,7 +10,7 @@ import { linkAnonymousId, linkPreviousId } from './link-device.js'
  * @example
  * const contactId = await resolveContact(tx, readEventIdentifiers(event), event.receivedAt)
  */
-export async function resolveContact(tx: IdentityTransaction, ids: EventIdentifiers, at: string): Promise<string> {
+export async function resolveContact(tx: ContactOperations, ids: EventIdentifiers, at: string): Promise<string> {
   if (ids.userId === null && ids.email === null) return anonymousContact(tx, ids.anonymousId, at)
   let target = await claimContact(tx, ids, at)
   if (ids.previousId !== null) target = await linkPreviousId(tx, target, ids.previousId, at)
@@ -18,7 +18,7 @@ export async function resolveContact(tx: IdentityTransaction, ids: EventIdentifi
   return target.id
 }
 
-async function anonymousContact(tx: IdentityTransaction, anonymousId: string | null, at: string): Promise<string> {
+async function anonymousContact(tx: ContactOperations, anonymousId: string | null, at: string): Promise<string> {
   const known = anonymousId === null ? null : await tx.findContact('anonymousId', anonymousId)
   if (known !== null) return known.id
   // Without any usable identifier the event still needs an owner: a contact of its own,

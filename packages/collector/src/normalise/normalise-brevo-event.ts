@@ -4,6 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import type { RequestFacts } from './request-facts.js'
+import { wellFormedJson } from './well-formed-json.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
 export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[] }
@@ -18,7 +19,8 @@ export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: 
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
  */
-export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNormaliseResult {
+export function normaliseBrevoEvent(sent: unknown, facts: RequestFacts): BrevoNormaliseResult {
+  const raw = wellFormedJson(sent)
   const parsed = brevoEventSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data

@@ -4,6 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import { normaliseSegmentEvent } from './normalise-segment-event.js'
 import type { BatchDefaults } from './normalise-segment-event.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'
+import { wellFormedJson } from './well-formed-json.js'
 
 export interface NormalisedBatch {
   events: NormalisedEvent[]
@@ -12,7 +13,8 @@ export interface NormalisedBatch {
 
 /**
  * Normalises each event of a batch on its own, so one bad event is rejected (with its
- * index, messageId and reasons) while the others are stored.
+ * index, messageId and reasons) while the others are stored. Lone surrogates become
+ * U+FFFD first (see `wellFormedJson`).
  *
  * @example
  * const { events, rejected } = normaliseSegmentBatch(envelope.batch, { context: {}, sentAt }, facts, {})
@@ -25,14 +27,15 @@ export function normaliseSegmentBatch(
 ): NormalisedBatch {
   const events: NormalisedEvent[] = []
   const rejected: RejectedEvent[] = []
-  batch.forEach((raw, index) => {
+  const batchDefaults = { ...defaults, context: wellFormedJson(defaults.context) }
+  batch.map(wellFormedJson).forEach((raw, index) => {
     const messageId = isObject(raw) && typeof raw.messageId === 'string' ? raw.messageId.slice(0, 100) : null
     const errors = sizeErrors(raw) ?? (isObject(raw) ? null : ['the event must be a JSON object'])
     if (errors) {
       rejected.push({ index, messageId, errors })
       return
     }
-    const result = normaliseSegmentEvent(raw as JsonObject, defaults, facts, options)
+    const result = normaliseSegmentEvent(raw as JsonObject, batchDefaults, facts, options)
     if (result.ok) events.push(result.event)
     else rejected.push({ index, messageId, errors: result.errors })
   })

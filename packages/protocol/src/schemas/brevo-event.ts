@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
-import { dateTime, identifier, jsonObject } from './common.js'
+import { attributesObject, dateTime, identifier, jsonObject } from './common.js'
 
 /** Identifiers of Brevo's Events API; at least one is required. */
 export const brevoIdentifiersSchema = z
@@ -24,7 +24,7 @@ export const brevoEventSchema = z.object({
     .regex(/^[A-Za-z0-9_-]+$/, 'may hold only letters, digits, "_" and "-"'),
   event_date: dateTime.optional(),
   identifiers: brevoIdentifiersSchema,
-  contact_properties: jsonObject.optional(),
+  contact_properties: attributesObject.optional(),
   event_properties: jsonObject.optional(),
 })
 

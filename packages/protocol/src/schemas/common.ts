@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MAX_IDENTIFIER_LENGTH, MAX_MESSAGE_ID_LENGTH } from '../limits.js'
+import { MAX_IDENTIFIER_LENGTH, MAX_MESSAGE_ID_LENGTH, MAX_NAME_LENGTH } from '../limits.js'
 
 /**
  * A string that names or identifies something. NUL characters are refused: they are never
@@ -9,8 +9,32 @@ export function plainText(whenMissing?: string) {
   return z.string(whenMissing ? { error: whenMissing } : undefined).regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
 }
 
-/** A free-form JSON object (`properties`, `traits`, `context`, `integrations`). */
-export const jsonObject = z.record(z.string(), z.unknown())
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * A free-form JSON object (`properties`, `traits`, `context`, `integrations`), kept as
+ * sent: a `z.record` would rebuild it and silently drop a `__proto__` key.
+ */
+export const jsonObject = z.custom<Record<string, unknown>>(isJsonObject, { error: 'must be a JSON object' })
+
+/**
+ * A JSON object whose keys become contact attribute names (`identify` traits, Brevo
+ * `contact_properties`): names are stored and indexed as text, so like other names they
+ * are plain text of at most 255 characters.
+ */
+export const attributesObject = jsonObject.superRefine((attributes, context) => {
+  for (const name of Object.keys(attributes)) {
+    const problem = attributeNameProblem(name)
+    if (problem) context.addIssue({ code: 'custom', path: [name.slice(0, 40)], message: `attribute name ${problem}; use short plain-text names` })
+  }
+})
+
+function attributeNameProblem(name: string): string | null {
+  if (name.length > MAX_NAME_LENGTH) return `is ${name.length} characters long, the limit is ${MAX_NAME_LENGTH}`
+  if (name.includes('\u0000')) return 'must not contain NUL (\\u0000) characters'
+  return null
+}
 
 /**
  * An identifier as clients send it: a string, or a number some server libraries emit

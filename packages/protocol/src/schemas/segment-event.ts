@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
-import { dateTime, identifier, jsonObject, messageId, plainText } from './common.js'
+import { attributesObject, dateTime, identifier, jsonObject, messageId, plainText } from './common.js'
 
 /** The six Segment-spec call types. */
 export const eventTypes = ['track', 'page', 'identify', 'alias', 'group', 'screen'] as const
@@ -54,7 +54,7 @@ export const screenEventSchema = z
   .refine(needsAnIdentity, identityMessage)
 
 export const identifyEventSchema = z
-  .object({ ...base, type: z.literal('identify'), traits: jsonObject.optional() })
+  .object({ ...base, type: z.literal('identify'), traits: attributesObject.optional() })
   .refine(needsAnIdentity, identityMessage)
 
 export const groupEventSchema = z

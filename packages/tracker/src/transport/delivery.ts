@@ -42,12 +42,18 @@ export function createDelivery(
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> | undefined
 
-  const post = (entries: Entry[], keepalive?: boolean) =>
-    fetch(url, {
-      method: 'POST',
-      body: '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
-      keepalive,
-    }).catch(() => undefined)
+  /** The collector's answer, or undefined for a network error (or a fetch the page broke). */
+  const post = async (entries: Entry[], keepalive?: boolean) => {
+    try {
+      return await fetch(url, {
+        method: 'POST',
+        body: '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
+        keepalive,
+      })
+    } catch {
+      // network error: the caller retries
+    }
+  }
 
   const schedule = (ms: number) => {
     clearTimeout(timer)

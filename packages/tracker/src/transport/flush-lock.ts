@@ -12,5 +12,5 @@ export function withFlushLock(name: string, task: () => Promise<void>): Promise<
   const locks = navigator.locks
   if (!locks) return task()
   // A lock manager that fails (opaque origins) must not stop delivery: run unlocked.
-  return (locks.request(name, { ifAvailable: true }, (lock) => lock && task()) as Promise<void>).catch(task)
+  return (locks.request(name, { ifAvailable: true }, (lock) => lock && task()) as unknown as Promise<void>).catch(task)
 }

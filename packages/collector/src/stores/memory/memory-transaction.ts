@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { EventSummary, JsonObject } from '@sillage/protocol'
-import type { ContactKeys, IdentifierKind, IdentityTransaction } from '../../identity/identity-transaction.js'
+import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
 import type { NormalisedEvent } from '../store.js'
 import { type MemoryContact, type MemoryState, messageKey } from './memory-state.js'
 
@@ -11,8 +11,8 @@ import { type MemoryContact, type MemoryState, messageKey } from './memory-state
 export class MemoryTransaction implements IdentityTransaction {
   constructor(private readonly state: MemoryState) {}
 
-  async hasMessage(source: string, messageId: string): Promise<boolean> {
-    return this.state.messageKeys.has(messageKey(source, messageId))
+  async storedMessageIds(source: string, messageIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return new Set(messageIds.filter((messageId) => this.state.messageKeys.has(messageKey(source, messageId))))
   }
 
   async findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null> {
@@ -70,7 +70,15 @@ export class MemoryTransaction implements IdentityTransaction {
     state.attributes.delete(fromId)
   }
 
-  async insertEvent(event: NormalisedEvent, contactId: string): Promise<void> {
+  async insertEvents(events: readonly EventToStore[]): Promise<void> {
+    for (const { event, contactId } of events) this.insertEvent(event, contactId)
+  }
+
+  async bumpSummaries(bumps: readonly SummaryBump[]): Promise<void> {
+    for (const { contactId, ...summary } of bumps) this.addToSummary(contactId, summary)
+  }
+
+  private insertEvent(event: NormalisedEvent, contactId: string): void {
     const { state } = this
     const { source, previousId: _previousId, traits: _traits, ...stored } = event
     const row = { ...stored, source, contactId, seq: ++state.lastSeq }
@@ -79,10 +87,6 @@ export class MemoryTransaction implements IdentityTransaction {
     const perContact = state.eventsByContact.get(contactId)
     if (perContact === undefined) state.eventsByContact.set(contactId, [row])
     else perContact.push(row)
-  }
-
-  async bumpSummary(contactId: string, name: string, timestamp: string): Promise<void> {
-    this.addToSummary(contactId, { name, count: 1, first: timestamp, last: timestamp })
   }
 
   async setAttributes(contactId: string, attributes: JsonObject, timestamp: string): Promise<void> {

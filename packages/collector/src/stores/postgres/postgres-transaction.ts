@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '@sillage/protocol'
 import type { TransactionSql } from 'postgres'
-import type { ContactKeys, IdentifierKind, IdentityTransaction } from '../../identity/identity-transaction.js'
-import type { NormalisedEvent } from '../store.js'
+import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
 
 /**
  * The identity operations as SQL inside one PostgreSQL transaction (READ COMMITTED).
@@ -14,11 +13,12 @@ import type { NormalisedEvent } from '../store.js'
 export class PostgresTransaction implements IdentityTransaction {
   constructor(private readonly sql: TransactionSql) {}
 
-  async hasMessage(source: string, messageId: string): Promise<boolean> {
-    const rows = await this.sql`
-      SELECT 1 FROM events WHERE source = ${source} AND message_id = ${messageId}
-      UNION ALL SELECT 1 FROM erased_messages WHERE source = ${source} AND message_id = ${messageId} LIMIT 1`
-    return rows.length > 0
+  async storedMessageIds(source: string, messageIds: readonly string[]): Promise<ReadonlySet<string>> {
+    const ids = this.texts(messageIds)
+    const rows = await this.sql<{ messageId: string }[]>`
+      SELECT message_id AS "messageId" FROM events WHERE source = ${source} AND message_id = ANY(${ids})
+      UNION SELECT message_id FROM erased_messages WHERE source = ${source} AND message_id = ANY(${ids})`
+    return new Set(rows.map((row) => row.messageId))
   }
 
   async findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null> {
@@ -80,20 +80,40 @@ export class PostgresTransaction implements IdentityTransaction {
     await sql`DELETE FROM contacts WHERE id = ${fromId}`
   }
 
-  async insertEvent(event: NormalisedEvent, contactId: string): Promise<void> {
+  /** One statement for the whole batch: `unnest` turns one array per column into rows, in order. */
+  async insertEvents(events: readonly EventToStore[]): Promise<void> {
+    const column = <T>(pick: (row: EventToStore) => T) => this.texts(events.map(pick) as (string | null)[])
     await this.sql`
       INSERT INTO events (source, message_id, contact_id, type, name, anonymous_id, user_id, email, properties, context,
         timestamp, original_timestamp, sent_at, received_at, identity)
-      VALUES (${event.source}, ${event.messageId}, ${contactId}, ${event.type}, ${event.name}, ${event.anonymousId},
-        ${event.userId}, ${event.email}, ${this.json(event.properties)}, ${this.json(event.context)},
-        ${event.timestamp}, ${event.originalTimestamp}, ${event.sentAt}, ${event.receivedAt}, ${event.identity})`
+      SELECT source, message_id, contact_id, type, name, anonymous_id, user_id, email, properties::json, context::json,
+        timestamp::timestamptz, original_timestamp::timestamptz, sent_at::timestamptz, received_at::timestamptz, identity
+      FROM unnest(
+        ${column((r) => r.event.source)}::text[], ${column((r) => r.event.messageId)}::text[], ${column((r) => r.contactId)}::text[],
+        ${column((r) => r.event.type)}::text[], ${column((r) => r.event.name)}::text[], ${column((r) => r.event.anonymousId)}::text[],
+        ${column((r) => r.event.userId)}::text[], ${column((r) => r.event.email)}::text[],
+        ${column((r) => JSON.stringify(r.event.properties))}::text[], ${column((r) => JSON.stringify(r.event.context))}::text[],
+        ${column((r) => r.event.timestamp)}::text[], ${column((r) => r.event.originalTimestamp)}::text[],
+        ${column((r) => r.event.sentAt)}::text[], ${column((r) => r.event.receivedAt)}::text[], ${column((r) => r.event.identity)}::text[]
+      ) WITH ORDINALITY AS batch (source, message_id, contact_id, type, name, anonymous_id, user_id, email, properties, context,
+        timestamp, original_timestamp, sent_at, received_at, identity, position)
+      ORDER BY position`
   }
 
-  async bumpSummary(contactId: string, name: string, timestamp: string): Promise<void> {
+  async bumpSummaries(bumps: readonly SummaryBump[]): Promise<void> {
     await this.sql`
-      INSERT INTO event_summaries (contact_id, name, count, first, last) VALUES (${contactId}, ${name}, 1, ${timestamp}, ${timestamp})
-      ON CONFLICT (contact_id, name) DO UPDATE SET count = event_summaries.count + 1,
+      INSERT INTO event_summaries (contact_id, name, count, first, last)
+      SELECT * FROM unnest(
+        ${this.texts(bumps.map((b) => b.contactId))}::text[], ${this.texts(bumps.map((b) => b.name))}::text[],
+        ${this.sql.array(bumps.map((b) => b.count), 23)}::integer[],
+        ${this.texts(bumps.map((b) => b.first))}::timestamptz[], ${this.texts(bumps.map((b) => b.last))}::timestamptz[])
+      ON CONFLICT (contact_id, name) DO UPDATE SET count = event_summaries.count + excluded.count,
         first = least(event_summaries.first, excluded.first), last = greatest(event_summaries.last, excluded.last)`
+  }
+
+  /** A text[] parameter (oid 25), whatever the first element looks like. */
+  private texts(values: readonly (string | null)[]) {
+    return this.sql.array(values as string[], 25)
   }
 
   /** The driver serialises json parameters itself: hand it values, not JSON text. */

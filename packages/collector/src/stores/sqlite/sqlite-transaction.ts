@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '@sillage/protocol'
-import type { ContactKeys, IdentifierKind, IdentityTransaction } from '../../identity/identity-transaction.js'
-import type { NormalisedEvent } from '../store.js'
+import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
 import type { WriteStatements } from './sqlite-write-statements.js'
 
 /**
@@ -11,8 +10,9 @@ import type { WriteStatements } from './sqlite-write-statements.js'
 export class SqliteTransaction implements IdentityTransaction {
   constructor(private readonly sql: WriteStatements) {}
 
-  async hasMessage(source: string, messageId: string): Promise<boolean> {
-    return this.sql.hasMessage.get(source, messageId, source, messageId) !== undefined
+  // In-process and prepared, one lookup per id costs less than building one big query.
+  async storedMessageIds(source: string, messageIds: readonly string[]): Promise<ReadonlySet<string>> {
+    return new Set(messageIds.filter((messageId) => this.sql.hasMessage.get(source, messageId, source, messageId) !== undefined))
   }
 
   async findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null> {
@@ -51,28 +51,31 @@ export class SqliteTransaction implements IdentityTransaction {
     step.dropContact.run(ids)
   }
 
-  async insertEvent(event: NormalisedEvent, contactId: string): Promise<void> {
-    this.sql.insertEvent.run({
-      source: event.source,
-      messageId: event.messageId,
-      contactId,
-      type: event.type,
-      name: event.name,
-      anonymousId: event.anonymousId,
-      userId: event.userId,
-      email: event.email,
-      properties: JSON.stringify(event.properties),
-      context: JSON.stringify(event.context),
-      timestamp: event.timestamp,
-      originalTimestamp: event.originalTimestamp,
-      sentAt: event.sentAt,
-      receivedAt: event.receivedAt,
-      identity: event.identity,
-    })
+  async insertEvents(events: readonly EventToStore[]): Promise<void> {
+    for (const { event, contactId } of events) {
+      // Positional parameters: better-sqlite3 binds them faster than named ones.
+      this.sql.insertEvent.run(
+        event.source,
+        event.messageId,
+        contactId,
+        event.type,
+        event.name,
+        event.anonymousId,
+        event.userId,
+        event.email,
+        JSON.stringify(event.properties),
+        JSON.stringify(event.context),
+        event.timestamp,
+        event.originalTimestamp,
+        event.sentAt,
+        event.receivedAt,
+        event.identity,
+      )
+    }
   }
 
-  async bumpSummary(contactId: string, name: string, timestamp: string): Promise<void> {
-    this.sql.bumpSummary.run(contactId, name, timestamp, timestamp)
+  async bumpSummaries(bumps: readonly SummaryBump[]): Promise<void> {
+    for (const { contactId, name, count, first, last } of bumps) this.sql.bumpSummary.run(contactId, name, count, first, last)
   }
 
   async setAttributes(contactId: string, attributes: JsonObject, timestamp: string): Promise<void> {

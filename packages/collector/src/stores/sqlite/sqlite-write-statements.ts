@@ -22,8 +22,8 @@ export interface WriteStatements {
   absorbClaims: Statement<[Nullable, Nullable, Text, Text, Text]>
   touchContact: Statement<[Text, Text]>
   linkAnonymousId: Statement<[Text, Text, Text]>
-  insertEvent: Statement<[Record<string, Nullable>]>
-  bumpSummary: Statement<[Text, Text, Text, Text]>
+  insertEvent: Statement<[Text, Text, Text, Text, Text, Nullable, Nullable, Nullable, Text, Text, Text, Text, Nullable, Text, Text]>
+  bumpSummary: Statement<[Text, Text, number, Text, Text]>
   setAttribute: Statement<[Text, Text, Text, Text]>
   merge: Record<'events' | 'anonymousIds' | 'summaries' | 'dropSummaries' | 'attributes' | 'dropAttributes' | 'redirectEarlierMerges' | 'recordMerge' | 'dropContact', Statement<[MergeIds]>>
 }
@@ -59,16 +59,15 @@ export function prepareWriteStatements(db: Database): WriteStatements {
       `INSERT INTO anonymous_ids (anonymous_id, contact_id, linked_at) VALUES (?, ?, ?)
        ON CONFLICT (anonymous_id) DO UPDATE SET contact_id = excluded.contact_id, linked_at = excluded.linked_at`,
     ),
-    insertEvent: db.prepare<Record<string, Nullable>>(
+    insertEvent: db.prepare(
       `INSERT INTO events (source, message_id, contact_id, type, name, anonymous_id, user_id, email, properties, context,
          timestamp, original_timestamp, sent_at, received_at, identity)
-       VALUES (@source, @messageId, @contactId, @type, @name, @anonymousId, @userId, @email, @properties, @context,
-         @timestamp, @originalTimestamp, @sentAt, @receivedAt, @identity)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    bumpSummary: db.prepare<[string, string, string, string]>(
-      `INSERT INTO event_summaries (contact_id, name, count, first, last) VALUES (?, ?, 1, ?, ?)
+    bumpSummary: db.prepare(
+      `INSERT INTO event_summaries (contact_id, name, count, first, last) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (contact_id, name) DO UPDATE SET
-         count = count + 1, first = min(first, excluded.first), last = max(last, excluded.last)`,
+         count = count + excluded.count, first = min(first, excluded.first), last = max(last, excluded.last)`,
     ),
     setAttribute: db.prepare<[string, string, string, string]>(
       `INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (?, ?, ?, ?)
