@@ -124,8 +124,7 @@ describe('two collector processes on one PostgreSQL database', () => {
     // The database itself: no messageId twice, every one there.
     const sql = schema.sql
     expect(await sql`SELECT message_id, count(*)::int AS n FROM events GROUP BY message_id HAVING count(*) > 1`).toEqual([])
-    const [{ n: storedEvents }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM events`
-    expect(storedEvents).toBe(total)
+    expect(await sql`SELECT count(*)::int AS n FROM events`).toEqual([{ n: total }])
     const fixedIds = [...batchEvents, ...identifies].flatMap((event) => (event.messageId ? [event.messageId as string] : []))
     const storedIds = (await sql<{ id: string }[]>`SELECT message_id AS id FROM events`).map((row) => row.id)
     expect(storedIds.filter((id) => !id.startsWith('sillage-')).sort()).toEqual(fixedIds.sort())
@@ -179,9 +178,12 @@ describe('two collector processes on one PostgreSQL database', () => {
 
   it('gives a brand-new device one contact when its first events reach both replicas at the same moment', { timeout: 60_000 }, async () => {
     const [a, b] = replicas.map((replica) => collectorClient(replica.url, keys))
-    const devices = Array.from({ length: 20 }, (_, i) => `first-sight-${i}`)
-    const firstEvent = (anonymousId: string, replica: string) => ({ type: 'track', event: 'landed', anonymousId, messageId: `${anonymousId}-${replica}` })
-    const answers = await Promise.all(devices.flatMap((device) => [a!.postBatch([firstEvent(device, 'a')]), b!.postBatch([firstEvent(device, 'b')])]))
+    const devices = Array.from({ length: 40 }, (_, i) => `first-sight-${i}`)
+    const firstEvent = (anonymousId: string, copy: string) => ({ type: 'track', event: 'landed', anonymousId, messageId: `${anonymousId}-${copy}` })
+    // Two different events per replica and device (two tabs, say), all in flight together.
+    const answers = await Promise.all(
+      devices.flatMap((device) => [a!, b!, a!, b!].map((client, copy) => client.postBatch([firstEvent(device, String(copy))]))),
+    )
     for (const answer of answers) expect(await batchResult(answer)).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
 
     // Each device's two events on one contact that still holds the device: no contact left behind without it.

@@ -69,3 +69,23 @@ describe('isBlockedIdentifier', () => {
   )
   it.each(['u_1', '10', 'anonymous-42', 'a@b.co'])('allows %j', (value) => expect(isBlockedIdentifier(value)).toBe(false))
 })
+
+describe('free-form objects and attribute names', () => {
+  it('keeps properties exactly as sent, a "__proto__" key included, without touching any prototype', () => {
+    const event = JSON.parse('{"type":"track","event":"x","anonymousId":"a","properties":{"__proto__":{"polluted":true},"constructor":1}}')
+    const parsed = segmentEventSchema.parse(event)
+    expect(parsed.type === 'track' && Object.keys(parsed.properties!)).toEqual(['__proto__', 'constructor'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses trait and contact_properties names that no store can index: over 255 characters or with NUL', () => {
+    const identify = segmentEventSchema.safeParse({ type: 'identify', anonymousId: 'a', traits: { ['n'.repeat(256)]: 1, 'a\u0000b': 2, ['k'.repeat(255)]: 3 } })
+    expect(formatIssues(identify.error!.issues)).toEqual([
+      `traits.${'n'.repeat(40)}: attribute name is 256 characters long, the limit is 255; use short plain-text names`,
+      'traits.a\u0000b: attribute name must not contain NUL (\\u0000) characters; use short plain-text names',
+    ])
+    const brevo = brevoEventSchema.safeParse({ event_name: 'x', identifiers: { email_id: 'a@b.co' }, contact_properties: { ['L'.repeat(300)]: 1 } })
+    expect(brevo.success).toBe(false)
+    expect(segmentEventSchema.safeParse({ type: 'track', event: 'x', anonymousId: 'a', properties: { ['p'.repeat(5000)]: 1 } }).success).toBe(true)
+  })
+})

@@ -22,7 +22,8 @@ export function createTracker(options: TrackerOptions): Tracker {
   const warn = createWarn(settings.debug)
   const methods = start(settings, warn) as unknown as Record<string, (...args: unknown[]) => unknown>
   const tracker = {} as typeof methods
-  for (const name in methods) {
+  // Own keys only: a page may have added (and frozen) enumerable junk on Object.prototype.
+  for (const name of Object.keys(methods)) {
     tracker[name] = (...args) => {
       try {
         return methods[name]!(...args)
@@ -68,9 +69,9 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   // Server-side rendering: no page, no listeners (and no events: `track` fails quietly).
   if (typeof document == 'object') {
     listen(window, 'online', delivery._online)
+    // Fired before every unload too (tab closed, navigation, app switched on mobile), where
+    // `pagehide` is not reliable: the one signal needed.
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
-    // Browsers that unload without hiding first (older Safari): `pagehide` while still visible.
-    listen(window, 'pagehide', () => document.visibilityState != 'hidden' && delivery._hidden())
   }
   // Events a previous page left in the queue go out with the first timer.
   if (!optedOut()) delivery._added()

@@ -81,17 +81,27 @@ describe('hostile input from the host page', () => {
     expect(warned('event-dropped')).toBe(1)
   })
 
-  it('survives a page that broke JSON.stringify, fetch and console', async () => {
+  it('holds events tracked while the page has JSON.stringify broken, and sends them once it works again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     const { collector, tracker } = setup()
     const stringify = JSON.stringify
     JSON.stringify = () => {
       throw new Error('page broke it')
     }
     try {
-      expect(() => tracker.track('lost')).not.toThrow()
+      expect(() => tracker.track('while broken', { n: 1 })).not.toThrow()
+      await vi.advanceTimersByTimeAsync(3000)
     } finally {
       JSON.stringify = stringify
     }
+    await vi.advanceTimersByTimeAsync(1000)
+    await settle()
+    await tracker.flush()
+    expect(collector.events().map((event) => [event.event, event.properties])).toEqual([['while broken', { n: 1 }]])
+  })
+
+  it('survives a page that broke fetch and console', async () => {
+    const { collector, tracker } = setup()
     vi.spyOn(console, 'warn').mockImplementation(() => {
       throw new Error('console broken')
     })

@@ -39,12 +39,13 @@ export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono<C
   })
 
   app.delete('/v1/contacts/:id', async (c) => {
-    if (!(await store.deleteContact(c.req.param('id')))) throw notFound(c.req.param('id'))
+    const id = c.req.param('id')
+    if (!isPossibleContactId(id) || !(await store.deleteContact(id))) throw notFound(id)
     return c.body(null, 204)
   })
 
   async function contactOr404(id: string) {
-    const contact = await store.getContact(id)
+    const contact = isPossibleContactId(id) ? await store.getContact(id) : null
     if (!contact) throw notFound(id)
     return contact
   }
@@ -57,5 +58,8 @@ function parseQuery<Schema extends z.ZodType>(c: Context<CollectorEnv>, schema: 
   const issues = formatIssues(result.error.issues)
   throw new ApiError(400, 'invalid_query', `Invalid query: ${issues.join('; ')}`, { issues })
 }
+
+/** No store can hold such an id (PostgreSQL refuses NUL in text), so don't ask one. */
+const isPossibleContactId = (id: string) => id.length <= 255 && !id.includes('\u0000')
 
 const notFound = (id: string) => new ApiError(404, 'not_found', `No contact with id "${id}".`)

@@ -3,7 +3,8 @@ import { CLEANED } from './to-json.js'
 
 /**
  * Copies the own enumerable properties of a host-page object into `target`; a getter
- * that throws ends the copy there (with a warning), a non-object `source` is ignored.
+ * that throws ends the copy there (with a warning), a non-object `source` is ignored
+ * (an array gives its indexes as keys).
  * Values are cleaned later, when the event is serialised.
  *
  * @example
@@ -12,7 +13,7 @@ import { CLEANED } from './to-json.js'
 export function copyProperties(target: Record<string, unknown>, source: unknown, warn: Warn): Record<string, unknown> {
   try {
     if (source != null) {
-      if (typeof source != 'object' || Array.isArray(source)) throw 0
+      if (typeof source != 'object') throw 0
       Object.assign(target, source)
     }
   } catch {

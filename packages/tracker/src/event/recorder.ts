@@ -38,6 +38,15 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
       context,
       timestamp: new Date().toISOString(),
     }
+    enqueue(event)
+  }
+  const enqueue = (event: WireEvent): unknown => {
+    try {
+      JSON.stringify(0)
+    } catch {
+      // The page has broken JSON.stringify, for now (a polyfill, a "fix"): try again later.
+      return setTimeout(enqueue, 1000, event)
+    }
     const json = toJson(event, warn)
     if (json) {
       queue._add(eventKey(event.timestamp, event.messageId), json)

@@ -15,9 +15,16 @@ export interface Queue {
   _remove(keys: string[]): Promise<void>
 }
 
-/** One read-write transaction on the events store, settled when it commits. */
+/**
+ * One read-write transaction on the events store, committed at once (`commit()`: it no
+ * longer waits for request callbacks, so it is done before a page that unloads goes away).
+ */
 const write = (store: UseStore, change: (events: IDBObjectStore) => unknown) =>
-  store('readwrite', (events) => (change(events), promisifyRequest(events.transaction)))
+  store('readwrite', (events) => {
+    change(events)
+    events.transaction.commit?.()
+    return promisifyRequest(events.transaction)
+  })
 
 /**
  * The delivery queue: IndexedDB (shared by the tabs of the origin) mirrored in memory.
@@ -32,8 +39,8 @@ const write = (store: UseStore, change: (events: IDBObjectStore) => unknown) =>
  */
 export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
   let memory = new Map<string, string>()
-  // Keys whose IndexedDB write has not settled yet: absent from a snapshot, still queued.
-  const unwritten = new Set<string>()
+  // Events of this task still waiting for their IndexedDB transaction.
+  const pending: Entry[] = []
   let store: UseStore | undefined = typeof indexedDB == 'object' ? createStore(dbName, 'events') : undefined
   const useMemory = () => {
     if (store) warn('indexeddb-failed')
@@ -63,17 +70,20 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
     _add(key, json) {
       memory.set(key, json)
       trim()
-      unwritten.add(key)
+      // The first event of a task issues the write; its transaction, created once the
+      // database is open, takes every event tracked until then: one commit for a burst.
       // Stored as the entry itself: one `getAll` reads keys and events back.
-      void attempt(() => write(store!, (events) => events.put([key, json], key))).then(() => unwritten.delete(key))
+      if (store && pending.push([key, json]) < 2) {
+        void attempt(() => write(store!, (events) => pending.splice(0).map((entry) => events.put(entry, entry[0]))))
+      }
     },
     _peek: () => [...memory],
     async _read() {
       const stored = await attempt(() => store!('readonly', (events) => promisifyRequest<Entry[]>(events.getAll())))
       if (stored) {
-        const fresh = new Map(stored)
-        for (const key of unwritten) if (memory.has(key)) fresh.set(key, memory.get(key)!)
-        memory = fresh
+        // IndexedDB is the truth: other tabs add and delete. (An event added during this read
+        // is in IndexedDB already, and back here on the next read.)
+        memory = new Map(stored)
         trim()
       }
       return [...memory]

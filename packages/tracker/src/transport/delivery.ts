@@ -102,7 +102,11 @@ export function createDelivery(
       // the page (where a browser lacks it, the events simply wait for the next visit).
       // Events stay queued until a 2xx: if the answer is lost with the page, they are sent
       // again later and the collector de-duplicates them.
-      if (!optedOut()) for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) void post(entries, true).then((response) => settle(entries, response))
+      if (!optedOut()) {
+        for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) {
+          if (entries[0]) void post(entries, true).then((response) => settle(entries, response))
+        }
+      }
     },
     _online() {
       attempt = 0

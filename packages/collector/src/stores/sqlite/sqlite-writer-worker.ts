@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { ingestEvents } from '../../identity/ingest-events.js'
+import { StoreUnavailableError } from '../store.js'
 import { deleteSqliteContact } from './delete-sqlite-contact.js'
 import { migrateSqlite } from './sqlite-migrations.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
 import { SqliteTransaction } from './sqlite-transaction.js'
 import { prepareWriteStatements } from './sqlite-write-statements.js'
 import { SqliteWriter } from './sqlite-writer.js'
+import { WalSync } from './wal-sync.js'
 import { type FromWriter, type ToWriter, type WriteJob, type WriterThreadOptions, sendError } from './sqlite-writer-messages.js'
 
 /*
@@ -22,7 +24,8 @@ function openWriter(): Database.Database {
   const db = new Database(options.path)
   try {
     db.pragma('journal_mode = WAL')
-    db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+    // FULL durability comes from `WalSync` after each commit, not from SQLite waiting in COMMIT.
+    db.pragma('synchronous = NORMAL')
     // Another process (a second collector, a backup) may hold the lock for a moment.
     db.pragma('busy_timeout = 5000')
     migrateSqlite(db)
@@ -40,7 +43,11 @@ try {
   post({ kind: 'openFailed', error: sendError(error) })
   process.exit(0)
 }
-const writes = new SqliteWriter(db, (error) => toSqliteStoreError(error, options.description))
+const walSync = options.synchronous === 'full' ? new WalSync(options.path) : null
+const syncAfterCommit = walSync === null ? undefined : () => walSync.sync().catch((error: unknown) => {
+  throw new StoreUnavailableError(`${options.description}: cannot flush the write-ahead log to disk (${String(error)})`, { cause: error })
+})
+const writes = new SqliteWriter(db, (error) => toSqliteStoreError(error, options.description), syncAfterCommit)
 const tx = new SqliteTransaction(prepareWriteStatements(db))
 
 function perform(job: WriteJob): Promise<unknown> {
@@ -50,7 +57,8 @@ function perform(job: WriteJob): Promise<unknown> {
 
 port.on('message', (message: ToWriter) => {
   if (message.op === 'close') {
-    void writes.idle().then(() => {
+    void writes.idle().then(async () => {
+      await walSync?.close()
       db.close()
       post({ kind: 'closed' })
     })

@@ -10,21 +10,25 @@ interface Job {
  * The only path to the writer connection. better-sqlite3 is synchronous and one
  * connection holds one transaction, so jobs (async identity pipelines) run strictly one
  * after another — never interleaved. Jobs queued while a commit is under way share the
- * next transaction (group commit): one fsync for many requests. Each job runs inside its
- * own SAVEPOINT, so a failing job is undone alone and the others still commit. A job's
- * promise settles only after COMMIT returned: ack after commit.
+ * next transaction (group commit). Each job runs inside its own SAVEPOINT, so a failing
+ * job is undone alone and the others still commit. A job's promise settles only after
+ * COMMIT returned and, when `syncAfterCommit` is given, after it resolved: ack after
+ * commit. That sync is chained, not awaited, so the next group already runs meanwhile.
  *
  * @example
+ * const writer = new SqliteWriter(db, toStoreError, () => walSync.sync())
  * const result = await writer.run(() => ingestEvents(tx, events))
  */
 export class SqliteWriter {
   private readonly queue: Job[] = []
   private draining: Promise<void> | null = null
+  private durable: Promise<void> = Promise.resolve()
   private readonly sql
 
   constructor(
     private readonly db: Database,
     private readonly toStoreError: (error: unknown) => unknown,
+    private readonly syncAfterCommit?: () => Promise<void>,
   ) {
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -46,6 +50,7 @@ export class SqliteWriter {
   /** Resolves once every job queued so far has settled. */
   async idle(): Promise<void> {
     while (this.draining !== null) await this.draining
+    await this.durable
   }
 
   private async drain(): Promise<void> {
@@ -67,7 +72,13 @@ export class SqliteWriter {
       for (const job of group) job.reject(refusal)
       return
     }
-    for (const settle of outcomes) settle()
+    const settle = () => outcomes.forEach((outcome) => outcome())
+    const sync = this.syncAfterCommit
+    if (sync === undefined) return settle()
+    // Committed but maybe not on disk yet: refuse rather than acknowledge on a failed sync
+    // (the client retries; the retry is answered as a duplicate).
+    const refuse = (error: unknown) => group.forEach((job) => job.reject(this.toStoreError(error)))
+    this.durable = this.durable.then(sync).then(settle, refuse)
   }
 
   private async runInSavepoint(job: Job): Promise<() => void> {

@@ -1,2 +1,0 @@
-export { MemoryStore, createMemoryStore } from './memory-store.js';
-//# sourceMappingURL=index.js.map

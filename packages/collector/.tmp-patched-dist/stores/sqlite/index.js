@@ -1,2 +1,0 @@
-export { SqliteStore } from './sqlite-store.js';
-//# sourceMappingURL=index.js.map
