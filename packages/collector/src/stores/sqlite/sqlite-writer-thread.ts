@@ -34,8 +34,8 @@ export class SqliteWriterThread {
   }
 
   /** Starts the thread; resolves once it opened the file and ran the migrations. */
-  static start(options: WriterThreadOptions): Promise<SqliteWriterThread> {
-    const worker = new Worker(writerEntry.url, { workerData: { entry: writerEntry.entry, options } })
+  static async start(options: WriterThreadOptions): Promise<SqliteWriterThread> {
+    const worker = new Worker(await writerEntry(), { workerData: { options } })
     return new Promise((resolve, reject) => {
       const opened = (message: FromWriter) => {
         if (message.kind !== 'opened' && message.kind !== 'openFailed') return
@@ -106,13 +106,12 @@ function openFailure(sent: SentError): Error {
 
 /**
  * Where the worker's code is. Built (dist/), it is the compiled module beside this one.
- * Run from the TypeScript sources (vitest, the kill fixture), Node cannot load `.ts` in a
- * thread by itself: a small bootstrap from the test helpers registers a transpiling
- * loader first, then imports the `.ts` entry.
+ * Run from the TypeScript sources (vitest, the kill fixture), there is no `.js` to start
+ * and Node 20 cannot load `.ts` in a thread: a test helper bundles it once per process.
  */
-const writerEntry = import.meta.url.endsWith('.ts')
-  ? {
-      url: new URL('../../../test/helpers/typescript-worker.mjs', import.meta.url),
-      entry: new URL('./sqlite-writer-worker.ts', import.meta.url).href,
-    }
-  : { url: new URL('./sqlite-writer-worker.js', import.meta.url), entry: null }
+async function writerEntry(): Promise<URL> {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./sqlite-writer-worker.js', import.meta.url)
+  const helper = '../../../test/helpers/bundle-typescript-worker.mjs'
+  const { bundleTypescriptWorker } = (await import(helper)) as { bundleTypescriptWorker: (entry: URL) => Promise<URL> }
+  return bundleTypescriptWorker(new URL('./sqlite-writer-worker.ts', import.meta.url))
+}
