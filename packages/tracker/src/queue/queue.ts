@@ -7,8 +7,11 @@ export type Entry = [key: string, json: string]
 export interface Queue {
   /** Queues one event; the IndexedDB write is issued now, it settles later. */
   _add(key: string, json: string): void
-  /** What this tab knows is queued, synchronously (for the page-hide beacon). */
-  _peek(): Entry[]
+  /**
+   * What this tab knows is queued, synchronously (the page-hide send, flush by size). The
+   * live map, not a copy: `track` asks for its size on every call.
+   */
+  _peek(): Map<string, string>
   /** Everything queued, re-read from IndexedDB (other tabs add to it), oldest first. */
   _read(): Promise<Entry[]>
   /** Deletes these keys only: another tab's events added meanwhile stay. Never rejects. */
@@ -77,7 +80,7 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
         void attempt(() => write(store!, (events) => pending.splice(0).map((entry) => events.put(entry, entry[0]))))
       }
     },
-    _peek: () => [...memory],
+    _peek: () => memory,
     async _read() {
       const stored = await attempt(() => store!('readonly', (events) => promisifyRequest<Entry[]>(events.getAll())))
       if (stored) {

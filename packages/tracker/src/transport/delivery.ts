@@ -87,14 +87,14 @@ export function createDelivery(
     (running ||= withFlushLock(name, sendQueued).finally(() => {
       running = undefined
       // Events left (another tab held the lock, or they came in meanwhile): try again later.
-      if (queue._peek()[0] && !timer) schedule(flushInterval)
+      if (queue._peek().size && !timer) schedule(flushInterval)
     }))
 
   return {
     _flush: flush,
     _added() {
       if (attempt) return
-      if (queue._peek().length >= flushAt) void flush()
+      if (queue._peek().size >= flushAt) void flush()
       else if (!timer) schedule(flushInterval)
     },
     _hidden() {
@@ -103,7 +103,7 @@ export function createDelivery(
       // Events stay queued until a 2xx: if the answer is lost with the page, they are sent
       // again later and the collector de-duplicates them.
       if (!optedOut()) {
-        for (const entries of chunk(queue._peek(), MAX_BEACON_BYTES)) {
+        for (const entries of chunk([...queue._peek()], MAX_BEACON_BYTES)) {
           if (entries[0]) void post(entries, true).then((response) => settle(entries, response))
         }
       }
