@@ -116,15 +116,13 @@ export class PostgresTransaction implements IdentityTransaction {
     return this.sql.array(values as string[], 25)
   }
 
-  /** The driver serialises json parameters itself: hand it values, not JSON text. */
-  private json(value: unknown) {
-    return this.sql.json(value as Parameters<TransactionSql['json']>[0])
-  }
-
+  // JSON text, declared text and only then cast: the driver's json helper sends jsonb,
+  // which refuses "\u0000" although json columns keep it, and a parameter the server
+  // types as json would be JSON-encoded a second time by the driver.
   async setAttributes(contactId: string, attributes: JsonObject, timestamp: string): Promise<void> {
     for (const [key, value] of Object.entries(attributes)) {
       await this.sql`
-        INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (${contactId}, ${key}, ${this.json(value)}, ${timestamp})
+        INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (${contactId}, ${key}, ${JSON.stringify(value)}::text::json, ${timestamp})
         ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
         WHERE excluded.updated_at >= contact_attributes.updated_at`
     }

@@ -2,33 +2,42 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
+import { ingestEvents } from '../../identity/ingest-events.js'
 import { type ContactLookup, type EventQuery, type IngestResult, type NormalisedEvent, type Store, StoreUnavailableError } from '../store.js'
+import { deleteSqliteContact } from './delete-sqlite-contact.js'
+import { migrateSqlite } from './sqlite-migrations.js'
 import { SqliteReads } from './sqlite-reads.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
-import { SqliteWriterThread } from './sqlite-writer-thread.js'
+import { SqliteTransaction } from './sqlite-transaction.js'
+import { prepareWriteStatements } from './sqlite-write-statements.js'
+import { SqliteWriter } from './sqlite-writer.js'
+import { WalSync } from './wal-sync.js'
 
 export interface SqliteStoreOptions {
   /** The database file; its directory is created on first start. */
   path: string
   /**
-   * `full` (default): each commit is fsynced before `ingest` resolves, so an acknowledged
-   * event survives a power cut, not only a killed process. `normal` skips that fsync
-   * (WAL still survives a process crash) for hosts that trust their power more than
-   * their disk latency.
+   * `full` (default): each commit's write-ahead log is fsynced before `ingest` resolves,
+   * so an acknowledged event survives a power cut, not only a killed process. The fsync
+   * runs off the event loop (`WalSync`) while the next group is written; readers may see
+   * a commit a moment before it is on disk. `normal` skips that fsync (WAL still survives
+   * a process crash) for hosts that trust their power more than their disk.
    */
   synchronous?: 'full' | 'normal'
 }
 
 interface Connections {
-  writer: SqliteWriterThread
+  writer: Database.Database
   reader: Database.Database
+  writes: SqliteWriter
+  walSync: WalSync | null
   reads: SqliteReads
+  tx: SqliteTransaction
 }
 
 /**
- * The default store: one SQLite file in WAL mode, a writer connection in its own thread
- * behind a group-commit queue, and a reader connection on the calling thread that sees
- * only committed data.
+ * The default store: one SQLite file in WAL mode, a writer connection behind a
+ * group-commit queue and a reader connection that sees only committed data.
  *
  * @example
  * const store = new SqliteStore({ path: './data/sillage.db' })
@@ -44,16 +53,26 @@ export class SqliteStore implements Store {
 
   async open(): Promise<void> {
     if (this.connections !== null) return
-    let writer: SqliteWriterThread | null = null
+    const opened: Database.Database[] = []
     try {
       mkdirSync(dirname(this.options.path), { recursive: true })
-      // The writer creates the file and migrates it before the reader may open it.
-      writer = await SqliteWriterThread.start({ path: this.options.path, synchronous: this.options.synchronous ?? 'full', description: this.description })
+      const writer = new Database(this.options.path)
+      opened.push(writer)
+      // First: another process (a second collector, a backup) may hold the lock for a moment.
+      writer.pragma('busy_timeout = 5000')
+      writer.pragma('journal_mode = WAL')
+      // FULL durability comes from `WalSync` after each commit, not from SQLite blocking the
+      // event loop in COMMIT until the disk answers.
+      writer.pragma('synchronous = NORMAL')
+      migrateSqlite(writer)
       const reader = new Database(this.options.path, { readonly: true })
+      opened.push(reader)
       reader.pragma('busy_timeout = 5000')
-      this.connections = { writer, reader, reads: new SqliteReads(reader) }
+      const walSync = this.options.synchronous === 'normal' ? null : new WalSync(this.options.path)
+      const writes = new SqliteWriter(writer, (error) => toSqliteStoreError(error, this.description), walSync === null ? undefined : () => this.syncWal(walSync))
+      this.connections = { writer, reader, writes, walSync, reads: new SqliteReads(reader), tx: new SqliteTransaction(prepareWriteStatements(writer)) }
     } catch (error) {
-      await writer?.close()
+      for (const db of opened) db.close()
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
     }
   }
@@ -61,22 +80,24 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     const connections = this.connections
     if (connections === null) return
+    await connections.writes.idle()
     this.connections = null
-    await connections.writer.close()
+    await connections.walSync?.close()
     connections.reader.close()
+    connections.writer.close()
   }
 
   async isHealthy(): Promise<boolean> {
     try {
-      const connections = this.connections
-      return connections !== null && connections.writer.healthy && connections.reader.prepare('SELECT 1').get() !== undefined
+      return this.connections?.reader.prepare('SELECT 1').get() !== undefined
     } catch {
       return false
     }
   }
 
   async ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    return (await this.connected().writer.run({ op: 'ingest', events })) as IngestResult
+    const { writes, tx } = this.connected()
+    return writes.run(() => ingestEvents(tx, events))
   }
 
   async listEvents(query: EventQuery): Promise<EventPage> {
@@ -92,7 +113,16 @@ export class SqliteStore implements Store {
   }
 
   async deleteContact(id: string): Promise<boolean> {
-    return (await this.connected().writer.run({ op: 'deleteContact', contactId: id })) as boolean
+    const { writes, writer } = this.connected()
+    return writes.run(async () => deleteSqliteContact(writer, id))
+  }
+
+  private async syncWal(walSync: WalSync): Promise<void> {
+    try {
+      await walSync.sync()
+    } catch (error) {
+      throw new StoreUnavailableError(`${this.description}: cannot flush the write-ahead log to disk (${String(error)})`, { cause: error })
+    }
   }
 
   private read<T>(query: (reads: SqliteReads) => T): T {

@@ -13,7 +13,8 @@ interface Job {
  * next transaction (group commit). Each job runs inside its own SAVEPOINT, so a failing
  * job is undone alone and the others still commit. A job's promise settles only after
  * COMMIT returned and, when `syncAfterCommit` is given, after it resolved: ack after
- * commit. That sync is chained, not awaited, so the next group already runs meanwhile.
+ * commit. That sync runs off the thread; meanwhile the caller's thread goes on serving
+ * requests, whose jobs form the next group.
  *
  * @example
  * const writer = new SqliteWriter(db, toStoreError, () => walSync.sync())
@@ -56,7 +57,12 @@ export class SqliteWriter {
   private async drain(): Promise<void> {
     // One turn of the event loop lets requests that arrived together join this commit.
     await new Promise<void>((resolve) => setImmediate(resolve))
-    while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0))
+    while (this.queue.length > 0) {
+      // While the previous group's sync is under way, requests keep arriving and join the
+      // next group: one commit and one fsync per disk round, however small the requests.
+      await this.durable
+      await this.commitGroup(this.queue.splice(0))
+    }
     this.draining = null
   }
 

@@ -7,7 +7,7 @@ import { type FileHandle, open } from 'node:fs/promises'
  * of the WAL at each COMMIT (https://sqlite.org/pragma.html#pragma_synchronous), and it
  * blocks the thread during it. Running the connection in `NORMAL` and calling this after
  * each COMMIT, before acknowledging, gives the same durability for acknowledged writes,
- * while the writer already runs the next group instead of waiting for the disk.
+ * while the event loop goes on parsing requests instead of waiting for the disk.
  * Checkpoints keep their own fsyncs under `NORMAL`.
  *
  * @example
