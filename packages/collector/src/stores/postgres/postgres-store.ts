@@ -34,10 +34,15 @@ export class PostgresStore implements Store {
 
   async open(): Promise<void> {
     if (this.sql !== null) return
+    const fixedBackoff = Number(new URL(this.options.connectionUrl).searchParams.get('backoff'))
     const sql = postgres(this.options.connectionUrl, {
       max: this.options.max,
       // Fail a request within seconds (503, retried by the client) rather than hang it.
       connect_timeout: Number(new URL(this.options.connectionUrl).searchParams.get('connect_timeout') ?? 5),
+      // The driver's default waits up to 20 s between reconnection attempts, so an outage would
+      // hold requests that long before their 503 and recovery would lag the database as much.
+      // A URL's own `backoff=` (seconds) still wins.
+      backoff: (attempt: number) => fixedBackoff || Math.min(0.1 * 2 ** attempt, 1),
       onnotice: () => {},
       connection: this.options.schema === null ? {} : { search_path: this.options.schema },
     })

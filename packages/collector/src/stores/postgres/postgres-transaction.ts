@@ -23,14 +23,27 @@ export class PostgresTransaction implements IdentityTransaction {
 
   async findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null> {
     const sql = this.sql
-    const rows =
-      kind === 'anonymousId'
-        ? await sql<ContactKeys[]>`
-            SELECT c.id, c.user_id AS "userId", c.email FROM anonymous_ids a JOIN contacts c ON c.id = a.contact_id
-            WHERE a.anonymous_id = ${value} FOR UPDATE`
-        : await sql<ContactKeys[]>`
-            SELECT id, user_id AS "userId", email FROM contacts WHERE ${sql(kind === 'userId' ? 'user_id' : 'email')} = ${value} FOR UPDATE`
-    return rows[0] ?? null
+    if (kind !== 'anonymousId') {
+      const [contact] = await sql<ContactKeys[]>`
+        SELECT id, user_id AS "userId", email FROM contacts WHERE ${sql(kind === 'userId' ? 'user_id' : 'email')} = ${value} FOR UPDATE`
+      return contact ?? null
+    }
+    const found = await this.findDevice(value)
+    if (found) return found
+    // A device nobody holds yet locks no row, and linking it is an upsert (a device may move
+    // to a new person), so two transactions meeting a new device would each create a contact
+    // and the second would silently take the device, orphaning the first one's events. Take
+    // a lock on the id itself, held until commit, then look again: the second transaction
+    // waits here and finds the first one's contact.
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended('sillage anonymousId ' || ${value}, 0))`
+    return this.findDevice(value)
+  }
+
+  private async findDevice(anonymousId: string): Promise<ContactKeys | null> {
+    const [contact] = await this.sql<ContactKeys[]>`
+      SELECT c.id, c.user_id AS "userId", c.email FROM anonymous_ids a JOIN contacts c ON c.id = a.contact_id
+      WHERE a.anonymous_id = ${anonymousId} FOR UPDATE`
+    return contact ?? null
   }
 
   async createContact(at: string): Promise<ContactKeys> {
