@@ -21,6 +21,7 @@ export interface Identity extends User {
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
 export function createIdentity(storage: KeyValue) {
+  let written: string | undefined
   const user = () => {
     const stored: User = {}
     for (const field of USER_FIELDS) stored[field] = storage._get(PREFIX + field)
@@ -31,9 +32,10 @@ export function createIdentity(storage: KeyValue) {
   }
   return {
     _current(): Identity {
-      const anonymousId = storage._get(ANONYMOUS_ID) || messageId()
-      // Written at each event: creates the id, restores a cleared cookie, renews its expiry.
-      storage._set(ANONYMOUS_ID, anonymousId, true)
+      const anonymousId = storage._get(ANONYMOUS_ID, true) || messageId()
+      // Written once per page and id (not per event: a cookie write costs a round trip to the
+      // browser's cookie store): creates the id, restores a cleared cookie, renews its expiry.
+      if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
       return { ...user(), anonymousId }
     },
     _identify(next: User) {

@@ -2,7 +2,8 @@ import type { Persistence } from '../types.js'
 
 /** A small string store over cookies, localStorage and memory, following `persistence`. */
 export interface KeyValue {
-  _get(key: string): string | undefined
+  /** `inCookie`: the key is also kept in a cookie, read that first (the anonymous id only). */
+  _get(key: string, inCookie?: boolean): string | undefined
   /** `shareInCookie`: also write a first-party cookie (the anonymous id only). */
   _set(key: string, value: string, shareInCookie?: boolean): void
   _del(key: string): void
@@ -36,10 +37,12 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
     }
   }
   return {
-    _get(key) {
+    _get(key, inCookie) {
       try {
         return (
-          (cookies && document.cookie.match('(^|; )' + key + '=([^;]+)')?.[2]) ||
+          // Reading document.cookie is a round trip to the browser's cookie store: only for
+          // the one key that lives there.
+          (inCookie && cookies && document.cookie.match('(^|; )' + key + '=([^;]+)')?.[2]) ||
           (local && localStorage.getItem(key)) ||
           memory[key]
         )
