@@ -4,7 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import { normaliseSegmentEvent } from './normalise-segment-event.js'
 import type { BatchDefaults } from './normalise-segment-event.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'
-import { wellFormedJson } from './well-formed-json.js'
+import { mayHoldLoneSurrogate, wellFormedJson } from './well-formed-json.js'
 
 export interface NormalisedBatch {
   events: NormalisedEvent[]
@@ -28,9 +28,10 @@ export function normaliseSegmentBatch(
   const events: NormalisedEvent[] = []
   const rejected: RejectedEvent[] = []
   const batchDefaults = { ...defaults, context: wellFormedJson(defaults.context) }
-  batch.map(wellFormedJson).forEach((raw, index) => {
+  batch.forEach((sent, index) => {
+    const { raw, bytes } = wellFormedEventOf(sent)
     const messageId = isObject(raw) && typeof raw.messageId === 'string' ? raw.messageId.slice(0, 100) : null
-    const errors = sizeErrors(raw) ?? (isObject(raw) ? null : ['the event must be a JSON object'])
+    const errors = sizeErrors(bytes) ?? (isObject(raw) ? null : ['the event must be a JSON object'])
     if (errors) {
       rejected.push({ index, messageId, errors })
       return
@@ -42,8 +43,20 @@ export function normaliseSegmentBatch(
   return { events, rejected }
 }
 
-function sizeErrors(raw: unknown): string[] | null {
-  const bytes = Buffer.byteLength(JSON.stringify(raw) ?? '')
+/**
+ * The event with lone surrogates replaced, and its UTF-8 size as JSON. One
+ * `JSON.stringify` serves both: the size limit needs it anyway, and the text it writes
+ * tells whether the (costlier) surrogate walk is needed at all.
+ */
+function wellFormedEventOf(sent: unknown): { raw: unknown; bytes: number } {
+  const json = JSON.stringify(sent) ?? ''
+  if (!mayHoldLoneSurrogate(json)) return { raw: sent, bytes: Buffer.byteLength(json) }
+  const raw = wellFormedJson(sent)
+  // The limit applies to the event as stored, where U+FFFD takes 3 bytes, not the 6 of its escape.
+  return { raw, bytes: raw === sent ? Buffer.byteLength(json) : Buffer.byteLength(JSON.stringify(raw) ?? '') }
+}
+
+function sizeErrors(bytes: number): string[] | null {
   if (bytes <= MAX_EVENT_BYTES) return null
   return [`the event is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes per event, so trim its properties`]
 }

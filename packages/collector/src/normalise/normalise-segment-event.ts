@@ -3,6 +3,7 @@ import type { JsonObject } from '@sillage/protocol'
 import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
+import { isoTime } from './iso-time.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'
 import { resolveIdentity } from './resolve-identity.js'
 import { segmentPayload } from './segment-payload.js'
@@ -35,7 +36,7 @@ export function normaliseSegmentEvent(
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data
 
-  const { userHash, ...mergedContext } = { ...batch.context, ...event.context }
+  const { userHash, context: mergedContext } = mergeContexts(batch.context, event.context)
   const traits = event.type === 'identify' ? (event.traits ?? {}) : {}
   const contextTraits = isObject(mergedContext.traits) ? mergedContext.traits : {}
   const identity = resolveIdentity(
@@ -64,12 +65,12 @@ export function normaliseSegmentEvent(
     return { ok: false, errors: ['timestamp: after clock-skew correction it falls outside the representable dates; check the device clock'] }
   }
 
-  const context: JsonObject = {
-    ...mergedContext,
-    // Server libraries pass the end user's address and agent; otherwise the request's.
-    ip: typeof mergedContext.ip === 'string' ? mergedContext.ip : facts.ip,
-    userAgent: typeof mergedContext.userAgent === 'string' ? mergedContext.userAgent : facts.userAgent,
-  }
+  // mergedContext is this event's own copy, so it becomes the stored context as is: an
+  // address or agent it already holds keeps its place, as it would in a spread.
+  const context = mergedContext
+  // Server libraries pass the end user's address and agent; otherwise the request's.
+  if (typeof context.ip !== 'string') context.ip = facts.ip
+  if (typeof context.userAgent !== 'string') context.userAgent = facts.userAgent
   return {
     ok: true,
     event: {
@@ -82,13 +83,25 @@ export function normaliseSegmentEvent(
       email: identity.email,
       previousId,
       context,
-      timestamp: new Date(timestamp).toISOString(),
-      originalTimestamp: new Date(originalTimestamp).toISOString(),
-      sentAt: sentAt === null ? null : new Date(sentAt).toISOString(),
-      receivedAt: facts.receivedAt.toISOString(),
+      timestamp: isoTime(timestamp),
+      originalTimestamp: isoTime(originalTimestamp),
+      sentAt: sentAt === null ? null : isoTime(sentAt),
+      receivedAt: isoTime(receivedAt),
       identity: identity.identity,
     },
   }
+}
+
+/**
+ * A fresh object with the batch context under the event's own, without `userHash`
+ * (a credential for this request, never stored). Copied once: the rest pattern that
+ * drops a key costs a second copy, paid only when the key is there.
+ */
+function mergeContexts(batchContext: JsonObject, eventContext: JsonObject | undefined): { userHash: unknown; context: JsonObject } {
+  const merged: JsonObject = { ...batchContext, ...eventContext }
+  if (!Object.hasOwn(merged, 'userHash')) return { userHash: undefined, context: merged }
+  const { userHash, ...context } = merged
+  return { userHash, context }
 }
 
 const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)

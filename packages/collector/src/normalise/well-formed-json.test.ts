@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wellFormedJson } from './well-formed-json.js'
+import { mayHoldLoneSurrogate, wellFormedJson } from './well-formed-json.js'
 
 describe('wellFormedJson', () => {
   it('replaces lone surrogates in keys and values, at any depth, with U+FFFD', () => {
@@ -18,4 +18,14 @@ describe('wellFormedJson', () => {
     expect(Object.getPrototypeOf(rebuilt)).toBe(Object.prototype)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+
+  it('spots every lone surrogate in JSON text, so skipping the walk on a "no" is safe', () => {
+    for (const lone of ['\ud800', '\udbff', '\udc00', '\udfff', 'a\ud83db', '\ude00x']) {
+      expect(mayHoldLoneSurrogate(JSON.stringify({ [lone]: lone }))).toBe(true)
+      expect(mayHoldLoneSurrogate(JSON.stringify({ key: [lone] }))).toBe(true)
+    }
+    expect(mayHoldLoneSurrogate('{"title":"Sale \\uD83D"}')).toBe(true)
+    expect(mayHoldLoneSurrogate(JSON.stringify({ emoji: '👩‍👩‍👧 🛒', escaped: '\\u00e9', plain: 'é' }))).toBe(false)
+  })
 })
+

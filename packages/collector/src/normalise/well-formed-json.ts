@@ -15,6 +15,23 @@ export function wellFormedJson<T>(value: T): T {
   return (hasLoneSurrogate(value) ? rebuild(value) : value) as T
 }
 
+/**
+ * False when JSON text certainly holds no lone surrogate, so the walk can be skipped: in
+ * JSON text from `JSON.stringify` (which escapes every lone surrogate as `\udXXX`, and
+ * only those) or from a strict UTF-8 decode (which refuses encoded surrogates), a lone
+ * surrogate can only appear as a `\uD800`–`\uDFFF` escape. True may be a false alarm
+ * (`\\ud800` is an escaped backslash), which only costs the walk.
+ *
+ * @example
+ * mayHoldLoneSurrogate(JSON.stringify({ title: 'Sale \ud83d' })) // true
+ * mayHoldLoneSurrogate(JSON.stringify({ title: 'Sale 😀' }))     // false
+ */
+export function mayHoldLoneSurrogate(jsonText: string): boolean {
+  return surrogateEscape.test(jsonText)
+}
+
+const surrogateEscape = /\\u[dD][89a-fA-F]/
+
 function hasLoneSurrogate(value: unknown): boolean {
   if (typeof value === 'string') return isIllFormed(value)
   if (value === null || typeof value !== 'object') return false
