@@ -9,6 +9,7 @@ import { migratePostgres } from './postgres-migrations.js'
 import { PostgresReads } from './postgres-reads.js'
 import { isPostgresConflict, toPostgresStoreError } from './postgres-store-error.js'
 import { PostgresTransaction } from './postgres-transaction.js'
+import { surviveDriverWriteRace } from './survive-driver-write-race.js'
 
 /** Lost races are retried this many times: plenty for a few collectors on one contact. */
 const maxAttempts = 12
@@ -34,6 +35,7 @@ export class PostgresStore implements Store {
 
   async open(): Promise<void> {
     if (this.sql !== null) return
+    surviveDriverWriteRace()
     const fixedBackoff = Number(new URL(this.options.connectionUrl).searchParams.get('backoff'))
     const sql = postgres(this.options.connectionUrl, {
       max: this.options.max,
