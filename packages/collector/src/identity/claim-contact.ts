@@ -1,6 +1,6 @@
 import { canMerge } from './can-merge.js'
 import type { EventIdentifiers } from './event-identifiers.js'
-import type { ContactKeys, ContactOperations } from './identity-transaction.js'
+import type { ContactKeys, ContactOperations, IdentifierKind } from './identity-transaction.js'
 
 /**
  * The contact an event's userId/email claim belongs to, created or completed as needed:
@@ -33,12 +33,17 @@ export async function claimContact(tx: ContactOperations, ids: EventIdentifiers,
 
 /** The contact of the alias's previousId or of the device, if the claim may complete it. */
 async function deviceContactFitting(tx: ContactOperations, ids: EventIdentifiers): Promise<ContactKeys | null> {
-  const candidates = [
-    ids.previousId === null ? null : await tx.findContact('userId', ids.previousId),
-    ids.previousId === null ? null : await tx.findContact('anonymousId', ids.previousId),
-    ids.anonymousId === null ? null : await tx.findContact('anonymousId', ids.anonymousId),
+  const lookups: Array<[IdentifierKind, string | null]> = [
+    ['userId', ids.previousId],
+    ['anonymousId', ids.previousId],
+    ['anonymousId', ids.anonymousId],
   ]
-  return candidates.find((contact) => contact != null && canMerge(contact, ids)) ?? null
+  // In order, and only until one fits: on PostgreSQL each lookup is a round trip that locks.
+  for (const [kind, value] of lookups) {
+    const contact = value === null ? null : await tx.findContact(kind, value)
+    if (contact !== null && canMerge(contact, ids)) return contact
+  }
+  return null
 }
 
 /**
