@@ -42,7 +42,7 @@ export function jsonBody(options: JsonBodyOptions = {}) {
     const declaredLength = Number(c.req.header('Content-Length'))
     if (declaredLength > maxBytes) throw tooLarge(maxBytes)
 
-    let bytes = await readLimitedBody(c.req.raw.body, maxBytes)
+    let bytes = await readLimitedBody({ incoming: c.env?.incoming, stream: () => c.req.raw.body }, maxBytes)
     if (encoding !== 'identity') bytes = await decompress(bytes, maxBytes)
     c.set('body', parseJsonText(bytes, maxDepth))
     await next()
