@@ -11,7 +11,6 @@ import { toSqliteStoreError } from './sqlite-store-error.js'
 import { SqliteTransaction } from './sqlite-transaction.js'
 import { prepareWriteStatements } from './sqlite-write-statements.js'
 import { SqliteWriter } from './sqlite-writer.js'
-import { WalCheckpointer } from './wal-checkpointer.js'
 import { WalSync } from './wal-sync.js'
 
 export interface SqliteStoreOptions {
@@ -25,8 +24,6 @@ export interface SqliteStoreOptions {
    * a process crash) for hosts that trust their power more than their disk.
    */
   synchronous?: 'full' | 'normal'
-  /** Where a failure that the store survives is reported. Default `console.error`. */
-  log?: (message: string, error: unknown) => void
 }
 
 interface Connections {
@@ -34,7 +31,6 @@ interface Connections {
   reader: Database.Database
   writes: SqliteWriter
   walSync: WalSync | null
-  checkpointer: WalCheckpointer
   reads: SqliteReads
   tx: SqliteTransaction
 }
@@ -73,16 +69,8 @@ export class SqliteStore implements Store {
       opened.push(reader)
       reader.pragma('busy_timeout = 5000')
       const walSync = this.options.synchronous === 'normal' ? null : new WalSync(this.options.path)
-      const tx = new SqliteTransaction(prepareWriteStatements(writer))
-      // Checkpoints run on a worker thread (see WalCheckpointer); automatic ones only if it fails.
-      writer.pragma('wal_autocheckpoint = 0')
-      const checkpointer = new WalCheckpointer(this.options.path, (error) => this.checkpointOnMainThread(writer, error))
-      const writes = new SqliteWriter(writer, {
-        toStoreError: (error) => toSqliteStoreError(error, this.description),
-        syncAfterCommit: walSync === null ? undefined : () => this.syncWal(walSync),
-        afterCommit: () => checkpointer.request(),
-      })
-      this.connections = { writer, reader, writes, walSync, checkpointer, reads: new SqliteReads(reader), tx }
+      const writes = new SqliteWriter(writer, (error) => toSqliteStoreError(error, this.description), walSync === null ? undefined : () => this.syncWal(walSync))
+      this.connections = { writer, reader, writes, walSync, reads: new SqliteReads(reader), tx: new SqliteTransaction(prepareWriteStatements(writer)) }
     } catch (error) {
       for (const db of opened) db.close()
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
@@ -95,7 +83,6 @@ export class SqliteStore implements Store {
     await connections.writes.idle()
     this.connections = null
     await connections.walSync?.close()
-    await connections.checkpointer.close()
     connections.reader.close()
     connections.writer.close()
   }
@@ -128,12 +115,6 @@ export class SqliteStore implements Store {
   async deleteContact(id: string): Promise<boolean> {
     const { writes, writer } = this.connected()
     return writes.run(async () => deleteSqliteContact(writer, id))
-  }
-
-  private checkpointOnMainThread(writer: Database.Database, error: unknown): void {
-    if (writer.open) writer.pragma('wal_autocheckpoint = 1000')
-    const log = this.options.log ?? console.error
-    log(`${this.description}: the checkpoint thread failed; checkpoints run on the main thread from now on`, error)
   }
 
   private async syncWal(walSync: WalSync): Promise<void> {

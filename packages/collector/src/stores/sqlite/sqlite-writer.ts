@@ -1,14 +1,5 @@
 import type { Database } from 'better-sqlite3'
 
-export interface SqliteWriterOptions {
-  /** Maps a driver error to what callers see (e.g. `StoreUnavailableError`). */
-  toStoreError: (error: unknown) => unknown
-  /** Makes the last commit durable (e.g. `WalSync`); jobs settle only after it resolved. */
-  syncAfterCommit?: () => Promise<void>
-  /** Told after each COMMIT, before the sync (e.g. to ask for a checkpoint). */
-  afterCommit?: () => void
-}
-
 interface Job {
   work: () => Promise<unknown>
   resolve: (value: unknown) => void
@@ -26,7 +17,7 @@ interface Job {
  * requests, whose jobs form the next group.
  *
  * @example
- * const writer = new SqliteWriter(db, { toStoreError, syncAfterCommit: () => walSync.sync() })
+ * const writer = new SqliteWriter(db, toStoreError, () => walSync.sync())
  * const result = await writer.run(() => ingestEvents(tx, events))
  */
 export class SqliteWriter {
@@ -35,17 +26,11 @@ export class SqliteWriter {
   private durable: Promise<void> = Promise.resolve()
   private readonly sql
 
-  private readonly toStoreError
-  private readonly syncAfterCommit
-  private readonly afterCommit
-
   constructor(
     private readonly db: Database,
-    options: SqliteWriterOptions,
+    private readonly toStoreError: (error: unknown) => unknown,
+    private readonly syncAfterCommit?: () => Promise<void>,
   ) {
-    this.toStoreError = options.toStoreError
-    this.syncAfterCommit = options.syncAfterCommit
-    this.afterCommit = options.afterCommit
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
       commit: db.prepare('COMMIT'),
@@ -93,7 +78,6 @@ export class SqliteWriter {
       for (const job of group) job.reject(refusal)
       return
     }
-    this.afterCommit?.()
     const settle = () => outcomes.forEach((outcome) => outcome())
     const sync = this.syncAfterCommit
     if (sync === undefined) return settle()
