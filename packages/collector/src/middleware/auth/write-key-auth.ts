@@ -27,12 +27,14 @@ export function writeKeyAuth(options: WriteKeyAuthOptions) {
     if (!key) {
       throw new ApiError(401, 'unauthorized', 'Missing write key: send Authorization: Basic base64(<writeKey>:), ?writeKey= or "writeKey" in the body.')
     }
-    if (isSecretKey(key, options.secretKey)) {
-      c.set('source', SECRET_KEY_SOURCE)
-      c.set('trusted', true)
-    } else if (writeKeys.has(key)) {
+    // Write keys first: they are public (every page holds one), so a plain lookup leaks
+    // nothing, and the hashing constant-time check is paid only by server calls.
+    if (writeKeys.has(key)) {
       c.set('source', key)
       c.set('trusted', false)
+    } else if (isSecretKey(key, options.secretKey)) {
+      c.set('source', SECRET_KEY_SOURCE)
+      c.set('trusted', true)
     } else {
       throw new ApiError(401, 'unauthorized', 'Unknown write key: use one of the keys the collector printed on start (--write-keys).')
     }
