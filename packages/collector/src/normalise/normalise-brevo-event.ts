@@ -4,7 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import type { RequestFacts } from './request-facts.js'
-import { wellFormedJson } from './well-formed-json.js'
+import { storedJsonOf } from './stored-json.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
 export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[] }
@@ -19,8 +19,7 @@ export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: 
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
  */
-export function normaliseBrevoEvent(sent: unknown, facts: RequestFacts): BrevoNormaliseResult {
-  const raw = wellFormedJson(sent)
+export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNormaliseResult {
   const parsed = brevoEventSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data
@@ -39,20 +38,27 @@ export function normaliseBrevoEvent(sent: unknown, facts: RequestFacts): BrevoNo
     userAgent: facts.userAgent,
     ...(contact_id || phone_id ? { brevo } : {}),
   }
+  const messageId = deriveMessageId(facts.source, raw as JsonObject, event.event_date !== undefined)
+  const properties = event.event_properties ?? {}
+  const traits = event.contact_properties ?? {}
+  const stored = storedJsonOf({ name: event.event_name, messageId, anonymousId: null, userId, email, properties, traits, context })
+  if (!stored.ok) return { ok: false, errors: [stored.error] }
   return {
     ok: true,
     event: {
       source: facts.source,
-      messageId: deriveMessageId(facts.source, raw as JsonObject, event.event_date !== undefined),
+      messageId,
       type: 'track',
       name: event.event_name,
       anonymousId: null,
       userId,
       email,
       previousId: null,
-      properties: event.event_properties ?? {},
-      traits: event.contact_properties ?? {},
+      properties,
+      propertiesJson: stored.propertiesJson,
+      traits,
       context,
+      contextJson: stored.contextJson,
       timestamp: new Date(correctClockSkew(originalTimestamp, null, receivedAt)).toISOString(),
       originalTimestamp: new Date(originalTimestamp).toISOString(),
       sentAt: null,

@@ -18,9 +18,13 @@ export interface NormalisedEvent {
   /** `alias` only: the id being merged into `userId`. */
   previousId: string | null
   properties: JsonObject
+  /** `properties` as JSON text: serialised once by the normaliser, written as is by stores. */
+  propertiesJson: string
   /** `identify` (and Brevo contact_properties): become contact attributes, latest timestamp wins. */
   traits: JsonObject
   context: JsonObject
+  /** `context` as JSON text, likewise. */
+  contextJson: string
   timestamp: string
   originalTimestamp: string
   sentAt: string | null

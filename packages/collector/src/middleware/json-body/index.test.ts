@@ -27,6 +27,11 @@ describe('jsonBody', () => {
     expect((await send('{"a":1}', {})).status).toBe(200)
   })
 
+  it('replaces lone surrogates with U+FFFD in keys and values, once for the whole body', async () => {
+    const response = await send('{"title":"Sale \\ud83d","\\udc00key":["\\ud83d\\ude00 ok"]}')
+    expect(await response.json()).toEqual({ body: { title: 'Sale \ufffd', '\ufffdkey': ['😀 ok'] } })
+  })
+
   it('decompresses gzip', async () => {
     const response = await send(new Uint8Array(gzipSync('{"zipped":true}')), { 'Content-Encoding': 'gzip' })
     expect(await response.json()).toEqual({ body: { zipped: true } })

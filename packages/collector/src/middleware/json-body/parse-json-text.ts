@@ -1,10 +1,13 @@
 import { ApiError } from '../../errors/api-error.js'
+import { mayHoldLoneSurrogate, wellFormedJson } from '../../normalise/well-formed-json.js'
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Bytes → JSON value, refusing what would trip code further in: invalid UTF-8, and
  * nesting deep enough to overflow the stack of `JSON.stringify` when the event is stored.
+ * Lone surrogates (`\ud800` escapes without their pair) become U+FFFD here, once for the
+ * whole body, so nothing further in needs to look for them (see `wellFormedJson`).
  */
 export function parseJsonText(bytes: Uint8Array, maxDepth: number): unknown {
   let text: string
@@ -26,7 +29,7 @@ export function parseJsonText(bytes: Uint8Array, maxDepth: number): unknown {
   if (depthExceeds(value, maxDepth)) {
     throw new ApiError(400, 'too_deep', `The request body nests objects or arrays deeper than ${maxDepth} levels; flatten it.`)
   }
-  return value
+  return mayHoldLoneSurrogate(text) ? wellFormedJson(value) : value
 }
 
 /** Iterative on purpose: recursion is exactly what a hostile body would exploit. */

@@ -27,6 +27,8 @@ export function makeEvent(spec: EventSpec): NormalisedEvent {
   const type = spec.type ?? (spec.previousId !== undefined ? 'alias' : 'track')
   const claims = spec.userId !== undefined || spec.email !== undefined
   const timestamp = minute(spec.at ?? 0)
+  const properties = spec.properties ?? { plan: 'pro', nested: { list: [1, 'two', null] } }
+  const context = { ip: '203.0.113.9', userAgent: 'vitest', page: { path: '/pricing' } }
   return {
     source: spec.source ?? 'wk_test',
     messageId: spec.messageId,
@@ -36,9 +38,11 @@ export function makeEvent(spec: EventSpec): NormalisedEvent {
     userId: spec.userId ?? null,
     email: spec.email ?? null,
     previousId: spec.previousId ?? null,
-    properties: spec.properties ?? { plan: 'pro', nested: { list: [1, 'two', null] } },
+    properties,
+    propertiesJson: JSON.stringify(properties),
     traits: spec.traits ?? {},
-    context: { ip: '203.0.113.9', userAgent: 'vitest', page: { path: '/pricing' } },
+    context,
+    contextJson: JSON.stringify(context),
     timestamp,
     originalTimestamp: timestamp,
     sentAt: null,

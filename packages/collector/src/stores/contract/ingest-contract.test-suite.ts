@@ -14,11 +14,11 @@ export function describeIngestContract(harness: StoreHarness): void {
 
     it('stores every field of an event as given', async () => {
       const store = await stores.open()
-      const event = { ...makeEvent({ messageId: 'm1', anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'page', name: 'page_visited' }) }
+      const properties = { url: 'https://shop.example/p?q=1', total: 12.5, tags: ['a', 'é'], nested: { deep: { ok: true } }, none: null }
+      const event = { ...makeEvent({ messageId: 'm1', anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'page', name: 'page_visited', properties }) }
       event.sentAt = minute(2)
       event.receivedAt = minute(3)
       event.originalTimestamp = minute(1)
-      event.properties = { url: 'https://shop.example/p?q=1', total: 12.5, tags: ['a', 'é'], nested: { deep: { ok: true } }, none: null }
       expect(await store.ingest([event])).toEqual({ accepted: 1, duplicates: 0 })
       const [stored] = await allEvents(store)
       expect(stored).toEqual({

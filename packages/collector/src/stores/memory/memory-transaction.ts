@@ -80,7 +80,7 @@ export class MemoryTransaction implements IdentityTransaction {
 
   private insertEvent(event: NormalisedEvent, contactId: string): void {
     const { state } = this
-    const { source, previousId: _previousId, traits: _traits, ...stored } = event
+    const { source, previousId: _previousId, traits: _traits, propertiesJson: _properties, contextJson: _context, ...stored } = event
     const row = { ...stored, source, contactId, seq: ++state.lastSeq }
     state.messageKeys.add(messageKey(source, event.messageId))
     state.events.push(row)

@@ -22,7 +22,7 @@ const at = new Date().toISOString()
 const event = (batch, index) => ({
   source: 'wk_kill', messageId: `b${batch}-e${index}`, type: 'track', name: 'clicked',
   anonymousId: `device-${batch}`, userId: index === 19 ? `user-${batch}` : null, email: null, previousId: null,
-  properties: { index }, traits: {}, context: {}, timestamp: at, originalTimestamp: at, sentAt: null, receivedAt: at,
+  properties: { index }, propertiesJson: JSON.stringify({ index }), traits: {}, context: {}, contextJson: '{}', timestamp: at, originalTimestamp: at, sentAt: null, receivedAt: at,
   identity: index === 19 ? 'identified' : 'anonymous',
 })
 const acked = []
