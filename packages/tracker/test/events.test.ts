@@ -114,6 +114,16 @@ describe('identity', () => {
     }
   })
 
+  it("applies another tab's identify from the next task on", async () => {
+    const { collector, tracker } = setup()
+    tracker.track('before')
+    localStorage.setItem('sillage_userId', 'from-other-tab')
+    await Promise.resolve()
+    tracker.track('after')
+    await tracker.flush()
+    expect(collector.events().map((event) => event.userId)).toEqual([undefined, 'from-other-tab'])
+  })
+
   it('identify with another userId forgets the previous person; reset starts a new anonymous id', async () => {
     const { collector, tracker } = setup()
     tracker.identify({ userId: 'first', email: 'first@x.io' })

@@ -100,6 +100,27 @@ describe('hostile input from the host page', () => {
     expect(collector.events().map((event) => [event.event, event.properties])).toEqual([['while broken', { n: 1 }]])
   })
 
+  it('keeps the order of the events that waited for JSON.stringify, whenever the page repairs it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const { collector, tracker } = setup()
+    const stringify = JSON.stringify
+    JSON.stringify = () => {
+      throw new Error('page broke it')
+    }
+    try {
+      tracker.track('first')
+      // The page repairs it on a timer of its own, due at the same time as the tracker's retry.
+      setTimeout(() => (JSON.stringify = stringify), 1000)
+      tracker.track('second')
+      await vi.advanceTimersByTimeAsync(2000)
+    } finally {
+      JSON.stringify = stringify
+    }
+    await settle()
+    await tracker.flush()
+    expect(collector.names()).toEqual(['first', 'second'])
+  })
+
   it('survives a page that broke fetch and console', async () => {
     const { collector, tracker } = setup()
     vi.spyOn(console, 'warn').mockImplementation(() => {

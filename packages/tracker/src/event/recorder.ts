@@ -38,20 +38,22 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
       context,
       timestamp: new Date().toISOString(),
     }
-    enqueue(event)
+    if (waiting.push(event) < 2) enqueue()
   }
-  const enqueue = (event: WireEvent): unknown => {
+  // Events tracked while the page has JSON.stringify broken (a polyfill, a "fix"), oldest
+  // first: retried together on one timer, so that they keep their order.
+  const waiting: WireEvent[] = []
+  const enqueue = () => {
     try {
       JSON.stringify(0)
     } catch {
-      // The page has broken JSON.stringify, for now (a polyfill, a "fix"): try again later.
-      return setTimeout(enqueue, 1000, event)
+      return setTimeout(enqueue, 1000)
     }
-    const json = toJson(event, warn)
-    if (json) {
-      queue._add(eventKey(event.timestamp, event.messageId), json)
-      delivery._added()
+    for (const event of waiting.splice(0)) {
+      const json = toJson(event, warn)
+      if (json) queue._add(eventKey(event.timestamp, event.messageId), json)
     }
+    delivery._added()
   }
 
   const track = (name: string, properties?: Properties) => {
@@ -85,7 +87,7 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     reset: identity._reset,
     optOut() {
       identity._setOptedOut(true)
-      void queue._read().then((entries) => queue._remove(entries.map((entry) => entry[0])))
+      void queue._read().then(queue._remove)
     },
     optIn() {
       identity._setOptedOut(false)

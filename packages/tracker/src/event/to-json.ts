@@ -1,4 +1,5 @@
 import { MAX_EVENT_BYTES } from '../limits.js'
+import { utf8Bytes } from '../utf8-bytes.js'
 import type { Warn } from '../warn.js'
 
 /** Strings longer than this are cut; property values are labels, not documents. */
@@ -31,7 +32,7 @@ export function toJson(value: unknown, warn: Warn): string | undefined {
             ? warn(CLEANED)
             : (v && type == 'object' && seen.add(v), v)
     })
-    if (typeof json == 'string' && new Blob([json]).size <= MAX_EVENT_BYTES) return json
+    if (typeof json == 'string' && utf8Bytes(json) <= MAX_EVENT_BYTES) return json
   } catch {
     // a throwing getter or a broken JSON.stringify: dropped below
   }

@@ -13,8 +13,10 @@ export interface Identity extends User {
 }
 
 /**
- * The visitor's ids, read from storage at each event so that an `identify` or a `reset`
- * in another tab applies here too.
+ * The visitor's ids, read from storage at the first event of each task, so that an
+ * `identify` or a `reset` in another tab applies here from the next task on. (Not at each
+ * event: reading costs tens of µs, the cookie being a round trip to the browser's cookie
+ * store, too much for each event of a burst.)
  *
  * @example
  * const identity = createIdentity(createStorage())
@@ -22,30 +24,35 @@ export interface Identity extends User {
  */
 export function createIdentity(storage: KeyValue) {
   let written: string | undefined
-  const user = () => {
-    const stored: User = {}
-    for (const field of USER_FIELDS) stored[field] = storage._get(PREFIX + field)
-    return stored
+  // The ids read in this task; forgotten when it ends, or when they change here.
+  let current: Identity | undefined
+  /** The stored ids, added to `into`. */
+  const user = <T extends User>(into: T) => {
+    for (const field of USER_FIELDS) into[field] = storage._get(PREFIX + field)
+    return into
+  }
+  /** Stores these ids; an id left out is removed. */
+  const save = (next: User) => {
+    current = undefined
+    for (const field of USER_FIELDS) storage._set(PREFIX + field, next[field])
   }
   const reset = () => {
-    for (const key of [ANONYMOUS_ID, ...USER_FIELDS.map((field) => PREFIX + field)]) storage._del(key)
+    storage._set(ANONYMOUS_ID, undefined, true)
+    save({})
   }
   return {
     _current(): Identity {
-      const anonymousId = storage._get(ANONYMOUS_ID, true) || messageId()
-      // Written once per page and id (not per event: a cookie write costs a round trip to the
-      // browser's cookie store): creates the id, restores a cleared cookie, renews its expiry.
-      if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
-      return { ...user(), anonymousId }
-    },
-    _identify(next: User) {
-      const merged = mergeUser(user(), next)
-      for (const field of USER_FIELDS) {
-        const value = merged[field]
-        if (value) storage._set(PREFIX + field, value)
-        else storage._del(PREFIX + field)
+      if (!current) {
+        const anonymousId = storage._get(ANONYMOUS_ID, true) || messageId()
+        // Written once per page and id (not per event: a cookie write costs a round trip to the
+        // browser's cookie store): creates the id, restores a cleared cookie, renews its expiry.
+        if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+        current = user<Identity>({ anonymousId })
+        queueMicrotask(() => (current = undefined))
       }
+      return current
     },
+    _identify: (next: User) => save(mergeUser(user({}), next)),
     _reset: reset,
     _optedOut: () => storage._get(OPTED_OUT) == '1',
     /** Opting out also forgets the ids: nothing about the visitor stays stored. */
@@ -53,7 +60,7 @@ export function createIdentity(storage: KeyValue) {
       if (optedOut) {
         storage._set(OPTED_OUT, '1')
         reset()
-      } else storage._del(OPTED_OUT)
+      } else storage._set(OPTED_OUT)
     },
   }
 }

@@ -4,9 +4,8 @@ import type { Persistence } from '../types.js'
 export interface KeyValue {
   /** `inCookie`: the key is also kept in a cookie, read that first (the anonymous id only). */
   _get(key: string, inCookie?: boolean): string | undefined
-  /** `shareInCookie`: also write a first-party cookie (the anonymous id only). */
-  _set(key: string, value: string, shareInCookie?: boolean): void
-  _del(key: string): void
+  /** No `value`: deletes. `shareInCookie`: also in a first-party cookie (the anonymous id only). */
+  _set(key: string, value?: string, shareInCookie?: boolean): void
 }
 
 /**
@@ -22,7 +21,7 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
   const memory: Record<string, string | undefined> = {}
   const local = persistence != 'memory'
   const cookies = local && persistence != 'localStorage'
-  const write = (key: string, value: string | undefined, shareInCookie?: boolean) => {
+  const write = (key: string, value?: string, shareInCookie?: boolean) => {
     memory[key] = value
     try {
       if (cookies && shareInCookie) {
@@ -51,6 +50,5 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
       }
     },
     _set: write,
-    _del: (key) => write(key, undefined, true),
   }
 }

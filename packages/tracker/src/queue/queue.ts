@@ -12,22 +12,17 @@ export interface Queue {
    * live map, not a copy: `track` asks for its size on every call.
    */
   _peek(): Map<string, string>
-  /** Everything queued, re-read from IndexedDB (other tabs add to it), oldest first. */
-  _read(): Promise<Entry[]>
-  /** Deletes these keys only: another tab's events added meanwhile stay. Never rejects. */
-  _remove(keys: string[]): Promise<void>
+  /**
+   * Everything queued, re-read from IndexedDB (other tabs add to it), oldest first: the
+   * live map again, once refreshed.
+   */
+  _read(): Promise<Map<string, string>>
+  /**
+   * Deletes these events only: another tab's events added meanwhile stay. The IndexedDB
+   * write is issued now; a later `_read` sees it (transactions run in the order created).
+   */
+  _remove(entries: Iterable<Entry>): void
 }
-
-/**
- * One read-write transaction on the events store, committed at once (`commit()`: it no
- * longer waits for request callbacks, so it is done before a page that unloads goes away).
- */
-const write = (store: UseStore, change: (events: IDBObjectStore) => unknown) =>
-  store('readwrite', (events) => {
-    change(events)
-    events.transaction.commit?.()
-    return promisifyRequest(events.transaction)
-  })
 
 /**
  * The delivery queue: IndexedDB (shared by the tabs of the origin) mirrored in memory.
@@ -42,8 +37,9 @@ const write = (store: UseStore, change: (events: IDBObjectStore) => unknown) =>
  */
 export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
   let memory = new Map<string, string>()
-  // Events of this task still waiting for their IndexedDB transaction.
-  const pending: Entry[] = []
+  // Changes of this task still waiting for their IndexedDB transaction: an entry to store
+  // (the entry itself: one `getAll` reads keys and events back), or a key alone to delete.
+  const pending: (Entry | [key: string])[] = []
   let store: UseStore | undefined = typeof indexedDB == 'object' ? createStore(dbName, 'events') : undefined
   const useMemory = () => {
     if (store) warn('indexeddb-failed')
@@ -57,28 +53,41 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
       useMemory()
     }
   }
-  const trim = () => {
-    const excess = memory.size - cap
-    if (excess > 0) {
-      warn('queue-full')
-      void remove([...memory.keys()].slice(0, excess))
+  /**
+   * The first change of a task issues the write; its transaction, created once the
+   * database is open, takes every change made until then: one commit for a burst, issued
+   * at once (`commit()` no longer waits for request callbacks, so it is done before a page
+   * that unloads goes away).
+   */
+  const save = (change: Entry | [key: string]) => {
+    if (store && pending.push(change) < 2) {
+      void attempt(() =>
+        store!('readwrite', (events) => {
+          for (const next of pending.splice(0)) next[1] ? events.put(next, next[0]) : events.delete(next[0])
+          events.transaction.commit?.()
+          return promisifyRequest(events.transaction)
+        }),
+      )
     }
   }
-  const remove = (keys: string[]) => {
-    for (const key of keys) memory.delete(key)
-    return attempt(() => write(store!, (events) => keys.map((key) => events.delete(key)))) as Promise<void>
+  const remove = (key: string) => {
+    memory.delete(key)
+    save([key])
+  }
+  /** Drops the oldest events (the first keys) beyond the cap, without copying the keys. */
+  const trim = () => {
+    for (const key of memory.keys()) {
+      if (memory.size <= cap) return
+      warn('queue-full')
+      remove(key)
+    }
   }
 
   return {
     _add(key, json) {
       memory.set(key, json)
       trim()
-      // The first event of a task issues the write; its transaction, created once the
-      // database is open, takes every event tracked until then: one commit for a burst.
-      // Stored as the entry itself: one `getAll` reads keys and events back.
-      if (store && pending.push([key, json]) < 2) {
-        void attempt(() => write(store!, (events) => pending.splice(0).map((entry) => events.put(entry, entry[0]))))
-      }
+      save([key, json])
     },
     _peek: () => memory,
     async _read() {
@@ -89,8 +98,10 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
         memory = new Map(stored)
         trim()
       }
-      return [...memory]
+      return memory
     },
-    _remove: remove,
+    _remove(entries) {
+      for (const entry of entries) remove(entry[0])
+    },
   }
 }

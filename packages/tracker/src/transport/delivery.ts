@@ -1,7 +1,7 @@
 import { MAX_BEACON_BYTES } from '../limits.js'
 import type { Entry, Queue } from '../queue/queue.js'
 import type { Warn } from '../warn.js'
-import { chunk } from './chunk.js'
+import { chunks } from './chunks.js'
 import { withFlushLock } from './flush-lock.js'
 import { isRetryable, retryDelay } from './retry-delay.js'
 
@@ -64,7 +64,7 @@ export function createDelivery(
   }
 
   /** Applies the collector's answer (none: network error); true when the next chunk may go. */
-  const settle = async (entries: Entry[], response?: Response): Promise<boolean> => {
+  const settle = (entries: Entry[], response?: Response): boolean => {
     const status = response?.status
     if (isRetryable(status)) {
       schedule(retryDelay(++attempt, response?.headers.get('Retry-After')))
@@ -72,14 +72,17 @@ export function createDelivery(
     }
     if (!response!.ok) warn('refused-' + status)
     attempt = 0
-    await queue._remove(entries.map((entry) => entry[0]))
+    queue._remove(entries)
     return true
   }
 
   const sendQueued = async () => {
-    for (;;) {
-      const entries = chunk(await queue._read(), MAX_BEACON_BYTES)[0]!
-      if (optedOut() || !entries[0] || !(await settle(entries, await post(entries)))) return
+    // IndexedDB first (other tabs add and send too), then this tab's copy of it while that
+    // has events: during a burst, each read would wait behind the burst's writes. Once the
+    // copy is empty, IndexedDB again, for what other tabs added meanwhile.
+    for (let read = true; ; read = !queue._peek().size) {
+      const [entries] = chunks(read ? await queue._read() : queue._peek(), MAX_BEACON_BYTES)
+      if (optedOut() || !entries || !settle(entries, await post(entries))) return
     }
   }
 
@@ -103,8 +106,8 @@ export function createDelivery(
       // Events stay queued until a 2xx: if the answer is lost with the page, they are sent
       // again later and the collector de-duplicates them.
       if (!optedOut()) {
-        for (const entries of chunk([...queue._peek()], MAX_BEACON_BYTES)) {
-          if (entries[0]) void post(entries, true).then((response) => settle(entries, response))
+        for (const entries of chunks(queue._peek(), MAX_BEACON_BYTES)) {
+          void post(entries, true).then((response) => settle(entries, response))
         }
       }
     },
