@@ -64,6 +64,14 @@ export class SqliteStore implements Store {
       // FULL durability comes from `WalSync` after each commit, not from SQLite blocking the
       // event loop in COMMIT until the disk answers.
       writer.pragma('synchronous = NORMAL')
+      // The automatic checkpoint runs inside the COMMIT that crosses this many pages, on the
+      // event loop: it copies the WAL into the database file and fsyncs both. Every 16,000
+      // pages (64 MB) instead of SQLite's 1,000, pages written again and again between
+      // checkpoints (index roots, the events table's last page, busy contacts) are copied
+      // once, and the fsync pairs come 16× less often. Measured on 120,000 events in
+      // batches of 20: COMMIT's time per event 20–28 → 15–17 µs with sequential
+      // messageIds, 78–94 → 34–39 µs with random UUIDs (what browsers send).
+      writer.pragma('wal_autocheckpoint = 16000')
       migrateSqlite(writer)
       const reader = new Database(this.options.path, { readonly: true })
       opened.push(reader)
