@@ -7,7 +7,8 @@ import { deletePostgresContact } from './delete-postgres-contact.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
 import { PostgresReads } from './postgres-reads.js'
-import { isPostgresConflict, toPostgresStoreError } from './postgres-store-error.js'
+import { PostgresGroupWriter } from './postgres-group-writer.js'
+import { toPostgresStoreError } from './postgres-store-error.js'
 import { PostgresTransaction } from './postgres-transaction.js'
 import { surviveDriverWriteRace } from './survive-driver-write-race.js'
 
@@ -15,10 +16,18 @@ import { surviveDriverWriteRace } from './survive-driver-write-race.js'
 const maxAttempts = 12
 
 /**
- * The store for several collectors on one PostgreSQL: each batch is one transaction;
- * identity races between collectors are settled by row locks, UNIQUE constraints and
- * retries (see `PostgresTransaction`). An unreachable server surfaces as
- * `StoreUnavailableError`; the driver reconnects by itself once the server is back.
+ * Each savepoint that writes takes a subtransaction id; past 64 in one transaction
+ * PostgreSQL's per-backend cache overflows and every snapshot in the cluster gets slower
+ * (the "subtransaction overflow" problem). 32 jobs per group stay well under it.
+ */
+const jobsPerGroup = 32
+
+/**
+ * The store for several collectors on one PostgreSQL. Batches arriving together share one
+ * transaction, each in a savepoint of its own, and are answered after its COMMIT (see
+ * `PostgresGroupWriter`); identity races between collectors are settled by row locks,
+ * UNIQUE constraints and retries (see `PostgresTransaction`). An unreachable server
+ * surfaces as `StoreUnavailableError`; the driver reconnects by itself once it is back.
  *
  * @example
  * const store = new PostgresStore(parsePostgresUrl('postgres://sillage@db:5432/events?max=20'))
@@ -28,6 +37,7 @@ export class PostgresStore implements Store {
   readonly description: string
   private sql: Sql | null = null
   private reads: PostgresReads | null = null
+  private writer: PostgresGroupWriter | null = null
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.description = options.description
@@ -57,12 +67,18 @@ export class PostgresStore implements Store {
     }
     this.sql = sql
     this.reads = new PostgresReads(sql)
+    // At most half the pool writes, so reads (the API, /healthz) find a connection under a flood of writes.
+    const groups = Math.max(1, Math.ceil(this.options.max / 2))
+    this.writer = new PostgresGroupWriter(sql, { groups, jobsPerGroup, attempts: maxAttempts }, (error) =>
+      toPostgresStoreError(error, this.description),
+    )
   }
 
   async close(): Promise<void> {
     const sql = this.sql
     this.sql = null
     this.reads = null
+    this.writer = null
     await sql?.end({ timeout: 5 })
   }
 
@@ -74,7 +90,12 @@ export class PostgresStore implements Store {
   }
 
   ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    return this.transaction((tx) => ingestEvents(new PostgresTransaction(tx), events))
+    return this.write(async (sql) => {
+      const tx = new PostgresTransaction(sql)
+      const result = await ingestEvents(tx, events)
+      await tx.settle()
+      return result
+    })
   }
 
   listEvents(query: EventQuery): Promise<EventPage> {
@@ -90,23 +111,13 @@ export class PostgresStore implements Store {
   }
 
   deleteContact(id: string): Promise<boolean> {
-    return this.transaction((tx) => deletePostgresContact(tx, id))
+    return this.write((sql) => deletePostgresContact(sql, id))
   }
 
-  /** Runs `work` in one transaction, again when it lost a race with another transaction. */
-  private async transaction<T>(work: (tx: TransactionSql) => Promise<T>): Promise<T> {
-    const sql = this.connected()
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return (await sql.begin(work)) as T
-      } catch (error) {
-        if (attempt < maxAttempts && isPostgresConflict(error)) {
-          await sleep(Math.random() * 5 * attempt)
-          continue
-        }
-        throw toPostgresStoreError(error, this.description)
-      }
-    }
+  /** Runs `work` in a transaction shared with the writes queued beside it (group commit). */
+  private write<T>(work: (sql: TransactionSql) => Promise<T>): Promise<T> {
+    this.connected()
+    return this.writer!.run(work)
   }
 
   private async read<T>(query: (reads: PostgresReads) => Promise<T>): Promise<T> {
