@@ -91,6 +91,13 @@ async function ingestSample(path, count) {
   for (let n = 0; n < count; n++) {
     const at = new Date(now - 90 * 86_400_000 + Math.floor((n / count) * 90 * 86_400_000)).toISOString()
     const device = seededDevice(n % SAMPLE_DEVICES)
+    const properties = { product_id: `sku-${n % 997}`, price: 19.99, currency: 'EUR', position: n % 20 }
+    const context = {
+      page: { path: `/products/sku-${n % 997}`, url: `https://shop.example/products/sku-${n % 997}`, title: 'Product', referrer: 'https://shop.example/' },
+      library: { name: 'sillage-bench', version: '1' },
+      ip: '127.0.0.1',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
+    }
     batch.push({
       source: SEED_SOURCE,
       messageId: `seed-${n}`,
@@ -100,14 +107,11 @@ async function ingestSample(path, count) {
       userId: null,
       email: null,
       previousId: null,
-      properties: { product_id: `sku-${n % 997}`, price: 19.99, currency: 'EUR', position: n % 20 },
+      properties,
+      propertiesJson: JSON.stringify(properties),
       traits: {},
-      context: {
-        page: { path: `/products/sku-${n % 997}`, url: `https://shop.example/products/sku-${n % 997}`, title: 'Product', referrer: 'https://shop.example/' },
-        library: { name: 'sillage-bench', version: '1' },
-        ip: '127.0.0.1',
-        userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
-      },
+      context,
+      contextJson: JSON.stringify(context),
       timestamp: at,
       originalTimestamp: at,
       sentAt: at,
