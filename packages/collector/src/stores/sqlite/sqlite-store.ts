@@ -65,13 +65,13 @@ export class SqliteStore implements Store {
       // event loop in COMMIT until the disk answers.
       writer.pragma('synchronous = NORMAL')
       // The automatic checkpoint runs inside the COMMIT that crosses this many pages, on the
-      // event loop: it copies the WAL into the database file and fsyncs both. Every 16,000
-      // pages (64 MB) instead of SQLite's 1,000, pages written again and again between
+      // event loop: it copies the WAL into the database file and fsyncs both. Every 4,000
+      // pages (16 MB) instead of SQLite's 1,000, pages written again and again between
       // checkpoints (index roots, the events table's last page, busy contacts) are copied
-      // once, and the fsync pairs come 16× less often. Measured on 120,000 events in
-      // batches of 20: COMMIT's time per event 20–28 → 15–17 µs with sequential
-      // messageIds, 78–94 → 34–39 µs with random UUIDs (what browsers send).
-      writer.pragma('wal_autocheckpoint = 16000')
+      // once, and the fsync pairs come 4× less often. Bigger is faster but stalls longer:
+      // batch-20 load, 2 runs each: 1,000 pages 12.1–13.9 k events/s, p99 49–50 ms;
+      // 4,000 pages 13.9–14.4 k, p99 67–70 ms; 16,000 pages 12.3–19.1 k, p99 106–137 ms.
+      writer.pragma('wal_autocheckpoint = 4000')
       migrateSqlite(writer)
       const reader = new Database(this.options.path, { readonly: true })
       opened.push(reader)
