@@ -1,24 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
-import { createStore } from '../create-store.js'
-import type { Store } from '../store.js'
-import { dropTestSchemas, ensureReachable, freshSchemaUrl } from './postgres-test-server.test-suite.js'
+import { dropTestSchemas, freshSchemaUrl, testStores } from './postgres-test-server.test-suite.js'
 
-const opened: Store[] = []
-async function open(url: string): Promise<Store> {
-  await ensureReachable()
-  const store = createStore(url)
-  await store.open()
-  opened.push(store)
-  return store
-}
+const { open, closeAll } = testStores()
 
 /** A pool of 2 runs one write transaction at a time: requests sent together share the next one. */
 const oneWriterAtATime = (url: string) => `${url}&max=2`
 
 describe('postgres store: requests sharing one transaction (group commit)', () => {
   afterAll(async () => {
-    await Promise.all(opened.map((store) => store.close()))
+    await closeAll()
     await dropTestSchemas()
   })
 

@@ -2,22 +2,15 @@ import postgres from 'postgres'
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { createStore } from '../create-store.js'
-import { type Store, StoreUnavailableError } from '../store.js'
-import { dropTestSchemas, ensureReachable, freshSchemaUrl, testServerUrl } from './postgres-test-server.test-suite.js'
+import { StoreUnavailableError } from '../store.js'
+import { dropTestSchemas, ensureReachable, freshSchemaUrl, testServerUrl, testStores } from './postgres-test-server.test-suite.js'
 import { startTcpProxy } from './tcp-proxy.test-suite.js'
 
-const opened: Store[] = []
-async function open(url: string): Promise<Store> {
-  await ensureReachable()
-  const store = createStore(url)
-  await store.open()
-  opened.push(store)
-  return store
-}
+const { open, closeAll } = testStores()
 
 describe('postgres store: several collectors, outages', () => {
   afterAll(async () => {
-    await Promise.all(opened.map((store) => store.close()))
+    await closeAll()
     await dropTestSchemas()
   })
 

@@ -1,4 +1,6 @@
 import postgres from 'postgres'
+import { createStore } from '../create-store.js'
+import type { Store } from '../store.js'
 
 /** The PostgreSQL the tests use (CI runs one there); override with SILLAGE_TEST_POSTGRES_URL. */
 export const testServerUrl = process.env.SILLAGE_TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/test'
@@ -40,5 +42,22 @@ export async function dropTestSchemas(): Promise<void> {
     for (const schema of schemas.splice(0)) await sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`
   } finally {
     await sql.end({ timeout: 1 })
+  }
+}
+
+/** Opens stores on the test server and remembers them, so a file's `afterAll` closes them all. */
+export function testStores(): { open: (url: string) => Promise<Store>; closeAll: () => Promise<void> } {
+  const opened: Store[] = []
+  return {
+    async open(url) {
+      await ensureReachable()
+      const store = createStore(url)
+      await store.open()
+      opened.push(store)
+      return store
+    },
+    async closeAll() {
+      await Promise.all(opened.splice(0).map((store) => store.close()))
+    },
   }
 }
