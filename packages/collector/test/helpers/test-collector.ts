@@ -19,7 +19,7 @@ export async function testCollector(overrides: Partial<CollectorOptions> = {}) {
     app.request(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: basic(WRITE_KEY), ...headers },
-      body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+      body: typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
     })
 
   const postGzip = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -9,7 +9,7 @@ const app = new Hono<CollectorEnv>()
 app.post('/', jsonBody({ maxBytes: 1000, maxDepth: 8 }), (c) => c.json({ body: c.var.body }))
 app.onError(errorHandler())
 
-const send = (body: string | Uint8Array | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
+const send = (body: string | Uint8Array<ArrayBuffer> | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   app.request('/', { method: 'POST', headers, body })
 
 async function expectError(response: Response, status: number, code: string) {
