@@ -4,7 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import type { RequestFacts } from './request-facts.js'
-import { storedJsonOf } from './stored-json.js'
+import { storedSizeError } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
 export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[] }
@@ -38,32 +38,27 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNor
     userAgent: facts.userAgent,
     ...(contact_id || phone_id ? { brevo } : {}),
   }
-  const messageId = deriveMessageId(facts.source, raw as JsonObject, event.event_date !== undefined)
   const properties = event.event_properties ?? {}
-  const traits = event.contact_properties ?? {}
-  const stored = storedJsonOf({ name: event.event_name, messageId, anonymousId: null, userId, email, properties, traits, context })
-  if (!stored.ok) return { ok: false, errors: [stored.error] }
-  return {
-    ok: true,
-    event: {
-      source: facts.source,
-      messageId,
-      type: 'track',
-      name: event.event_name,
-      anonymousId: null,
-      userId,
-      email,
-      previousId: null,
-      properties,
-      propertiesJson: stored.propertiesJson,
-      traits,
-      context,
-      contextJson: stored.contextJson,
-      timestamp: new Date(correctClockSkew(originalTimestamp, null, receivedAt)).toISOString(),
-      originalTimestamp: new Date(originalTimestamp).toISOString(),
-      sentAt: null,
-      receivedAt: facts.receivedAt.toISOString(),
-      identity: 'identified',
-    },
+  const normalised: NormalisedEvent = {
+    source: facts.source,
+    messageId: deriveMessageId(facts.source, raw as JsonObject, event.event_date !== undefined),
+    type: 'track',
+    name: event.event_name,
+    anonymousId: null,
+    userId,
+    email,
+    previousId: null,
+    properties,
+    propertiesJson: JSON.stringify(properties),
+    traits: event.contact_properties ?? {},
+    context,
+    contextJson: JSON.stringify(context),
+    timestamp: new Date(correctClockSkew(originalTimestamp, null, receivedAt)).toISOString(),
+    originalTimestamp: new Date(originalTimestamp).toISOString(),
+    sentAt: null,
+    receivedAt: facts.receivedAt.toISOString(),
+    identity: 'identified',
   }
+  const tooLarge = storedSizeError(normalised)
+  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge] }
 }
