@@ -7,7 +7,7 @@ import type { RequestFacts } from './request-facts.js'
 import { storedSizeError } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
-export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[] }
+export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[]; tooLarge?: true }
 
 /**
  * A Brevo Events API event (`POST /v3/events`) → a stored `track` event: `event_name`
@@ -60,5 +60,5 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNor
     identity: 'identified',
   }
   const tooLarge = storedSizeError(normalised)
-  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge] }
+  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge], tooLarge: true }
 }

@@ -16,7 +16,7 @@ export interface BatchDefaults {
   sentAt: string | undefined
 }
 
-export type NormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[] }
+export type NormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[]; tooLarge?: true }
 
 /**
  * One Segment-spec event, as sent, → what the store persists (CONTRACT §3.3):
@@ -97,7 +97,7 @@ export function normaliseSegmentEvent(
     identity: identity.identity,
   }
   const tooLarge = storedSizeError(normalised)
-  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge] }
+  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge], tooLarge: true }
 }
 
 /**

@@ -44,6 +44,15 @@ describe('POST /v3/events', () => {
     const { error } = await response.json()
     expect(error.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^event_name: may hold only letters/)]))
   })
+
+  it('answers 413 for an event over 32 KB, and stores nothing', async () => {
+    const { post, read } = await testCollector()
+    const huge = { ...orderCompleted('a@example.com'), event_properties: { note: 'x'.repeat(33_000) } }
+    const response = await post('/v3/events', huge, brevo)
+    expect(response.status).toBe(413)
+    expect((await response.json()).error.code).toBe('payload_too_large')
+    expect((await (await read('/v1/events')).json()).events).toHaveLength(0)
+  })
 })
 
 describe('POST /v3/events/batch', () => {

@@ -28,6 +28,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
     const result = normaliseBrevoEvent(c.var.body, requestFactsOf(c, deps))
     if (!result.ok) {
       deps.metrics.events.inc({ outcome: 'rejected' })
+      if (result.tooLarge) throw new ApiError(413, 'payload_too_large', `The event is too large: ${result.errors.join('; ')}`, { issues: result.errors })
       throw new ApiError(400, 'invalid_event', `Invalid event: ${result.errors.join('; ')}`, { issues: result.errors })
     }
     await commitEvents(deps.store, deps.metrics, [result.event])

@@ -37,6 +37,16 @@ describe('POST /v1/batch', () => {
     expect(result.rejected[0]!.errors[0]).toMatch(/limit is 32768 bytes per event/)
   })
 
+  it('answers 413 when the one event of a single-event route is over 32 KB, 400 when it is invalid', async () => {
+    const { post } = await testCollector()
+    const huge = await post('/v1/track', trackEvent({ properties: { blob: 'x'.repeat(MAX_EVENT_BYTES) } }))
+    expect(huge.status).toBe(413)
+    const { error } = await huge.json()
+    expect(error.code).toBe('payload_too_large')
+    expect(error.message).toMatch(/limit is 32768 bytes per event/)
+    expect((await post('/v1/track', { anonymousId: 'a' })).status).toBe(400)
+  })
+
   it('stores a retried batch once: the second request answers 200 with duplicates', async () => {
     const { post, read } = await testCollector()
     const batch = { batch: [trackEvent(), trackEvent()] }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { MAX_BATCH_EVENTS, MAX_EVENT_BYTES, batchEnvelopeSchema, formatIssues } from '@sillage/protocol'
+import { MAX_BATCH_EVENTS, batchEnvelopeSchema, formatIssues } from '@sillage/protocol'
 import type { BatchResponse, EventType, JsonObject } from '@sillage/protocol'
 import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
@@ -7,6 +7,7 @@ import { writeKeyAuth } from '../middleware/auth/index.js'
 import { ingestionCors } from '../middleware/cors/index.js'
 import { jsonBody } from '../middleware/json-body/index.js'
 import { normaliseSegmentBatch } from '../normalise/normalise-segment-batch.js'
+import { normaliseSegmentEvent } from '../normalise/normalise-segment-event.js'
 import { commitEvents } from './commit-events.js'
 import { rateLimitFor } from './rate-limit-for.js'
 import { requestFactsOf } from './request-facts-of.js'
@@ -54,18 +55,14 @@ export function segmentRoutes(deps: RouteDeps): Hono<CollectorEnv> {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new ApiError(400, 'invalid_event', `The body of /v1/${type} must be one event as a JSON object.`)
       }
-      const bytes = Buffer.byteLength(JSON.stringify(body))
-      if (bytes > MAX_EVENT_BYTES) {
-        throw new ApiError(413, 'payload_too_large', `The event is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes per event.`)
-      }
-      const raw = { ...body, type }
-      const { events, rejected } = normaliseSegmentBatch([raw], { context: {}, sentAt: undefined }, requestFactsOf(c, deps), deps)
-      if (rejected[0]) {
+      const normalised = normaliseSegmentEvent({ ...body, type }, { context: {}, sentAt: undefined }, requestFactsOf(c, deps), deps)
+      if (!normalised.ok) {
         deps.metrics.events.inc({ outcome: 'rejected' })
-        const issues = rejected[0].errors
+        const issues = normalised.errors
+        if (normalised.tooLarge) throw new ApiError(413, 'payload_too_large', `The ${type} event is too large: ${issues.join('; ')}`, { issues })
         throw new ApiError(400, 'invalid_event', `Invalid ${type} event: ${issues.join('; ')}`, { issues })
       }
-      const result = await commitEvents(deps.store, deps.metrics, events)
+      const result = await commitEvents(deps.store, deps.metrics, [normalised.event])
       return c.json<BatchResponse>({ ...result, rejected: [] })
     })
   }
