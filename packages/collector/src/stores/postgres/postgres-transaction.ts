@@ -26,8 +26,6 @@ const done = Promise.resolve()
  */
 export class PostgresTransaction implements IdentityTransaction {
   private readonly pipeline = new StatementPipeline()
-  /** updated_at of the contacts this transaction created, as last written by it. */
-  private readonly newContactsUpdatedAt = new Map<string, string>()
 
   constructor(private readonly sql: TransactionSql) {}
 
@@ -80,7 +78,6 @@ export class PostgresTransaction implements IdentityTransaction {
   async createContact(at: string): Promise<ContactKeys> {
     const id = randomUUID()
     this.pipeline.send(this.sql`INSERT INTO contacts (id, created_at, updated_at) VALUES (${id}, ${at}, ${at})`)
-    this.newContactsUpdatedAt.set(id, at)
     return { id, userId: null, email: null }
   }
 
@@ -90,23 +87,11 @@ export class PostgresTransaction implements IdentityTransaction {
       this.pipeline.send(sql`
         INSERT INTO anonymous_ids (anonymous_id, contact_id, linked_at) VALUES (${value}, ${contactId}, ${at})
         ON CONFLICT (anonymous_id) DO UPDATE SET contact_id = excluded.contact_id, linked_at = excluded.linked_at`)
-      // A device's first contact is created and given the device at the same instant: its
-      // updated_at already says so, and a statement less per new visitor is worth a check.
-      if (this.newContactsUpdatedAt.get(contactId) !== at) this.touchContact(contactId, at)
+      this.pipeline.send(sql`UPDATE contacts SET updated_at = ${at} WHERE id = ${contactId}`)
     } else {
       this.pipeline.send(sql`UPDATE contacts SET ${sql(kind === 'userId' ? 'user_id' : 'email')} = ${value}, updated_at = ${at} WHERE id = ${contactId}`)
-      this.noteUpdatedAt(contactId, at)
     }
     return done
-  }
-
-  private touchContact(contactId: string, at: string): void {
-    this.pipeline.send(this.sql`UPDATE contacts SET updated_at = ${at} WHERE id = ${contactId}`)
-    this.noteUpdatedAt(contactId, at)
-  }
-
-  private noteUpdatedAt(contactId: string, at: string): void {
-    if (this.newContactsUpdatedAt.has(contactId)) this.newContactsUpdatedAt.set(contactId, at)
   }
 
   async mergeContacts(fromId: string, intoId: string, at: string): Promise<void> {
@@ -134,8 +119,6 @@ export class PostgresTransaction implements IdentityTransaction {
     send(sql`
       UPDATE contacts SET user_id = coalesce(user_id, ${from.userId}), email = coalesce(email, ${from.email}),
         created_at = least(created_at, ${from.createdAt}), updated_at = ${at} WHERE id = ${intoId}`)
-    this.noteUpdatedAt(intoId, at)
-    this.newContactsUpdatedAt.delete(fromId)
     send(sql`UPDATE contact_merges SET into_id = ${intoId} WHERE into_id = ${fromId}`)
     send(sql`INSERT INTO contact_merges (merged_id, into_id, merged_at) VALUES (${fromId}, ${intoId}, ${at})`)
     send(sql`DELETE FROM contacts WHERE id = ${fromId}`)
