@@ -13,7 +13,7 @@ import { toJson } from './to-json.js'
 
 /** A trimmed non-empty string, or a number as a string; anything else is no value. */
 const text = (value: unknown) =>
-  typeof value == 'string' ? value.trim() || undefined : typeof value == 'number' ? '' + value : undefined
+  typeof value == 'number' ? '' + value : (typeof value == 'string' && value.trim()) || undefined
 
 /**
  * The tracker's methods: turns calls into Segment-spec wire events and queues each one,

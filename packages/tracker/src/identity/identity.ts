@@ -1,12 +1,18 @@
 import { messageId } from '../event/message-id.js'
 import type { KeyValue } from './storage.js'
-import { mergeUser, type User } from './merge-user.js'
 
 const PREFIX = 'sillage_'
 const ANONYMOUS_ID = PREFIX + 'aid'
 const OPTED_OUT = PREFIX + 'optout'
 /** Each is kept under its own key (`sillage_userId`…): no parsing of stored JSON. */
 const USER_FIELDS = ['userId', 'email', 'userHash'] as const
+
+/** What `identify` remembers about the visitor. */
+export interface User {
+  userId?: string | undefined
+  email?: string | undefined
+  userHash?: string | undefined
+}
 
 export interface Identity extends User {
   anonymousId: string
@@ -52,7 +58,20 @@ export function createIdentity(storage: KeyValue) {
       }
       return current
     },
-    _identify: (next: User) => save(mergeUser(user({}), next)),
+    /**
+     * Combines an `identify` call (`next`, completed in place) with the stored identity, as
+     * Segment does: a call with another userId than the stored one is another person (a
+     * shared computer) and replaces everything; otherwise the ids given replace their stored
+     * values and the others stay. (A stored `userHash` that no longer matches its id makes
+     * the collector mark events `unverified`: never a false claim.)
+     */
+    _identify(next: User) {
+      const stored = user<User>({})
+      if (!next.userId || !stored.userId || next.userId == stored.userId) {
+        for (const field of USER_FIELDS) next[field] ||= stored[field]
+      }
+      save(next)
+    },
     _reset: reset,
     _optedOut: () => storage._get(OPTED_OUT) == '1',
     /** Opting out also forgets the ids: nothing about the visitor stays stored. */
