@@ -36,6 +36,8 @@ export default defineConfig({
           root: source('./packages/collector'),
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
+          // Builds the package: the SQLite writer thread runs its compiled code (see the file).
+          globalSetup: ['./test/global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -1,5 +1,5 @@
 import type { JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { SerialisedEvent } from '../stores/store.js'
 import type { ContactKeys, ContactOperations, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from './identity-transaction.js'
 
 /**
@@ -18,15 +18,15 @@ import type { ContactKeys, ContactOperations, EventToStore, IdentifierKind, Iden
  * batch.queueEvent(event, await resolveContact(batch, ids, at))
  * await batch.flush()
  */
-export class BatchScope implements ContactOperations {
+export class BatchScope<E extends SerialisedEvent> implements ContactOperations {
   private readonly found = new Map<string, ContactKeys>()
-  private readonly events: EventToStore[] = []
+  private readonly events: EventToStore<E>[] = []
   private readonly summaries = new Map<string, SummaryBump>()
 
-  constructor(private readonly tx: IdentityTransaction) {}
+  constructor(private readonly tx: IdentityTransaction<E>) {}
 
   /** Queues the event and its summary bump; written by the next `flush()` or merge. */
-  queueEvent(event: NormalisedEvent, contactId: string): void {
+  queueEvent(event: E, contactId: string): void {
     this.events.push({ event, contactId })
     const key = `${contactId}\u0000${event.name}`
     const bump = this.summaries.get(key)

@@ -1,5 +1,5 @@
 import { isBlockedIdentifier } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { SerialisedEvent } from '../stores/store.js'
 
 /** The identifiers of one event that the identity rules may act on. */
 export interface EventIdentifiers {
@@ -20,7 +20,7 @@ export interface EventIdentifiers {
  * readEventIdentifiers({ ...event, userId: 'null', anonymousId: 'a1' })
  * // → { userId: null, email: null, anonymousId: 'a1', previousId: null }
  */
-export function readEventIdentifiers(event: NormalisedEvent): EventIdentifiers {
+export function readEventIdentifiers(event: SerialisedEvent): EventIdentifiers {
   const claimsTrusted = event.identity !== 'unverified'
   const email = usable(event.email)?.trim().toLowerCase() ?? null
   return {

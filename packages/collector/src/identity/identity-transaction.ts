@@ -1,5 +1,5 @@
 import type { JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { NormalisedEvent, SerialisedEvent } from '../stores/store.js'
 
 /** The two identifiers a contact holds at most once each; anonymousIds are many. */
 export type ClaimKind = 'userId' | 'email'
@@ -14,8 +14,8 @@ export interface ContactKeys {
 }
 
 /** An event to store and the contact the rules filed it under. */
-export interface EventToStore {
-  event: NormalisedEvent
+export interface EventToStore<E extends SerialisedEvent = NormalisedEvent> {
+  event: E
   contactId: string
 }
 
@@ -35,9 +35,10 @@ export interface SummaryBump {
  * transaction, and nothing of it is visible to readers before the store commits.
  *
  * The rules guarantee the preconditions noted on each method, so a store only has to
- * carry them out faithfully — it never decides anything about identity.
+ * carry them out faithfully — it never decides anything about identity. `E` is the event
+ * as the store receives it: the SQL stores need only its JSON texts (`SerialisedEvent`).
  */
-export interface IdentityTransaction {
+export interface IdentityTransaction<E extends SerialisedEvent = NormalisedEvent> {
   /**
    * Which of these messageIds were ever stored for `source`, including events since
    * erased. One call per batch, so a store can answer with one query.
@@ -70,7 +71,7 @@ export interface IdentityTransaction {
    * Stores the events, in this order (their insertion order is part of the event log's).
    * Preconditions: none of them was stored before, and their contacts exist.
    */
-  insertEvents(events: readonly EventToStore[]): Promise<void>
+  insertEvents(events: readonly EventToStore<E>[]): Promise<void>
 
   /**
    * count += bump.count, first = min(first, bump.first), last = max(last, bump.last) per

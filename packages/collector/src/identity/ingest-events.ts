@@ -1,4 +1,4 @@
-import type { IngestResult, NormalisedEvent } from '../stores/store.js'
+import type { IngestResult, SerialisedEvent } from '../stores/store.js'
 import { BatchScope } from './batch-scope.js'
 import { readEventIdentifiers } from './event-identifiers.js'
 import type { IdentityTransaction } from './identity-transaction.js'
@@ -14,7 +14,7 @@ import { resolveContact } from './resolve-contact.js'
  * // in a store's ingest()
  * return this.transaction((tx) => ingestEvents(tx, events))
  */
-export async function ingestEvents(tx: IdentityTransaction, events: readonly NormalisedEvent[]): Promise<IngestResult> {
+export async function ingestEvents<E extends SerialisedEvent>(tx: IdentityTransaction<E>, events: readonly E[]): Promise<IngestResult> {
   const seen = await storedMessageKeys(tx, events)
   const batch = new BatchScope(tx)
   let accepted = 0
@@ -36,7 +36,7 @@ export async function ingestEvents(tx: IdentityTransaction, events: readonly Nor
 }
 
 /** The batch's (source, messageId) keys already stored: one store call per source (usually one). */
-async function storedMessageKeys(tx: IdentityTransaction, events: readonly NormalisedEvent[]): Promise<Set<string>> {
+async function storedMessageKeys(tx: IdentityTransaction<SerialisedEvent>, events: readonly SerialisedEvent[]): Promise<Set<string>> {
   const idsBySource = new Map<string, string[]>()
   for (const { source, messageId } of events) {
     const ids = idsBySource.get(source)

@@ -1,13 +1,11 @@
 import { brevoEventSchema, formatIssues } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import type { RequestFacts } from './request-facts.js'
-import { storedSizeError } from './stored-size.js'
+import type { NormaliseResult } from './normalise-result.js'
+import { sizeChecked } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
-
-export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[]; tooLarge?: true }
 
 /**
  * A Brevo Events API event (`POST /v3/events`) → a stored `track` event: `event_name`
@@ -19,7 +17,7 @@ export type BrevoNormaliseResult = { ok: true; event: NormalisedEvent } | { ok: 
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
  */
-export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNormaliseResult {
+export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): NormaliseResult {
   const parsed = brevoEventSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data
@@ -39,7 +37,7 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNor
     ...(contact_id || phone_id ? { brevo } : {}),
   }
   const properties = event.event_properties ?? {}
-  const normalised: NormalisedEvent = {
+  return sizeChecked({
     source: facts.source,
     messageId: deriveMessageId(facts.source, raw as JsonObject, event.event_date !== undefined),
     type: 'track',
@@ -58,7 +56,5 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): BrevoNor
     sentAt: null,
     receivedAt: facts.receivedAt.toISOString(),
     identity: 'identified',
-  }
-  const tooLarge = storedSizeError(normalised)
-  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge], tooLarge: true }
+  })
 }

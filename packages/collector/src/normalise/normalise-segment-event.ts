@@ -1,13 +1,13 @@
 import { formatIssues, segmentEventSchema } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import { isoTime } from './iso-time.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'
 import { resolveIdentity } from './resolve-identity.js'
 import { segmentPayload } from './segment-payload.js'
-import { storedSizeError } from './stored-size.js'
+import type { NormaliseResult } from './normalise-result.js'
+import { sizeChecked } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
 /** Batch-level fields every event of a batch inherits. */
@@ -15,8 +15,6 @@ export interface BatchDefaults {
   context: JsonObject
   sentAt: string | undefined
 }
-
-export type NormaliseResult = { ok: true; event: NormalisedEvent } | { ok: false; errors: string[]; tooLarge?: true }
 
 /**
  * One Segment-spec event, as sent, → what the store persists (CONTRACT §3.3):
@@ -76,9 +74,9 @@ export function normaliseSegmentEvent(
   const messageId = event.messageId ?? deriveMessageId(facts.source, raw, deviceTimestamp !== undefined)
   // Fields spelt out, not spread: spreading the payload here measured 5× this function's own time.
   const { name, properties, traits: storedTraits } = segmentPayload(event, context)
-  const normalised: NormalisedEvent = {
+  return sizeChecked({
     source: facts.source,
-    messageId: event.messageId ?? deriveMessageId(facts.source, raw, deviceTimestamp !== undefined),
+    messageId,
     type: event.type,
     name,
     properties,
@@ -95,9 +93,7 @@ export function normaliseSegmentEvent(
     sentAt: sentAt === null ? null : isoTime(sentAt),
     receivedAt: isoTime(receivedAt),
     identity: identity.identity,
-  }
-  const tooLarge = storedSizeError(normalised)
-  return tooLarge === null ? { ok: true, event: normalised } : { ok: false, errors: [tooLarge], tooLarge: true }
+  })
 }
 
 /**

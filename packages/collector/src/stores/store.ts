@@ -33,6 +33,13 @@ export interface NormalisedEvent {
   identity: IdentityStatus
 }
 
+/**
+ * A normalised event without its parsed `properties` and `context`: what the SQL stores
+ * write (the JSON texts) and what the identity rules read. It is all the SQLite writer
+ * thread receives, so the objects are not copied across threads for nothing.
+ */
+export type SerialisedEvent = Omit<NormalisedEvent, 'properties' | 'context'>
+
 export interface IngestResult {
   /** Events newly stored. */
   accepted: number

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { EventSummary, JsonObject } from '@sillage/protocol'
 import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
 import type { NormalisedEvent } from '../store.js'
 import { type MemoryContact, type MemoryState, messageKey } from './memory-state.js'
+import { newContactId } from '../../identity/new-contact-id.js'
 
 /**
  * The identity operations on the memory maps. Not atomic on failure: the memory store
@@ -21,7 +21,7 @@ export class MemoryTransaction implements IdentityTransaction {
   }
 
   async createContact(at: string): Promise<ContactKeys> {
-    const contact: MemoryContact = { id: randomUUID(), userId: null, email: null, anonymousIds: new Set(), createdAt: at, updatedAt: at }
+    const contact: MemoryContact = { id: newContactId(), userId: null, email: null, anonymousIds: new Set(), createdAt: at, updatedAt: at }
     this.state.contacts.set(contact.id, contact)
     return keysOf(contact)
   }

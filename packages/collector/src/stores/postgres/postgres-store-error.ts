@@ -33,6 +33,12 @@ export function isPostgresConflict(error: unknown): boolean {
   return conflictStates.has(codeOf(error) ?? '')
 }
 
+/** True when the error means the database is not reachable or not serving right now. */
+export function isPostgresUnavailable(error: unknown): boolean {
+  const code = codeOf(error)
+  return code !== null && (connectionCodes.has(code) || unavailableStates.test(code))
+}
+
 /**
  * `StoreUnavailableError` for errors that mean "the database is not reachable or not
  * serving right now"; any other error (a bug) is returned unchanged.
@@ -41,9 +47,8 @@ export function isPostgresConflict(error: unknown): boolean {
  * catch (error) { throw toPostgresStoreError(error, this.description) }
  */
 export function toPostgresStoreError(error: unknown, description: string): unknown {
-  if (error instanceof StoreUnavailableError) return error
+  if (error instanceof StoreUnavailableError || !isPostgresUnavailable(error)) return error
   const code = codeOf(error)
-  if (code === null || (!connectionCodes.has(code) && !unavailableStates.test(code))) return error
   const message = error instanceof Error ? error.message : String(error)
   return new StoreUnavailableError(`${description} is unavailable (${code}: ${message})`, { cause: error })
 }

@@ -10,7 +10,7 @@ import { PostgresReads } from './postgres-reads.js'
 import { PostgresGroupWriter } from './postgres-group-writer.js'
 import { toPostgresStoreError } from './postgres-store-error.js'
 import { PostgresTransaction } from './postgres-transaction.js'
-import { surviveDriverWriteRace } from './survive-driver-write-race.js'
+import { surviveDriverRaces } from './survive-driver-races.js'
 
 /** Lost races are retried this many times: plenty for a few collectors on one contact. */
 const maxAttempts = 12
@@ -45,7 +45,7 @@ export class PostgresStore implements Store {
 
   async open(): Promise<void> {
     if (this.sql !== null) return
-    surviveDriverWriteRace()
+    surviveDriverRaces()
     const fixedBackoff = Number(new URL(this.options.connectionUrl).searchParams.get('backoff'))
     const sql = postgres(this.options.connectionUrl, {
       max: this.options.max,

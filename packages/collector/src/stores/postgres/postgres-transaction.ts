@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '@sillage/protocol'
 import type { TransactionSql } from 'postgres'
 import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
 import { bumpSummaries, insertEvents } from './event-write-statements.js'
 import { StatementPipeline } from './statement-pipeline.js'
+import { newContactId } from '../../identity/new-contact-id.js'
 
 const done = Promise.resolve()
 
@@ -76,7 +76,7 @@ export class PostgresTransaction implements IdentityTransaction {
   }
 
   async createContact(at: string): Promise<ContactKeys> {
-    const id = randomUUID()
+    const id = newContactId()
     this.pipeline.send(this.sql`INSERT INTO contacts (id, created_at, updated_at) VALUES (${id}, ${at}, ${at})`)
     return { id, userId: null, email: null }
   }

@@ -1,17 +1,9 @@
-import { mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
-import { ingestEvents } from '../../identity/ingest-events.js'
 import { type ContactLookup, type EventQuery, type IngestResult, type NormalisedEvent, type Store, StoreUnavailableError } from '../store.js'
-import { deleteSqliteContact } from './delete-sqlite-contact.js'
-import { migrateSqlite } from './sqlite-migrations.js'
 import { SqliteReads } from './sqlite-reads.js'
+import { SqliteWriterThread } from './sqlite-writer-thread.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
-import { SqliteTransaction } from './sqlite-transaction.js'
-import { prepareWriteStatements } from './sqlite-write-statements.js'
-import { SqliteWriter } from './sqlite-writer.js'
-import { WalSync } from './wal-sync.js'
 
 export interface SqliteStoreOptions {
   /** The database file; its directory is created on first start. */
@@ -19,25 +11,24 @@ export interface SqliteStoreOptions {
   /**
    * `full` (default): each commit's write-ahead log is fsynced before `ingest` resolves,
    * so an acknowledged event survives a power cut, not only a killed process. The fsync
-   * runs off the event loop (`WalSync`) while the next group is written; readers may see
-   * a commit a moment before it is on disk. `normal` skips that fsync (WAL still survives
-   * a process crash) for hosts that trust their power more than their disk.
+   * runs on the writer thread, while the event loop goes on reading requests. `normal`
+   * skips it (the WAL still survives a process crash) for hosts that trust their power
+   * more than their disk.
    */
   synchronous?: 'full' | 'normal'
 }
 
 interface Connections {
-  writer: Database.Database
   reader: Database.Database
-  writes: SqliteWriter
-  walSync: WalSync | null
   reads: SqliteReads
-  tx: SqliteTransaction
+  /** Replaced by a new thread on the next write if the running one stopped. */
+  writes: Promise<SqliteWriterThread>
 }
 
 /**
- * The default store: one SQLite file in WAL mode, a writer connection behind a
- * group-commit queue and a reader connection that sees only committed data.
+ * The default store: one SQLite file in WAL mode, its writer connection on a thread of its
+ * own behind a group-commit queue (`SqliteWriterThread`), and a reader connection on the
+ * event loop that sees only committed data.
  *
  * @example
  * const store = new SqliteStore({ path: './data/sillage.db' })
@@ -53,34 +44,15 @@ export class SqliteStore implements Store {
 
   async open(): Promise<void> {
     if (this.connections !== null) return
-    const opened: Database.Database[] = []
+    let writes: SqliteWriterThread | null = null
     try {
-      mkdirSync(dirname(this.options.path), { recursive: true })
-      const writer = new Database(this.options.path)
-      opened.push(writer)
-      // First: another process (a second collector, a backup) may hold the lock for a moment.
-      writer.pragma('busy_timeout = 5000')
-      writer.pragma('journal_mode = WAL')
-      // FULL durability comes from `WalSync` after each commit, not from SQLite blocking the
-      // event loop in COMMIT until the disk answers.
-      writer.pragma('synchronous = NORMAL')
-      // The automatic checkpoint runs inside the COMMIT that crosses this many pages, on the
-      // event loop: it copies the WAL into the database file and fsyncs both. Every 4,000
-      // pages (16 MB) instead of SQLite's 1,000, pages written again and again between
-      // checkpoints (index roots, the events table's last page, busy contacts) are copied
-      // once, and the fsync pairs come 4× less often. Bigger is faster but stalls longer:
-      // batch-20 load, 2 runs each: 1,000 pages 12.1–13.9 k events/s, p99 49–50 ms;
-      // 4,000 pages 13.9–14.4 k, p99 67–70 ms; 16,000 pages 12.3–19.1 k, p99 106–137 ms.
-      writer.pragma('wal_autocheckpoint = 4000')
-      migrateSqlite(writer)
+      // The thread creates and migrates the file: the reader opens it afterwards.
+      writes = await this.startWriter()
       const reader = new Database(this.options.path, { readonly: true })
-      opened.push(reader)
       reader.pragma('busy_timeout = 5000')
-      const walSync = this.options.synchronous === 'normal' ? null : new WalSync(this.options.path)
-      const writes = new SqliteWriter(writer, (error) => toSqliteStoreError(error, this.description), walSync === null ? undefined : () => this.syncWal(walSync))
-      this.connections = { writer, reader, writes, walSync, reads: new SqliteReads(reader), tx: new SqliteTransaction(prepareWriteStatements(writer)) }
+      this.connections = { reader, reads: new SqliteReads(reader), writes: Promise.resolve(writes) }
     } catch (error) {
-      for (const db of opened) db.close()
+      await writes?.close()
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
     }
   }
@@ -88,24 +60,24 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     const connections = this.connections
     if (connections === null) return
-    await connections.writes.idle()
     this.connections = null
-    await connections.walSync?.close()
+    await (await connections.writes.catch(() => null))?.close()
     connections.reader.close()
-    connections.writer.close()
   }
 
+  /** Both connections answer; a writer thread that stopped is started again first. */
   async isHealthy(): Promise<boolean> {
     try {
-      return this.connections?.reader.prepare('SELECT 1').get() !== undefined
+      if (this.connections === null) return false
+      const writes = await this.writer()
+      return writes.running && this.connections?.reader.prepare('SELECT 1').get() !== undefined
     } catch {
       return false
     }
   }
 
   async ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    const { writes, tx } = this.connected()
-    return writes.run(() => ingestEvents(tx, events))
+    return (await this.writer()).ingest(events)
   }
 
   async listEvents(query: EventQuery): Promise<EventPage> {
@@ -121,16 +93,24 @@ export class SqliteStore implements Store {
   }
 
   async deleteContact(id: string): Promise<boolean> {
-    const { writes, writer } = this.connected()
-    return writes.run(async () => deleteSqliteContact(writer, id))
+    return (await this.writer()).deleteContact(id)
   }
 
-  private async syncWal(walSync: WalSync): Promise<void> {
-    try {
-      await walSync.sync()
-    } catch (error) {
-      throw new StoreUnavailableError(`${this.description}: cannot flush the write-ahead log to disk (${String(error)})`, { cause: error })
-    }
+  /** The running writer thread, or a new one when the last one stopped (it crashed). */
+  private async writer(): Promise<SqliteWriterThread> {
+    const connections = this.connected()
+    const current = connections.writes
+    const writes = await current.catch(() => null)
+    if (writes?.running) return writes
+    // Requests that found it stopped together share one new thread.
+    if (connections.writes === current) connections.writes = this.startWriter().catch((error: unknown) => {
+      throw new StoreUnavailableError(`${this.description}: cannot restart the writer thread: ${explainOpenFailure(error)}`, { cause: error })
+    })
+    return connections.writes
+  }
+
+  private startWriter(): Promise<SqliteWriterThread> {
+    return SqliteWriterThread.start({ path: this.options.path, synchronous: this.options.synchronous ?? 'full', description: this.description })
   }
 
   private read<T>(query: (reads: SqliteReads) => T): T {

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto'
 import type { JsonObject } from '@sillage/protocol'
 import type { ContactKeys, EventToStore, IdentifierKind, IdentityTransaction, SummaryBump } from '../../identity/identity-transaction.js'
+import type { SerialisedEvent } from '../store.js'
 import type { WriteStatements } from './sqlite-write-statements.js'
+import { newContactId } from '../../identity/new-contact-id.js'
 
 /**
  * The identity operations as prepared SQLite statements on the writer connection. The
- * store opens the transaction around it; every call here is synchronous underneath.
+ * writer opens the transaction around it; every call here is synchronous underneath.
  */
-export class SqliteTransaction implements IdentityTransaction {
+export class SqliteTransaction implements IdentityTransaction<SerialisedEvent> {
   constructor(private readonly sql: WriteStatements) {}
 
   // In-process and prepared, one lookup per id costs less than building one big query.
@@ -21,7 +22,7 @@ export class SqliteTransaction implements IdentityTransaction {
   }
 
   async createContact(at: string): Promise<ContactKeys> {
-    const id = randomUUID()
+    const id = newContactId()
     this.sql.insertContact.run(id, at, at)
     return { id, userId: null, email: null }
   }
@@ -51,7 +52,7 @@ export class SqliteTransaction implements IdentityTransaction {
     step.dropContact.run(ids)
   }
 
-  async insertEvents(events: readonly EventToStore[]): Promise<void> {
+  async insertEvents(events: readonly EventToStore<SerialisedEvent>[]): Promise<void> {
     for (const { event, contactId } of events) {
       // Positional parameters: better-sqlite3 binds them faster than named ones.
       this.sql.insertEvent.run(

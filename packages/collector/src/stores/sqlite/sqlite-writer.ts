@@ -12,24 +12,20 @@ interface Job {
  * after another — never interleaved. Jobs queued while a commit is under way share the
  * next transaction (group commit). Each job runs inside its own SAVEPOINT, so a failing
  * job is undone alone and the others still commit. A job's promise settles only after
- * COMMIT returned and, when `syncAfterCommit` is given, after it resolved: ack after
- * commit. That sync runs off the thread; meanwhile the caller's thread goes on serving
- * requests, whose jobs form the next group.
+ * COMMIT returned — with `synchronous=FULL`, after the WAL is on disk: ack after commit.
  *
  * @example
- * const writer = new SqliteWriter(db, toStoreError, () => walSync.sync())
+ * const writer = new SqliteWriter(db, toStoreError)
  * const result = await writer.run(() => ingestEvents(tx, events))
  */
 export class SqliteWriter {
   private readonly queue: Job[] = []
   private draining: Promise<void> | null = null
-  private durable: Promise<void> = Promise.resolve()
   private readonly sql
 
   constructor(
     private readonly db: Database,
     private readonly toStoreError: (error: unknown) => unknown,
-    private readonly syncAfterCommit?: () => Promise<void>,
   ) {
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -51,18 +47,13 @@ export class SqliteWriter {
   /** Resolves once every job queued so far has settled. */
   async idle(): Promise<void> {
     while (this.draining !== null) await this.draining
-    await this.durable
   }
 
   private async drain(): Promise<void> {
     // One turn of the event loop lets requests that arrived together join this commit.
+    // Those that arrive while it runs (its fsync included) form the next group.
     await new Promise<void>((resolve) => setImmediate(resolve))
-    while (this.queue.length > 0) {
-      // While the previous group's sync is under way, requests keep arriving and join the
-      // next group: one commit and one fsync per disk round, however small the requests.
-      await this.durable
-      await this.commitGroup(this.queue.splice(0))
-    }
+    while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0))
     this.draining = null
   }
 
@@ -78,13 +69,7 @@ export class SqliteWriter {
       for (const job of group) job.reject(refusal)
       return
     }
-    const settle = () => outcomes.forEach((outcome) => outcome())
-    const sync = this.syncAfterCommit
-    if (sync === undefined) return settle()
-    // Committed but maybe not on disk yet: refuse rather than acknowledge on a failed sync
-    // (the client retries; the retry is answered as a duplicate).
-    const refuse = (error: unknown) => group.forEach((job) => job.reject(this.toStoreError(error)))
-    this.durable = this.durable.then(sync).then(settle, refuse)
+    for (const outcome of outcomes) outcome()
   }
 
   private async runInSavepoint(job: Job): Promise<() => void> {
