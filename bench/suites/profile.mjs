@@ -27,18 +27,29 @@ export async function profileSuite({ durationS, warmupS, connections, log }) {
     } finally {
       await collector.stop(15_000)
     }
-    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
-    if (!file) return { markdown: '## 5. Where the SQLite collector spends its CPU\n\nn/a: the collector wrote no profile (does it exit cleanly on SIGTERM?)\n', data: null }
-    const summary = summariseCpuProfile(join(dir, file), { top: 12 })
+    // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile, the event
+    // loop being thread 0 and the SQLite writer thread the next.
+    const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadId(a) - threadId(b))
+    if (files.length === 0) return { markdown: '## 5. Where the SQLite collector spends its CPU\n\nn/a: the collector wrote no profile (does it exit cleanly on SIGTERM?)\n', data: null }
     const rows = (list) => list.map((x) => [x.name, formatFixed(x.share * 100, 1), formatInt(x.ms)])
+    const summary = files.map((file) => summariseCpuProfile(join(dir, file), { top: 12 }))
+    const sections = summary.map((thread, i) => {
+      const title = i === 0 ? 'Event loop (HTTP, validation, normalisation)' : 'SQLite writer thread'
+      return (
+        `### ${title}\n\n` +
+        `${markdownTable(['package / area', 'self %', 'self ms'], rows(thread.byPackage), { align: ['l', 'r', 'r'] })}\n\n` +
+        `${markdownTable(['function', 'self %', 'self ms'], rows(thread.byFunction), { align: ['l', 'r', 'r'] })}\n`
+      )
+    })
     const markdown =
       `## 5. Where the SQLite collector spends its CPU\n\n` +
       `\`node --cpu-prof\` on the collector during ${durationS} s of batch-${BATCH} load after warm-up ` +
-      `(${formatInt(load.requestsPerS * BATCH)} events/s while profiled; the profile spans start-up to exit). Self time.\n\n` +
-      `${markdownTable(['package / area', 'self %', 'self ms'], rows(summary.byPackage), { align: ['l', 'r', 'r'] })}\n\n` +
-      `${markdownTable(['function', 'self %', 'self ms'], rows(summary.byFunction), { align: ['l', 'r', 'r'] })}\n`
+      `(${formatInt(load.requestsPerS * BATCH)} events/s while profiled; the profile spans start-up to exit), one profile ` +
+      `per thread. Self time; \`(idle)\` is a thread waiting for work.\n\n${sections.join('\n')}`
     return { markdown, data: summary }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+const threadId = (file) => Number(file.split('.').at(-3))
