@@ -6,7 +6,7 @@ import { toSqliteStoreError } from './sqlite-store-error.js'
 import { SqliteTransaction } from './sqlite-transaction.js'
 import { prepareWriteStatements } from './sqlite-write-statements.js'
 import { SqliteWriter } from './sqlite-writer.js'
-import { type WriterReply, type WriterRequest, type WriterThreadOptions, describeFailure } from './writer-thread-messages.js'
+import { type WriterReply, type WriterRequest, type WriterThreadOptions, describeFailure, unpackEvents } from './writer-thread-messages.js'
 
 // The writer thread's entry (started by `SqliteWriterThread`): the writer connection, its
 // group-commit queue and its fsyncs, all off the collector's event loop.
@@ -28,7 +28,7 @@ try {
       })
       return
     }
-    const work = request.kind === 'ingest' ? () => ingestEvents(tx, request.events) : async () => deleteSqliteContact(db, request.contactId)
+    const work = request.kind === 'ingest' ? () => ingestEvents(tx, unpackEvents(request.events)) : async () => deleteSqliteContact(db, request.contactId)
     writes.run<unknown>(work).then(
       (value) => reply({ id: request.id, ok: true, value }),
       (error: unknown) => reply({ id: request.id, ok: false, error: describeFailure(error) }),

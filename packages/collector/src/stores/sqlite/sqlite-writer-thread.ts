@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { type IngestResult, type NormalisedEvent, StoreUnavailableError } from '../store.js'
-import { type WriterReply, type WriterRequest, type WriterThreadOptions, reviveFailure, serialisedEvent } from './writer-thread-messages.js'
+import { type WriterReply, type WriterRequest, type WriterThreadOptions, packEvents, reviveFailure } from './writer-thread-messages.js'
 
 interface Pending {
   resolve: (value: unknown) => void
@@ -63,7 +63,7 @@ export class SqliteWriterThread {
   }
 
   ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    return this.send({ kind: 'ingest', id: this.nextId++, events: events.map(serialisedEvent) }) as Promise<IngestResult>
+    return this.send({ kind: 'ingest', id: this.nextId++, events: packEvents(events) }) as Promise<IngestResult>
   }
 
   deleteContact(contactId: string): Promise<boolean> {

@@ -10,7 +10,7 @@ export interface WriterThreadOptions {
 
 /** Store → writer thread. `close` finishes what was queued, then closes the connection. */
 export type WriterRequest =
-  | { kind: 'ingest'; id: number; events: SerialisedEvent[] }
+  | { kind: 'ingest'; id: number; events: PackedEvents }
   | { kind: 'deleteContact'; id: number; contactId: string }
   | { kind: 'close' }
 
@@ -47,27 +47,54 @@ export function reviveFailure(failure: WriteFailure): Error {
   return Object.assign(error, failure.code === null ? {} : { code: failure.code })
 }
 
+/** Events as they cross to the writer thread: each event's fields in a row, see `packEvents`. */
+export type PackedEvents = ReadonlyArray<string | null | SerialisedEvent['traits']>
+
+/** How many values `packEvents` writes per event. */
+const FIELDS = 16
+
 /**
- * The fields the writer thread needs, picked one by one: the parsed properties and
- * context would be deep-copied to the thread only to be ignored there.
+ * The fields the writer thread needs, one flat array for the whole request: the parsed
+ * properties and context stay behind (the thread stores their JSON texts), and the copy
+ * to the thread reads no property names and builds no objects. Structured clone and
+ * back, 20 events of the bench: 3.6–4.1 µs per event as objects, 2.1–2.3 flat.
  */
-export function serialisedEvent(event: NormalisedEvent): SerialisedEvent {
-  return {
-    source: event.source,
-    messageId: event.messageId,
-    type: event.type,
-    name: event.name,
-    anonymousId: event.anonymousId,
-    userId: event.userId,
-    email: event.email,
-    previousId: event.previousId,
-    propertiesJson: event.propertiesJson,
-    traits: event.traits,
-    contextJson: event.contextJson,
-    timestamp: event.timestamp,
-    originalTimestamp: event.originalTimestamp,
-    sentAt: event.sentAt,
-    receivedAt: event.receivedAt,
-    identity: event.identity,
+export function packEvents(events: readonly NormalisedEvent[]): PackedEvents {
+  const values: PackedEvents[number][] = []
+  for (const event of events) {
+    values.push(
+      event.source, event.messageId, event.type, event.name, event.anonymousId, event.userId, event.email, event.previousId,
+      event.propertiesJson, event.traits, event.contextJson, event.timestamp, event.originalTimestamp, event.sentAt,
+      event.receivedAt, event.identity,
+    )
   }
+  return values
+}
+
+/** `packEvents`, undone on the writer thread. */
+export function unpackEvents(values: PackedEvents): SerialisedEvent[] {
+  const text = (at: number) => values[at] as string
+  const nullable = (at: number) => values[at] as string | null
+  const events: SerialisedEvent[] = []
+  for (let at = 0; at < values.length; at += FIELDS) {
+    events.push({
+      source: text(at),
+      messageId: text(at + 1),
+      type: text(at + 2) as SerialisedEvent['type'],
+      name: text(at + 3),
+      anonymousId: nullable(at + 4),
+      userId: nullable(at + 5),
+      email: nullable(at + 6),
+      previousId: nullable(at + 7),
+      propertiesJson: text(at + 8),
+      traits: values[at + 9] as SerialisedEvent['traits'],
+      contextJson: text(at + 10),
+      timestamp: text(at + 11),
+      originalTimestamp: text(at + 12),
+      sentAt: nullable(at + 13),
+      receivedAt: text(at + 14),
+      identity: text(at + 15) as SerialisedEvent['identity'],
+    })
+  }
+  return events
 }
