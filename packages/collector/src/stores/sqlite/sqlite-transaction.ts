@@ -11,9 +11,9 @@ import { newContactId } from '../../identity/new-contact-id.js'
 export class SqliteTransaction implements IdentityTransaction<SerialisedEvent> {
   constructor(private readonly sql: WriteStatements) {}
 
-  // In-process and prepared, one lookup per id costs less than building one big query.
   async storedMessageIds(source: string, messageIds: readonly string[]): Promise<ReadonlySet<string>> {
-    return new Set(messageIds.filter((messageId) => this.sql.hasMessage.get(source, messageId, source, messageId) !== undefined))
+    const ids = JSON.stringify(messageIds)
+    return new Set(this.sql.storedMessageIds.all(source, ids, source, ids))
   }
 
   async findContact(kind: IdentifierKind, value: string): Promise<ContactKeys | null> {

@@ -10,7 +10,8 @@ type Text = string
 type Nullable = string | null
 
 export interface WriteStatements {
-  hasMessage: Statement<[Text, Text, Text, Text], 1>
+  /** (source, JSON array of messageIds) twice → those already stored or erased. */
+  storedMessageIds: Statement<[Text, Text, Text, Text], string>
   contactByUserId: Statement<[Text], ContactKeysRow>
   contactByEmail: Statement<[Text], ContactKeysRow>
   contactByAnonymousId: Statement<[Text], ContactKeysRow>
@@ -32,12 +33,15 @@ export interface WriteStatements {
 export function prepareWriteStatements(db: Database): WriteStatements {
   const keys = 'c.id AS id, c.user_id AS userId, c.email AS email'
   return {
-    hasMessage: db
+    // One statement per batch, the ids as a JSON array: per-id lookups paid better-sqlite3's
+    // call overhead 20 times for a batch of 20 (200,000 stored events: 4.6–5.4 → 3.3–3.5 µs
+    // per event). Still one index search per id: json_each feeds the IN list.
+    storedMessageIds: db
       .prepare(
-        `SELECT 1 FROM events WHERE source = ? AND message_id = ?
-         UNION ALL SELECT 1 FROM erased_messages WHERE source = ? AND message_id = ? LIMIT 1`,
+        `SELECT message_id FROM events WHERE source = ? AND message_id IN (SELECT value FROM json_each(?))
+         UNION ALL SELECT message_id FROM erased_messages WHERE source = ? AND message_id IN (SELECT value FROM json_each(?))`,
       )
-      .pluck() as Statement<[string, string, string, string], 1>,
+      .pluck() as Statement<[string, string, string, string], string>,
     contactByUserId: db.prepare<[string], ContactKeysRow>(`SELECT ${keys} FROM contacts c WHERE c.user_id = ?`),
     contactByEmail: db.prepare<[string], ContactKeysRow>(`SELECT ${keys} FROM contacts c WHERE c.email = ?`),
     contactByAnonymousId: db.prepare<[string], ContactKeysRow>(
