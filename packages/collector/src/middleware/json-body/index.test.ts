@@ -63,6 +63,14 @@ describe('jsonBody', () => {
     await expectError(await send(JSON.stringify({ a: [[[[[[[[[1]]]]]]]]] })), 400, 'too_deep')
   })
 
+  it('counts nesting through objects and arrays alike: 8 levels pass, 9 are refused', async () => {
+    const nested = (levels: number): unknown => (levels === 1 ? { leaf: true } : levels % 2 ? { next: nested(levels - 1) } : [1, nested(levels - 1)])
+    // Siblings of a deep branch are walked too, and an own "__proto__" key counts as a key.
+    const body = (levels: number) => JSON.stringify({ flat: [1, 2], deep: nested(levels - 1) }).replace('"deep"', '"__proto__"')
+    expect((await send(body(8))).status).toBe(200)
+    await expectError(await send(body(9)), 400, 'too_deep')
+  })
+
   it('answers 413 from Content-Length before reading', async () => {
     await expectError(await send('{}', { 'Content-Length': '5000' }), 413, 'payload_too_large')
   })
