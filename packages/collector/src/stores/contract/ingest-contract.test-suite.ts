@@ -63,6 +63,17 @@ export function describeIngestContract(harness: StoreHarness): void {
       expect(await allEvents(store)).toHaveLength(2)
     })
 
+    it('recognises a retry whatever characters its messageIds hold', async () => {
+      const store = await stores.open()
+      // Quotes, backslashes, escapes, control characters, astral and combining characters,
+      // JSON-looking text: the ids travel as JSON inside some stores' lookups.
+      const ids = ['"quoted"', 'back\\slash', '\\u0041', 'tab\there', 'line\nbreak', '\u0001', '😀-id', 'e\u0301', '["m1"]', "it's", ' padded ']
+      const batch = ids.map((messageId, i) => makeEvent({ messageId, anon: `d${i}` }))
+      expect(await store.ingest(batch)).toEqual({ accepted: ids.length, duplicates: 0 })
+      expect(await store.ingest(batch)).toEqual({ accepted: 0, duplicates: ids.length })
+      expect((await allEvents(store)).map((event) => event.messageId).sort()).toEqual([...ids].sort())
+    })
+
     it('accepts an empty batch', async () => {
       const store = await stores.open()
       expect(await store.ingest([])).toEqual({ accepted: 0, duplicates: 0 })
