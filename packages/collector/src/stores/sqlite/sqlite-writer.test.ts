@@ -25,7 +25,7 @@ const insert = (value: string) => async () => {
   db.prepare('INSERT INTO rows (value) VALUES (?)').run(value)
   return value
 }
-const stored = () => db.prepare('SELECT value FROM rows ORDER BY rowid').pluck().all()
+const stored = () => db.prepare('SELECT value FROM rows ORDER BY rowid').pluck().all() as string[]
 
 it('commits the jobs queued together in one transaction, each settled with its own value', async () => {
   const results = await Promise.all(['a', 'b', 'c'].map((value) => writer.run(insert(value))))
@@ -66,4 +66,22 @@ it('refuses every job of the group when the transaction itself cannot start', as
     other.close()
   }
   expect(stored()).toEqual([])
+})
+
+it('refuses the whole group, with the reason from the disk, when an error ends the transaction (SQLITE_FULL)', async () => {
+  // SQLite rolls the whole transaction back on a full disk, so no job of the group can be
+  // kept apart: all are refused (a 503: clients retry) and nothing is half stored.
+  void writer.run(insert('first'))
+  await writer.idle()
+  const pages = db.pragma('page_count', { simple: true }) as number
+  db.pragma(`max_page_count = ${pages + 2}`)
+  const group = () => [writer.run(insert('a')), writer.run(insert('x'.repeat(64 * 1024))), writer.run(insert('c'))]
+  const refused = await Promise.allSettled(group())
+  expect(refused.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected'])
+  for (const result of refused) expect(String((result as PromiseRejectedResult).reason)).toMatch(/full/i)
+  expect(stored()).toEqual(['first'])
+  // Space again: the same retry goes through.
+  db.pragma('max_page_count = 1073741823')
+  await Promise.all(group())
+  expect(stored().map((value) => value.slice(0, 1))).toEqual(['first', 'a', 'x', 'c'].map((value) => value.slice(0, 1)))
 })

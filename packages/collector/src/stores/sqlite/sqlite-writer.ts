@@ -69,7 +69,8 @@ export class SqliteWriter {
       const values = await this.runTogether(group)
       if (values !== null) outcomes = group.map((job, i) => () => job.resolve(values[i]))
       else {
-        this.sql.rollback.run()
+        // (SQLite may have rolled back already: some errors, a full disk, end the transaction.)
+        if (this.db.inTransaction) this.sql.rollback.run()
         this.sql.begin.run()
         outcomes = []
         for (const job of group) outcomes.push(await this.runInSavepoint(job))
@@ -105,6 +106,8 @@ export class SqliteWriter {
       this.sql.release.run()
       return () => job.resolve(value)
     } catch (error) {
+      // The transaction is gone (SQLite ended it on this error): the group fails, for this reason.
+      if (!this.db.inTransaction) throw error
       this.sql.rollbackToSavepoint.run()
       this.sql.release.run()
       return () => job.reject(this.toStoreError(error))
