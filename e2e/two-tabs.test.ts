@@ -33,14 +33,10 @@ function trackBurst(page: Page, tab: string) {
 test('two tabs of the same site tracking at once deliver every event exactly once', async () => {
   const { site, context, collector, pageErrors, sent } = await openScenario(browser, { site: FIXTURES })
   const [left, right] = [await context.newPage(), await context.newPage()]
-  // The second tab opens once the first has stored the device id, as when a visitor opens
-  // another tab of a site they are on. (Two tabs making the very first id within the same
-  // few milliseconds each make one: the first page view of one of them then keeps its own
-  // id. Known, and left: see e2e/README.md.)
-  await left.goto(`${site.url}/site/index.html`)
-  await trackerLoaded(left)
-  await right.goto(`${site.url}/site/index.html`)
-  await trackerLoaded(right)
+  // Both load at once, on a first visit: each tab may make a device id before the other's
+  // write reaches it; the one whose id lost moves its queued events to the winner's.
+  await Promise.all([left.goto(`${site.url}/site/index.html`), right.goto(`${site.url}/site/index.html`)])
+  await Promise.all([trackerLoaded(left), trackerLoaded(right)])
 
   await Promise.all([trackBurst(left, 'left'), trackBurst(right, 'right')])
 

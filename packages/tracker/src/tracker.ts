@@ -1,5 +1,6 @@
 import { createIdentity } from './identity/identity.js'
 import { createStorage } from './identity/storage.js'
+import { moveEvents } from './queue/move-events.js'
 import { createQueue } from './queue/queue.js'
 import { createDelivery } from './transport/delivery.js'
 import { copyProperties } from './event/copy-properties.js'
@@ -41,12 +42,13 @@ export function createTracker(options: TrackerOptions): Tracker {
 }
 
 function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
-  const { writeKey = '', endpoint = '', persistence, cookieDomain } = options
+  const { writeKey = '', endpoint = '' } = options
   if (!writeKey) warn('no-write-key')
-  const identity = createIdentity(createStorage(persistence, cookieDomain))
   const name = 'sillage-' + writeKey
   const queue = createQueue(name, options.maxQueueSize || 1000, warn)
-  const optedOut = identity._optedOut
+  const identity = createIdentity(createStorage(options.persistence, options.cookieDomain), (from, to) =>
+    moveEvents(queue, from, to),
+  )
   const delivery = createDelivery(
     queue,
     warn,
@@ -55,7 +57,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     name,
     options.flushAt || 20,
     options.flushInterval ?? 5000,
-    optedOut,
+    identity._optedOut,
   )
 
   const listen = (target: EventTarget, type: string, listener: () => void) =>
@@ -74,7 +76,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
   }
   // Events a previous page left in the queue go out with the first timer.
-  if (!optedOut()) delivery._added()
+  if (!identity._optedOut()) delivery._added()
 
   return createRecorder(identity, queue, delivery, warn)
 }

@@ -12,10 +12,7 @@ import { CLEANED } from './to-json.js'
  */
 export function copyProperties(target: Record<string, unknown>, source: unknown, warn: Warn): Record<string, unknown> {
   try {
-    if (source != null) {
-      if (typeof source != 'object') throw 0
-      Object.assign(target, source)
-    }
+    if (source != null) typeof source == 'object' ? Object.assign(target, source) : warn(CLEANED)
   } catch {
     warn(CLEANED)
   }

@@ -14,5 +14,5 @@
  * messageId() // 'mic2v5xk-3b241101-e2bb-4255-8caf-4136c566a962'
  */
 export function messageId(): string {
-  return Date.now().toString(36) + '-' + (crypto.randomUUID ? crypto.randomUUID() : crypto.getRandomValues(new Uint32Array(4)).join('-'))
+  return Date.now().toString(36) + '-' + (crypto.randomUUID?.() || crypto.getRandomValues(new Uint32Array(4)).join('-'))
 }

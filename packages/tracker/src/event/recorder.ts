@@ -69,9 +69,8 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     track,
     page(name?: string, properties?: Properties) {
       const pageName = text(name)
-      const props: Properties = pageProperties()
-      if (pageName) props.name = pageName
-      record({ type: 'page', name: pageName, properties: copyProperties(props, properties, warn) })
+      // (No name: `name: undefined`, which JSON leaves out.)
+      record({ type: 'page', name: pageName, properties: copyProperties({ ...pageProperties(), name: pageName }, properties, warn) })
     },
     identify(input: IdentifyInput) {
       const email = text(input.email)?.toLowerCase()

@@ -28,7 +28,7 @@ export function toJson(value: unknown, warn: Warn): string | undefined {
         ? '' + v
         : type == 'string' && v.length > MAX_STRING
           ? (warn(CLEANED), v.slice(0, MAX_STRING))
-          : type == 'function' || type == 'symbol' || (v && type == 'object' && seen.has(v))
+          : type == 'function' || type == 'symbol' || seen.has(v)
             ? warn(CLEANED)
             : (v && type == 'object' && seen.add(v), v)
     })

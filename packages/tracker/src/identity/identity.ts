@@ -24,12 +24,21 @@ export interface Identity extends User {
  * event: reading costs tens of µs, the cookie being a round trip to the browser's cookie
  * store, too much for each event of a burst.)
  *
+ * On a first visit, tabs that load in the same few milliseconds each find no id (a write
+ * reaches other renderer processes a little later), each make one, and the last write
+ * wins. So 100 ms after making an id, this page looks again: if another tab's id replaced
+ * it, `lostIdRace(made, winner)` lets the tracker move the events queued meanwhile, and the
+ * tabs stay one device. Only then: a `reset` in another tab later starts another visitor,
+ * whose id the events tracked before must not take.
+ *
  * @example
- * const identity = createIdentity(createStorage())
+ * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner))
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
-export function createIdentity(storage: KeyValue) {
+export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void) {
   let written: string | undefined
+  // The id this page made last, finding none stored.
+  let made: string | undefined
   // The ids read in this task; forgotten when it ends, or when they change here.
   let current: Identity | undefined
   /** The stored ids, added to `into`. */
@@ -49,7 +58,15 @@ export function createIdentity(storage: KeyValue) {
   return {
     _current(): Identity {
       if (!current) {
-        const anonymousId = storage._get(ANONYMOUS_ID, true) || messageId()
+        let anonymousId = storage._get(ANONYMOUS_ID, true)
+        if (!anonymousId) {
+          anonymousId = made = messageId()
+          setTimeout(() => {
+            const stored = storage._get(ANONYMOUS_ID, true)
+            // (None stored: this page opted out or was reset since; then it keeps its events.)
+            if (stored && stored != made) lostIdRace(made!, stored)
+          }, 100)
+        }
         // Written once per page and id (not per event: a cookie write costs a round trip to the
         // browser's cookie store): creates the id, restores a cleared cookie, renews its expiry.
         if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)

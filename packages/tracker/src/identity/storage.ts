@@ -25,12 +25,13 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
     memory[key] = value
     try {
       if (cookies && shareInCookie) {
+        // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
         document.cookie =
-          key + '=' + (value || '') + ';path=/;samesite=lax;max-age=' + (value ? 31536000 : 0) +
+          key + '=' + value + ';path=/;samesite=lax;max-age=' + (value ? 31536000 : 0) +
           (cookieDomain ? ';domain=' + cookieDomain : '') +
           (location.protocol == 'https:' ? ';secure' : '')
       }
-      if (local) value ? localStorage.setItem(key, value) : localStorage.removeItem(key)
+      if (local) localStorage[value ? 'setItem' : 'removeItem'](key, value!)
     } catch {
       // storage blocked: memory only
     }

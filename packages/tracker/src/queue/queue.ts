@@ -1,4 +1,4 @@
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { promisifyRequest } from 'idb-keyval'
 import type { Warn } from '../warn.js'
 
 /** A queued event: its sortable key and its serialised JSON. */
@@ -40,17 +40,22 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
   // Changes of this task still waiting for their IndexedDB transaction: an entry to store
   // (the entry itself: one `getAll` reads keys and events back), or a key alone to delete.
   const pending: (Entry | [key: string])[] = []
-  let store: UseStore | undefined = typeof indexedDB == 'object' ? createStore(dbName, 'events') : undefined
-  const useMemory = () => {
-    if (store) warn('indexeddb-failed')
-    store = undefined
+  // IndexedDB until it fails; opened at first use, and again once the browser closed it
+  // (Safari does). idb-keyval's `createStore` does the same, in more bytes.
+  let idb = typeof indexedDB == 'object'
+  let db: Promise<IDBDatabase> | undefined
+  const open = () => {
+    const request = indexedDB.open(dbName)
+    request.onupgradeneeded = () => request.result.createObjectStore('events')
+    return promisifyRequest(request).then((opened) => ((opened.onclose = () => (db = undefined)), opened))
   }
-  /** Runs an IndexedDB request; any failure, even a synchronous one, switches to memory. */
-  const attempt = async <T>(request: () => Promise<T>): Promise<T | void> => {
+  /** Runs a request on the `events` store; any failure, even a synchronous one, switches to memory. */
+  const attempt = async <T>(mode: IDBTransactionMode, request: (events: IDBObjectStore) => Promise<T>): Promise<T | void> => {
     try {
-      if (store) return await request()
+      if (idb) return await request((await (db ||= open())).transaction('events', mode).objectStore('events'))
     } catch {
-      useMemory()
+      warn('indexeddb-failed')
+      idb = false
     }
   }
   /**
@@ -60,14 +65,12 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
    * that unloads goes away).
    */
   const save = (change: Entry | [key: string]) => {
-    if (store && pending.push(change) < 2) {
-      void attempt(() =>
-        store!('readwrite', (events) => {
-          for (const next of pending.splice(0)) next[1] ? events.put(next, next[0]) : events.delete(next[0])
-          events.transaction.commit?.()
-          return promisifyRequest(events.transaction)
-        }),
-      )
+    if (idb && pending.push(change) < 2) {
+      void attempt('readwrite', (events) => {
+        for (const next of pending.splice(0)) next[1] ? events.put(next, next[0]) : events.delete(next[0])
+        events.transaction.commit?.()
+        return promisifyRequest(events.transaction)
+      })
     }
   }
   const remove = (key: string) => {
@@ -91,7 +94,7 @@ export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
     },
     _peek: () => memory,
     async _read() {
-      const stored = await attempt(() => store!('readonly', (events) => promisifyRequest<Entry[]>(events.getAll())))
+      const stored = await attempt('readonly', (events) => promisifyRequest<Entry[]>(events.getAll()))
       if (stored) {
         // IndexedDB is the truth: other tabs add and delete. (An event added during this read
         // is in IndexedDB already, and back here on the next read.)
