@@ -37,8 +37,6 @@ export interface Identity extends User {
  */
 export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void) {
   let written: string | undefined
-  // The id this page made last, finding none stored.
-  let made: string | undefined
   // The ids read in this task; forgotten when it ends, or when they change here.
   let current: Identity | undefined
   /** The stored ids, added to `into`. */
@@ -60,11 +58,11 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
       if (!current) {
         let anonymousId = storage._get(ANONYMOUS_ID, true)
         if (!anonymousId) {
-          anonymousId = made = messageId()
+          const made = (anonymousId = messageId())
           setTimeout(() => {
             const stored = storage._get(ANONYMOUS_ID, true)
             // (None stored: this page opted out or was reset since; then it keeps its events.)
-            if (stored && stored != made) lostIdRace(made!, stored)
+            if (stored && stored != made) lostIdRace(made, stored)
           }, 100)
         }
         // Written once per page and id (not per event: a cookie write costs a round trip to the

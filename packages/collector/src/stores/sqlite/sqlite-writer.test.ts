@@ -85,3 +85,15 @@ it('refuses the whole group, with the reason from the disk, when an error ends t
   await Promise.all(group())
   expect(stored().map((value) => value.slice(0, 1))).toEqual(['first', 'a', 'x', 'c'].map((value) => value.slice(0, 1)))
 })
+
+it('runs a failing job that is alone in its group once', async () => {
+  let runs = 0
+  const failing = async () => {
+    runs += 1
+    await insert('bad')()
+    throw new Error('refused')
+  }
+  await expect(writer.run(failing)).rejects.toThrow('refused')
+  expect(runs).toBe(1)
+  expect(stored()).toEqual([])
+})

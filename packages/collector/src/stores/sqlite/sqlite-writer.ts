@@ -87,14 +87,16 @@ export class SqliteWriter {
 
   /**
    * Every job's value, in order; null as soon as one throws (the error is not kept: the
-   * second pass, a savepoint per job, finds it again and gives it to that job alone).
+   * second pass, a savepoint per job, finds it again and gives it to that job alone). A
+   * job alone has nobody to be kept apart from: its error goes straight to the group's.
    */
   private async runTogether(group: Job[]): Promise<unknown[] | null> {
     const values: unknown[] = []
     try {
       for (const job of group) values.push(await job.work())
       return values
-    } catch {
+    } catch (error) {
+      if (group.length === 1) throw error
       return null
     }
   }
