@@ -2,15 +2,17 @@
  * `npm run bench`: every benchmark in one run, printed as markdown tables and written to
  * bench/results/latest.md (and latest.json, git-ignored). See bench/README.md.
  *
- * Knobs (env): BENCH_ONLY=ingest,growth,size,browser,profile BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
+ * Knobs (env): BENCH_ONLY=ingest,concurrency,growth,size,browser,profile BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
  * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
+ * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
  * BENCH_TRACK_CALLS=10000
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { browserSuite } from './suites/browser.mjs'
+import { concurrencySuite } from './suites/concurrency.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
@@ -21,12 +23,15 @@ const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.tr
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
-  only: new Set(list(env.BENCH_ONLY, 'ingest,growth,size,browser,profile')),
+  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
   batchSizes: numbers(env.BENCH_BATCH_SIZES, '1,20,100'),
   stores: list(env.BENCH_STORES, 'memory,sqlite,sqlite-normal,postgres'),
+  concurrencyLevels: numbers(env.BENCH_CONCURRENCY, '16,64'),
+  concurrencyRounds: Number(env.BENCH_CONCURRENCY_ROUNDS ?? 2),
+  concurrencyStores: list(env.BENCH_CONCURRENCY_STORES, 'sqlite'),
   growthSizes: numbers(env.BENCH_GROWTH_SIZES, '0,1000000,5000000'),
   growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
   growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
@@ -39,6 +44,11 @@ const log = (line) => process.stderr.write(`[bench ${elapsed()}] ${line}\n`)
 
 const suites = [
   ['ingest', () => ingestSuite({ ...config, log })],
+  [
+    'concurrency',
+    () =>
+      concurrencySuite({ durationS: config.durationS, warmupS: config.warmupS, levels: config.concurrencyLevels, rounds: config.concurrencyRounds, stores: config.concurrencyStores, log }),
+  ],
   ['growth', () => growthSuite({ sizes: config.growthSizes, durationS: config.growthDurationS, warmupS: config.warmupS, connections: config.connections, seedBudgetS: config.growthSeedBudgetS, log })],
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],

@@ -36,10 +36,10 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
   cells.sort((a, b) => targets.findIndex((t) => t.name === a.target) - targets.findIndex((t) => t.name === b.target))
 
   const detail = markdownTable(
-    ['target', 'batch', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU', 'non-2xx', 'vs bare'],
+    ['target', 'batch', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU', 'disk KB/event', 'non-2xx', 'vs bare'],
     cells.map((c) =>
       c.na
-        ? [c.target, c.batchSize, c.na, '', '', '', '', '', '', '']
+        ? [c.target, c.batchSize, c.na, '', '', '', '', '', '', '', '']
         : [
             c.target,
             c.batchSize,
@@ -49,11 +49,12 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
             formatFixed(c.p99Ms, 0),
             formatInt(c.peakRssMB),
             formatPercent(c.cpuShare),
+            formatDiskPerEvent(c.diskBytesPerEvent),
             formatInt(c.non2xx + c.errors),
             c.target === 'bare-hono' ? '(limit)' : formatPercent(c.ratioToBare),
           ],
     ),
-    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
+    { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   )
   const summary = markdownTable(
     ['store', ...batchSizes.map((b) => `batch ${b}`)],
@@ -74,6 +75,8 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
     `(events/s ${batchSizes.map((b) => `batch ${b}: ${bare[b]?.spread ?? 'n/a'}`).join(', ')}); ` +
     'one device (anonymousId) per request, track events of ~400 bytes, every messageId new. ' +
     '"server CPU" is the collector process\'s CPU time over the run (100 % = one core). ' +
+    '"disk KB/event" is what the process caused to be written to storage per stored event (write_bytes of /proc/<pid>/io): ' +
+    'for SQLite the WAL and the checkpoints, steadier than a rate from run to run. ' +
     'Latencies are autocannon\'s, in whole milliseconds, 2xx only. ' +
     '"node:http (reference)" parses the same body without Hono\'s web Request/stream layer: ' +
     'the gap to bare-hono is what `c.req.json()` costs per request.'
@@ -96,13 +99,14 @@ function meanOf(first, second) {
     p99Ms: mean('p99Ms'),
     peakRssMB: Math.max(first.peakRssMB, second.peakRssMB),
     cpuShare: mean('cpuShare'),
+    diskBytesPerEvent: mean('diskBytesPerEvent'),
     non2xx: first.non2xx + second.non2xx,
     errors: first.errors + second.errors,
     spread: `${formatInt(first.eventsPerS)} then ${formatInt(second.eventsPerS)}`,
   }
 }
 
-async function measureCell({ target, batchSize, durationS, warmupS, connections }) {
+export async function measureCell({ target, batchSize, durationS, warmupS, connections }) {
   let server
   let resources
   try {
@@ -125,8 +129,10 @@ async function measureCell({ target, batchSize, durationS, warmupS, connections 
 
     await runLoad({ url, method: 'POST', headers, nextBody, durationS: warmupS, connections })
     const cpuBefore = server.cpuSeconds()
+    const writesBefore = server.storageWrites()
     const load = await runLoad({ url, method: 'POST', headers, nextBody, durationS, connections })
     const cpuShare = (server.cpuSeconds() - cpuBefore) / load.seconds
+    const diskBytesPerEvent = (server.storageWrites() - writesBefore) / (load.ok * batchSize)
     const { peakRssMB } = server.memory()
     if (load.ok === 0) return { na: `n/a (no 2xx; status codes ${JSON.stringify(load.statusCodes)})` }
     return {
@@ -136,6 +142,7 @@ async function measureCell({ target, batchSize, durationS, warmupS, connections 
       p99Ms: load.p99Ms,
       peakRssMB,
       cpuShare,
+      diskBytesPerEvent,
       non2xx: load.non2xx,
       errors: load.errors,
     }
@@ -145,7 +152,7 @@ async function measureCell({ target, batchSize, durationS, warmupS, connections 
   }
 }
 
-function bareTarget() {
+export function bareTarget() {
   return { name: 'bare-hono', prepare: async () => ({}), start: () => startBareServer() }
 }
 
@@ -153,7 +160,7 @@ function nodeHttpTarget() {
   return { name: 'node:http (reference)', reference: true, prepare: async () => ({}), start: () => startBareNodeServer() }
 }
 
-function storeTarget(kind) {
+export function storeTarget(kind) {
   if (kind === 'memory') {
     return { name: 'memory', prepare: async () => ({}), start: () => startCollector({ store: 'memory:' }) }
   }
@@ -193,4 +200,9 @@ function storeTarget(kind) {
     }
   }
   throw new Error(`unknown store "${kind}" in BENCH_STORES (memory, sqlite, sqlite-normal, postgres)`)
+}
+
+/** Kilobytes with one decimal; a dash when nothing was stored (the bare servers) or /proc is missing. */
+export function formatDiskPerEvent(bytes) {
+  return Number.isFinite(bytes) && bytes > 0 ? formatFixed(bytes / 1024, 1) : '–'
 }
