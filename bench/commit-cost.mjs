@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBatchBody } from './lib/batch-body.mjs'
 import { repoRoot } from './lib/collector-process.mjs'
+import { storageWrites } from './lib/storage-writes.mjs'
 
 const [requestsArg = '5', groupsArg = '2000'] = process.argv.slice(2)
 const requestsPerGroup = Number(requestsArg)
@@ -53,7 +54,7 @@ try {
   let writtenBefore = 0
   for (let group = 0; group < groups; group += 1) {
     const requests = Array.from({ length: requestsPerGroup }, nextRequest)
-    if (group === warmGroups) writtenBefore = bytesWritten()
+    if (group === warmGroups) writtenBefore = storageWrites()
     const started = performance.now()
     begin.run()
     for (const events of requests) await ingestEvents(tx, events)
@@ -69,17 +70,12 @@ try {
   console.log(
     `${requestsPerGroup} requests of 20 events per commit, synchronous=${synchronous}, checkpoint every ${checkpointPages || '∞'} pages: ` +
       `work ${perEvent(workMs)} µs/event, COMMIT ${perEvent(commitMs)} µs/event ` +
-      `(${((1000 * commitMs) / (groups - warmGroups)).toFixed(0)} µs per commit), written ${((bytesWritten() - writtenBefore) / events).toFixed(0)} B/event`,
+      `(${((1000 * commitMs) / (groups - warmGroups)).toFixed(0)} µs per commit), written ${((storageWrites() - writtenBefore) / events).toFixed(0)} B/event`,
   )
   if (checkpointPages === 0) printPagesPerCommit(db, readFileSync(`${file}-wal`))
   db.close()
 } finally {
   rmSync(dir, { recursive: true, force: true })
-}
-
-/** Bytes this process passed to write calls so far (`wchar`: the WAL and the checkpoints; no sockets here). */
-function bytesWritten() {
-  return Number(readFileSync('/proc/self/io', 'utf8').match(/^wchar: (\d+)/m)?.[1] ?? NaN)
 }
 
 /** The WAL's frames of the last 100 commits, counted by the b-tree each page belongs to (dbstat). */
@@ -99,7 +95,12 @@ function printPagesPerCommit(db, wal) {
   const last = commits.slice(-100)
   const owner = new Map(db.prepare('SELECT pageno, name FROM dbstat').all().map((row) => [row.pageno, row.name]))
   const count = new Map()
-  for (const commit of last) for (const page of commit) count.set(owner.get(page) ?? '(free)', (count.get(owner.get(page) ?? '(free)') ?? 0) + 1)
+  for (const commit of last) {
+    for (const page of commit) {
+      const name = owner.get(page) ?? '(free)'
+      count.set(name, (count.get(name) ?? 0) + 1)
+    }
+  }
   console.log(`\nWAL pages per commit: ${(last.reduce((sum, c) => sum + c.length, 0) / last.length).toFixed(1)}\n\n| b-tree | pages per commit |\n|---|--:|`)
   for (const [name, n] of [...count].sort((a, b) => b[1] - a[1])) console.log(`| ${name} | ${(n / last.length).toFixed(1)} |`)
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { storageWrites } from './storage-writes.mjs'
 
 /** Every child still running, so a crash or Ctrl-C of the bench never leaves one behind. */
 const running = new Set()
@@ -110,18 +111,8 @@ export async function startChildServer({ args, port, env = {}, readyPath = '/hea
         return NaN
       }
     },
-    /**
-     * Bytes the child has caused to be written to storage so far (`write_bytes` of
-     * /proc/<pid>/io, Linux; socket writes are not in it). Steadier than a rate on a shared
-     * machine: it moves only when the amount written per event does.
-     */
-    storageWrites() {
-      try {
-        return Number(readFileSync(`/proc/${child.pid}/io`, 'utf8').match(/^write_bytes: (\d+)/m)?.[1] ?? NaN)
-      } catch {
-        return NaN
-      }
-    },
+    /** Bytes the child has caused to be written to storage so far (see `storageWrites`). */
+    storageWrites: () => storageWrites(child.pid),
     /** SIGTERM, then SIGKILL after a grace period; resolves when the child is gone. */
     async stop(graceMs = 5000) {
       if (exited) return exited

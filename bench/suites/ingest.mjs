@@ -132,9 +132,9 @@ export async function measureCell({ target, batchSize, durationS, warmupS, conne
     const writesBefore = server.storageWrites()
     const load = await runLoad({ url, method: 'POST', headers, nextBody, durationS, connections })
     const cpuShare = (server.cpuSeconds() - cpuBefore) / load.seconds
-    const diskBytesPerEvent = (server.storageWrites() - writesBefore) / (load.ok * batchSize)
     const { peakRssMB } = server.memory()
     if (load.ok === 0) return { na: `n/a (no 2xx; status codes ${JSON.stringify(load.statusCodes)})` }
+    const diskBytesPerEvent = (server.storageWrites() - writesBefore) / (load.ok * batchSize)
     return {
       eventsPerS: load.requestsPerS * batchSize,
       requestsPerS: load.requestsPerS,
