@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { type IngestResult, type NormalisedEvent, StoreUnavailableError } from '../store.js'
+import { workerExecArgv, workerScript } from './worker-script.js'
 import { type WriterReply, type WriterRequest, type WriterThreadOptions, packEvents, reviveFailure } from './writer-thread-messages.js'
 
 interface Pending {
@@ -53,7 +54,7 @@ export class SqliteWriterThread {
 
   /** Starts the thread; resolves once it opened the file and migrated it. */
   static async start(options: WriterThreadOptions): Promise<SqliteWriterThread> {
-    const thread = new SqliteWriterThread(new Worker(writerScript(), { workerData: options, execArgv: workerExecArgv() }), options.description)
+    const thread = new SqliteWriterThread(new Worker(workerScript('sqlite-write-worker.js'), { workerData: options, execArgv: workerExecArgv() }), options.description)
     await thread.waitFor(0)
     return thread
   }
@@ -102,25 +103,4 @@ export class SqliteWriterThread {
     if (reply.ok) pending.resolve(reply.value)
     else pending.reject(reviveFailure(reply.error))
   }
-}
-
-/**
- * The thread inherits the process's Node flags (`--cpu-prof`, `--max-old-space-size`…)
- * when none are given — an explicit list may not hold V8 flags. One inherited flag stops
- * a worker started from a file: `--input-type` (a script run with `node
- * --input-type=module -e`); then the thread starts without flags.
- */
-function workerExecArgv(): string[] | undefined {
-  return process.execArgv.some((flag) => flag.startsWith('--input-type')) ? [] : undefined
-}
-
-/**
- * The compiled worker beside this file. Under the tests, which run the TypeScript
- * sources, the worker is taken from `dist/` — kept current by the collector tests' global
- * setup, which builds the package first (a worker thread cannot load TypeScript).
- */
-function writerScript(): URL {
-  const here = new URL(import.meta.url)
-  if (!here.pathname.endsWith('.ts')) return new URL('./sqlite-write-worker.js', here)
-  return new URL(here.href.replace(/\/src\/(.*)\/[^/]+\.ts$/, '/dist/$1/sqlite-write-worker.js'))
 }

@@ -28,9 +28,11 @@ export class SqliteWriter {
   private draining: Promise<void> | null = null
   private readonly sql
 
+  /** `afterCommit` runs after each COMMIT that returned, before the jobs are answered. */
   constructor(
     private readonly db: Database,
     private readonly toStoreError: (error: unknown) => unknown,
+    private readonly afterCommit: () => void = () => {},
   ) {
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -76,6 +78,7 @@ export class SqliteWriter {
         for (const job of group) outcomes.push(await this.runInSavepoint(job))
       }
       this.sql.commit.run()
+      this.afterCommit()
     } catch (error) {
       if (this.db.inTransaction) this.sql.rollback.run()
       const refusal = this.toStoreError(error)

@@ -1,0 +1,26 @@
+import { workerData } from 'node:worker_threads'
+import Database from 'better-sqlite3'
+import { type CheckpointThreadData, CheckpointSignal } from './background-checkpointer.js'
+
+// The checkpoint thread's entry (started by `BackgroundCheckpointer` on the writer thread):
+// a connection of its own that only ever runs PASSIVE checkpoints, which never wait for
+// and never block the writer.
+
+const { path, synchronous, signals, pauseMs } = workerData as CheckpointThreadData
+
+const db = new Database(path)
+try {
+  // The checkpoint fsyncs the log before copying it and the file after, as the writer's
+  // would: the log may restart only once the file holds its pages durably.
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  let seenCommits = 0
+  while (Atomics.load(signals, CheckpointSignal.stop) === 0) {
+    Atomics.wait(signals, CheckpointSignal.commits, seenCommits)
+    seenCommits = Atomics.load(signals, CheckpointSignal.commits)
+    if (Atomics.load(signals, CheckpointSignal.stop) !== 0) break
+    db.pragma('wal_checkpoint(PASSIVE)')
+    Atomics.wait(signals, CheckpointSignal.stop, 0, pauseMs)
+  }
+} finally {
+  db.close()
+}
