@@ -28,13 +28,14 @@ export async function profileSuite({ durationS, warmupS, connections, log }) {
       await collector.stop(15_000)
     }
     // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile, the event
-    // loop being thread 0 and the SQLite writer thread the next.
+    // loop being thread 0, the SQLite writer thread the next, and the checkpoint thread it
+    // starts the last.
     const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadId(a) - threadId(b))
     if (files.length === 0) return { markdown: '## 5. Where the SQLite collector spends its CPU\n\nn/a: the collector wrote no profile (does it exit cleanly on SIGTERM?)\n', data: null }
     const rows = (list) => list.map((x) => [x.name, formatFixed(x.share * 100, 1), formatInt(x.ms)])
     const summary = files.map((file) => summariseCpuProfile(join(dir, file), { top: 12 }))
     const sections = summary.map((thread, i) => {
-      const title = i === 0 ? 'Event loop (HTTP, validation, normalisation)' : 'SQLite writer thread'
+      const title = threadTitles[i] ?? `Thread ${i}`
       return (
         `### ${title}\n\n` +
         `${markdownTable(['package / area', 'self %', 'self ms'], rows(thread.byPackage), { align: ['l', 'r', 'r'] })}\n\n` +
@@ -53,3 +54,4 @@ export async function profileSuite({ durationS, warmupS, connections, log }) {
 }
 
 const threadId = (file) => Number(file.split('.').at(-3))
+const threadTitles = ['Event loop (HTTP, validation, normalisation)', 'SQLite writer thread', 'SQLite checkpoint thread']
