@@ -9,7 +9,8 @@
  * Usage: node bench/compare-builds.mjs before=/tmp/b/packages/collector/dist/cli.js,after=packages/collector/dist/cli.js
  *   env: COMPARE_STORES=sqlite,postgres  COMPARE_BATCHES=1,20,100  COMPARE_ROUNDS=2  BENCH_DURATION_S=4
  * Prints events/s, share of bare-hono, and server CPU µs per event (steadier than rates
- * when other jobs compete for the cores), each the mean over rounds.
+ * when other jobs compete for the cores), each the mean over rounds, and autocannon's p99
+ * of each round.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -51,7 +52,7 @@ async function measure(server, batchSize) {
   const cpuBefore = server.cpuSeconds()
   const result = await runLoad({ ...load, durationS })
   const eventsPerS = result.requestsPerS * batchSize
-  return { eventsPerS, cpuUsPerEvent: (1e6 * (server.cpuSeconds() - cpuBefore)) / (result.seconds * eventsPerS) }
+  return { eventsPerS, p99Ms: result.p99Ms, cpuUsPerEvent: (1e6 * (server.cpuSeconds() - cpuBefore)) / (result.seconds * eventsPerS) }
 }
 
 const cells = new Map()
@@ -79,8 +80,9 @@ for (let round = 1; round <= rounds; round += 1) {
   }
 }
 const mean = (list, pick) => list.reduce((sum, item) => sum + pick(item), 0) / list.length
-console.log('| target | events/s | share of bare-hono | server CPU µs/event |\n|---|--:|--:|--:|')
+console.log('| target | events/s | share of bare-hono | p99 ms, each round | server CPU µs/event |\n|---|--:|--:|--:|--:|')
 for (const [key, list] of cells) {
-  console.log(`| ${key} | ${mean(list, (c) => c.eventsPerS).toFixed(0)} | ${(100 * mean(list, (c) => c.share)).toFixed(1)} % | ${mean(list, (c) => c.cpuUsPerEvent).toFixed(0)} |`)
+  const p99s = list.map((c) => c.p99Ms).join(' / ')
+  console.log(`| ${key} | ${mean(list, (c) => c.eventsPerS).toFixed(0)} | ${(100 * mean(list, (c) => c.share)).toFixed(1)} % | ${p99s} | ${mean(list, (c) => c.cpuUsPerEvent).toFixed(0)} |`)
 }
 process.exit(0)
