@@ -4,7 +4,6 @@ import { workerExecArgv, workerScript } from './worker-script.js'
 /** What the checkpoint thread is started with (its `workerData`). */
 export interface CheckpointThreadData {
   path: string
-  synchronous: 'full' | 'normal'
   /** `[commits, stop]`, shared with the writer thread: see `CheckpointSignal`. */
   signals: Int32Array
   /** The least time between two passes: pages rewritten meanwhile are copied once. */
@@ -30,7 +29,7 @@ export const CheckpointSignal = { commits: 0, stop: 1 } as const
  * wakes no thread.
  *
  * @example
- * const checkpointer = new BackgroundCheckpointer({ path, synchronous: 'full', description })
+ * const checkpointer = new BackgroundCheckpointer({ path, description })
  * // after each COMMIT on the writer connection:
  * checkpointer.committed()
  * await checkpointer.stop() // before closing the writer connection
@@ -39,8 +38,8 @@ export class BackgroundCheckpointer {
   private readonly signals = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT))
   private readonly exit: Promise<void>
 
-  constructor({ path, synchronous, description, pauseMs = 100 }: { path: string; synchronous: 'full' | 'normal'; description: string; pauseMs?: number }) {
-    const workerData: CheckpointThreadData = { path, synchronous, signals: this.signals, pauseMs }
+  constructor({ path, description, pauseMs = 100 }: { path: string; description: string; pauseMs?: number }) {
+    const workerData: CheckpointThreadData = { path, signals: this.signals, pauseMs }
     const worker = new Worker(workerScript('sqlite-checkpoint-worker.js'), { workerData, execArgv: workerExecArgv() })
     // Nothing is lost when it stops (the writer checkpoints by itself), so it is said, not thrown.
     worker.on('error', (error) => {
@@ -59,6 +58,8 @@ export class BackgroundCheckpointer {
   async stop(): Promise<void> {
     Atomics.store(this.signals, CheckpointSignal.stop, 1)
     Atomics.notify(this.signals, CheckpointSignal.stop)
+    // A bump, not only a notify: a thread between its stop check and its wait would miss
+    // the notify and sleep for good; a changed counter makes that wait return at once.
     this.committed()
     await this.exit
   }

@@ -19,7 +19,7 @@ const reply = (message: WriterReply) => port.postMessage(message)
 
 try {
   const db = openSqliteWriter(path, synchronous)
-  const checkpointer = new BackgroundCheckpointer({ path, synchronous, description })
+  const checkpointer = new BackgroundCheckpointer({ path, description })
   const writes = new SqliteWriter(
     db,
     (error) => toSqliteStoreError(error, description),
