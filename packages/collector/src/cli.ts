@@ -34,6 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     identitySecret: config.identitySecret,
     trustProxy: config.trustProxy,
+    ipStorage: config.ipStorage,
     rateLimit: config.rateLimit === 0 ? false : { requestsPerSecond: config.rateLimit, burst: config.rateLimit * 10 },
   })
   const { server, url } = await listen(app, config).catch(async (error: unknown) => {

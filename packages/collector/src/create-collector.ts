@@ -3,6 +3,7 @@ import type { CollectorEnv } from './collector-env.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
+import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
@@ -29,6 +30,8 @@ export interface CollectorOptions {
   trackerScriptPath?: string
   /** Take the client address from `X-Forwarded-For` (only behind a proxy you control). Default false. */
   trustProxy?: boolean
+  /** How much of the client address is stored in `context.ip`. Default `truncated` (the network, not the host). */
+  ipStorage?: IpStorage
   /** Where unexpected errors are logged. Default `console.error`. */
   log?: (message: string, error: unknown) => void
   /** The collector's clock. Default: the system clock. */
@@ -59,6 +62,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
     identitySecret: options.identitySecret || undefined,
     rateLimit: options.rateLimit ?? {},
     trustProxy: options.trustProxy ?? false,
+    ipStorage: options.ipStorage ?? 'truncated',
     trackerScriptPath: options.trackerScriptPath,
     now: options.now ?? (() => new Date()),
   }

@@ -41,6 +41,6 @@ describe('@segment/analytics-node pointed at the collector', () => {
     // Its messageIds are kept (so its retries de-duplicate), and the socket address is recorded.
     expect(byName.order_completed!.messageId).toBe('order-msg-1')
     expect(byName.cart_updated!.messageId).not.toMatch(/^sillage-/)
-    expect(byName.cart_updated!.context).toMatchObject({ ip: '127.0.0.1', library: { name: '@segment/analytics-node' } })
+    expect(byName.cart_updated!.context).toMatchObject({ ip: '127.0.0.0', library: { name: '@segment/analytics-node' } })
   })
 })

@@ -13,12 +13,18 @@ describe('parseConfig', () => {
       identitySecret: undefined,
       trustProxy: false,
       rateLimit: 50,
+      ipStorage: 'truncated',
     })
   })
 
   it('takes a rate limit, 0 meaning off', () => {
     expect(parseConfig(['--rate-limit', '0'], {})).toMatchObject({ rateLimit: 0 })
     expect(parseConfig([], { SILLAGE_RATE_LIMIT: '500' })).toMatchObject({ rateLimit: 500 })
+  })
+
+  it('takes how much of the client address to store', () => {
+    expect(parseConfig(['--ip-storage', 'full'], {})).toMatchObject({ ipStorage: 'full' })
+    expect(parseConfig([], { SILLAGE_IP_STORAGE: 'none' })).toMatchObject({ ipStorage: 'none' })
   })
 
   it('reads env twins, and flags win over them', () => {
@@ -44,6 +50,7 @@ describe('parseConfig', () => {
     [['--allowed-origins', 'https://shop.example/path'], /not an origin/],
     [['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'], /--secret-key must differ from every write key/],
     [['--rate-limit', 'fast'], /--rate-limit must be a whole number/],
+    [['--ip-storage', 'partial'], /--ip-storage must be truncated, full or none, got "partial"/],
     [['--unknown'], /Unknown option '--unknown' \(see --help\)/],
   ])('refuses %j with a reason', (argv, reason) => {
     expect(() => parseConfig(argv, {})).toThrow(reason)

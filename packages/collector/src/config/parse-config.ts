@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { type IpStorage, ipStorageModes } from '../normalise/stored-address.js'
 import { ConfigError } from './config-error.js'
 
 export interface CollectorConfig {
@@ -14,6 +15,7 @@ export interface CollectorConfig {
   trustProxy: boolean
   /** Sustained requests per second per write key and client address; 0 turns rate limiting off. */
   rateLimit: number
+  ipStorage: IpStorage
 }
 
 /** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
@@ -27,6 +29,7 @@ const flags = {
   'identity-secret': { env: 'SILLAGE_IDENTITY_SECRET', default: '' },
   'trust-proxy': { env: 'SILLAGE_TRUST_PROXY', default: 'false' },
   'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
+  'ip-storage': { env: 'SILLAGE_IP_STORAGE', default: 'truncated' },
 } as const
 
 export type FlagName = keyof typeof flags
@@ -68,6 +71,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     identitySecret: parseSecret('identity-secret', get('identity-secret')) ?? undefined,
     trustProxy: parseBoolean('trust-proxy', get('trust-proxy')),
     rateLimit: parseRate(get('rate-limit')),
+    ipStorage: parseIpStorage(get('ip-storage')),
   }
 }
 
@@ -81,6 +85,12 @@ function parseRate(text: string): number {
   const rate = Number(text)
   if (!/^\d+$/.test(text)) throw new ConfigError(`--rate-limit must be a whole number of requests per second (0 = off), got "${text}"`)
   return rate
+}
+
+function parseIpStorage(text: string): IpStorage {
+  const mode = ipStorageModes.find((candidate) => candidate === text.toLowerCase())
+  if (mode === undefined) throw new ConfigError(`--ip-storage must be truncated, full or none, got "${text}"`)
+  return mode
 }
 
 function nonEmpty(name: FlagName, text: string): string {

@@ -10,6 +10,7 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --identity-secret <s>      SILLAGE_IDENTITY_SECRET  turns on identity verification (user hash); default off
   --trust-proxy              SILLAGE_TRUST_PROXY      take the client address from X-Forwarded-For (only behind your own proxy)
   --rate-limit <n>           SILLAGE_RATE_LIMIT       requests/s per write key and client address (bursts of 10x); default 50, 0 = off
+  --ip-storage <mode>        SILLAGE_IP_STORAGE       truncated (default: IPv4 /24, IPv6 /48), full or none: what context.ip keeps
   -h, --help                 this text
 
 The data dir is the folder of the SQLite file (./data for memory: and postgres:).`

@@ -2,7 +2,8 @@ import { brevoEventSchema, formatIssues } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
-import type { RequestFacts } from './request-facts.js'
+import type { NormaliseOptions, RequestFacts } from './request-facts.js'
+import { storedAddress } from './stored-address.js'
 import type { NormaliseResult } from './normalise-result.js'
 import { sizeChecked } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
@@ -17,7 +18,7 @@ import { usableEmail, usableIdentifier } from './usable-identifier.js'
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
  */
-export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): NormaliseResult {
+export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts, options: NormaliseOptions = {}): NormaliseResult {
   const parsed = brevoEventSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data
@@ -32,7 +33,7 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): Normalis
   const { contact_id, phone_id } = event.identifiers
   const brevo = { ...(contact_id ? { contact_id } : {}), ...(phone_id ? { phone_id } : {}) }
   const context: JsonObject = {
-    ip: facts.ip,
+    ip: storedAddress(facts.ip, options.ipStorage ?? 'truncated'),
     userAgent: facts.userAgent,
     ...(contact_id || phone_id ? { brevo } : {}),
   }

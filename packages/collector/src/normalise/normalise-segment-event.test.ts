@@ -44,9 +44,16 @@ describe('normaliseSegmentEvent', () => {
   })
 
   it('adds the request address and user agent unless a server library passed the end user’s', () => {
-    expect(normalise({ type: 'track', event: 'x', anonymousId: 'a' }).context).toMatchObject({ ip: '203.0.113.7', userAgent: 'UA/1' })
-    const forwarded = normalise({ type: 'track', event: 'x', anonymousId: 'a', context: { ip: '198.51.100.1', userAgent: 'Phone' } })
+    const full = { ipStorage: 'full' as const }
+    expect(normalise({ type: 'track', event: 'x', anonymousId: 'a' }, full).context).toMatchObject({ ip: '203.0.113.7', userAgent: 'UA/1' })
+    const forwarded = normalise({ type: 'track', event: 'x', anonymousId: 'a', context: { ip: '198.51.100.1', userAgent: 'Phone' } }, full)
     expect(forwarded.context).toMatchObject({ ip: '198.51.100.1', userAgent: 'Phone' })
+  })
+
+  it('stores the address truncated unless told otherwise, also one a server library passed', () => {
+    expect(normalise({ type: 'track', event: 'x', anonymousId: 'a' }).context.ip).toBe('203.0.113.0')
+    expect(normalise({ type: 'track', event: 'x', anonymousId: 'a', context: { ip: '198.51.100.1' } }).context.ip).toBe('198.51.100.0')
+    expect(normalise({ type: 'track', event: 'x', anonymousId: 'a' }, { ipStorage: 'none' }).context.ip).toBeNull()
   })
 
   it('uses receivedAt (or sentAt) when the device sent no timestamp', () => {

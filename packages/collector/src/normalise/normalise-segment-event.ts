@@ -7,6 +7,7 @@ import type { NormaliseOptions, RequestFacts } from './request-facts.js'
 import { resolveIdentity } from './resolve-identity.js'
 import { segmentPayload } from './segment-payload.js'
 import type { NormaliseResult } from './normalise-result.js'
+import { storedAddress } from './stored-address.js'
 import { sizeChecked } from './stored-size.js'
 import { usableEmail, usableIdentifier } from './usable-identifier.js'
 
@@ -68,8 +69,9 @@ export function normaliseSegmentEvent(
   // mergedContext is this event's own copy, so it becomes the stored context as is: an
   // address or agent it already holds keeps its place, as it would in a spread.
   const context = mergedContext
-  // Server libraries pass the end user's address and agent; otherwise the request's.
-  if (typeof context.ip !== 'string') context.ip = facts.ip
+  // Server libraries pass the end user's address and agent; otherwise the request's. Either
+  // way the address is stored only in the form the collector's --ip-storage allows.
+  context.ip = storedAddress(typeof context.ip === 'string' ? context.ip : facts.ip, options.ipStorage ?? 'truncated')
   if (typeof context.userAgent !== 'string') context.userAgent = facts.userAgent
   const messageId = event.messageId ?? deriveMessageId(facts.source, raw, deviceTimestamp !== undefined)
   // Fields spelt out, not spread: spreading the payload here measured 5× this function's own time.

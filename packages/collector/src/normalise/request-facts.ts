@@ -1,3 +1,5 @@
+import type { IpStorage } from './stored-address.js'
+
 /** What the collector knows about the request an event arrived in, shared by its events. */
 export interface RequestFacts {
   /** De-duplication scope: the write key, `api` (secret key) or `brevo`. */
@@ -5,6 +7,7 @@ export interface RequestFacts {
   /** Authenticated with the secret key: a server we trust to assert identities. */
   trusted: boolean
   receivedAt: Date
+  /** The full client address: never stored as is (see `storedAddress`). */
   ip: string | null
   userAgent: string | null
 }
@@ -12,4 +15,6 @@ export interface RequestFacts {
 export interface NormaliseOptions {
   /** With a secret set, untrusted userId/email claims need a valid `context.userHash`. */
   identitySecret?: string | undefined
+  /** How much of the client address `context.ip` keeps. Default `truncated`. */
+  ipStorage?: IpStorage | undefined
 }

@@ -25,7 +25,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
   const guards = [brevoKeyAuth(deps), rateLimitFor(deps), jsonBody()] as const
 
   app.post('/v3/events', ...guards, async (c) => {
-    const result = normaliseBrevoEvent(c.var.body, requestFactsOf(c, deps))
+    const result = normaliseBrevoEvent(c.var.body, requestFactsOf(c, deps), deps)
     if (!result.ok) {
       deps.metrics.events.inc({ outcome: 'rejected' })
       if (result.tooLarge) throw new ApiError(413, 'payload_too_large', `The event is too large: ${result.errors.join('; ')}`, { issues: result.errors })
@@ -47,7 +47,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
     const events: NormalisedEvent[] = []
     const issues: Array<{ eventIndex: number; errors: string[] }> = []
     body.forEach((raw, eventIndex) => {
-      const result = normaliseBrevoEvent(raw, facts)
+      const result = normaliseBrevoEvent(raw, facts, deps)
       if (result.ok) events.push(result.event)
       else issues.push({ eventIndex, errors: result.errors })
     })

@@ -1,5 +1,6 @@
 import type { CollectorMetrics } from '../metrics/collector-metrics.js'
 import type { RateLimitOptions } from '../middleware/rate-limit/index.js'
+import type { IpStorage } from '../normalise/stored-address.js'
 import type { Store } from '../stores/store.js'
 
 /** What every route module needs from `createCollector`, already defaulted. */
@@ -12,6 +13,7 @@ export interface RouteDeps {
   identitySecret: string | undefined
   rateLimit: RateLimitOptions | false
   trustProxy: boolean
+  ipStorage: IpStorage
   trackerScriptPath: string | undefined
   /** The collector's clock; tests pin it to check the skew rule. */
   now: () => Date
