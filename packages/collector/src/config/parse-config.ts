@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { hideUrlPassword } from '../secrets/hide-url-password.js'
 import { ConfigError } from './config-error.js'
 
 export interface CollectorConfig {
@@ -90,7 +91,7 @@ function nonEmpty(name: FlagName, text: string): string {
 
 function parseStoreUrl(text: string): string {
   if (text === 'memory:' || /^sqlite:.+/.test(text) || /^postgres(ql)?:\/\/.+/.test(text)) return text
-  throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${text}"`)
+  throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${hideUrlPassword(text)}"`)
 }
 
 function parseWriteKeys(text: string): string[] | null {
