@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './middleware/rate-limit/index.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { openApiRoute } from './routes/openapi-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { segmentRoutes } from './routes/segment-routes.js'
@@ -37,7 +38,7 @@ export interface CollectorOptions {
 
 /**
  * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
- * `/healthz`, `/metrics` and `/sillage.js`. Serve it with `@hono/node-server` or call
+ * `/healthz`, `/metrics`, `/sillage.js` and `/openapi.json`. Serve it with `@hono/node-server` or call
  * `app.request()` in tests.
  *
  * @example
@@ -69,6 +70,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
+  app.route('/', openApiRoute())
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app
