@@ -22,7 +22,7 @@ export interface CollectorOptions {
   secretKey: string
   /** Origins allowed to send events from a browser. Default `['*']`. */
   allowedOrigins?: readonly string[]
-  /** Turns on identity verification (CONTRACT §4). */
+  /** Turns on identity verification (docs/identity.md). */
   identitySecret?: string
   /** Per source key and client address; `false` turns it off. Default: bursts of 500, then 50/s. */
   rateLimit?: RateLimitOptions | false

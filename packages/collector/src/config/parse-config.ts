@@ -17,7 +17,7 @@ export interface CollectorConfig {
   rateLimit: number
 }
 
-/** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
+/** Every flag with its env twin (the README's Configuration), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
 const flags = {
   port: { env: 'SILLAGE_PORT', default: '8787' },
   host: { env: 'SILLAGE_HOST', default: '127.0.0.1' },

@@ -17,7 +17,7 @@ export interface BatchDefaults {
 }
 
 /**
- * One Segment-spec event, as sent, → what the store persists (CONTRACT §3.3):
+ * One Segment-spec event, as sent, → what the store persists (docs/api.md, what is stored):
  * validated, batch context merged under its own, identity checked, clock skew
  * corrected, messageId generated when absent, size limit checked. Lone surrogates were
  * replaced when the body was parsed (`parseJsonText`).
