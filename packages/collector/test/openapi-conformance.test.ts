@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { Analytics } from '@segment/analytics-node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openApiPath } from '../src/openapi/openapi-document.js'
@@ -44,6 +45,14 @@ describe('GET /openapi.json', () => {
       Object.keys(operations).map((method) => `${method} ${path}`),
     )
     expect([...new Set(served)].sort()).toEqual(documented.sort())
+  })
+
+  it('has each of its operations described in docs/api.md', async () => {
+    const reference = await readFile(new URL('../../../docs/api.md', import.meta.url), 'utf8')
+    const operations = Object.entries(document.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `\`${method.toUpperCase()} ${path}\``),
+    )
+    expect(operations.filter((operation) => !reference.includes(operation))).toEqual([])
   })
 
   it('takes the requests the README and the route tests send, and describes the answers', async () => {
