@@ -167,13 +167,13 @@ if (isCli) {
   const writeKey = values['write-key'] ?? (await keptWriteKey())
   if (!writeKey) fail('--write-key is required: pass one the collector accepts (it prints its dev write key on start)')
   if (!(await stat(values.root).catch(() => null))?.isDirectory()) fail(`--root ${values.root} is not a folder`)
-  const site = await serveExample({ root: values.root, collector: values.collector, writeKey, port, spaFallback: values.spa }).catch(
-    (error) =>
-      fail(
-        error.code === 'EADDRINUSE'
-          ? `port ${port} is taken (npm start serves the shop there): pass --port 8081, or --port 0 for any free port`
-          : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
-      ),
+  const options = { root: values.root, collector: values.collector, writeKey, port, spaFallback: values.spa }
+  const site = await serveExample(options).catch((error) =>
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is taken (npm start serves the shop there): pass --port 8081, or --port 0 for any free port`
+        : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
+    ),
   )
   console.log(`Example site: ${site.url} (events go to ${values.collector})`)
 }

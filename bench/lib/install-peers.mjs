@@ -20,7 +20,6 @@ export function ensurePeerTrackers({ log }) {
   log(`installing the peer trackers to measure into bench/node_modules (${missing.join(', ')})`)
   // --ignore-scripts: only their published files are measured, nothing of theirs needs to run here.
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  execFileSync(npm, ['install', '--prefix', benchDir, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  const flags = ['--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund']
+  execFileSync(npm, ['install', '--prefix', benchDir, ...flags], { stdio: ['ignore', 'inherit', 'inherit'] })
 }

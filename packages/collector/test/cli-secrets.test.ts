@@ -49,16 +49,15 @@ describe('sillage-collector never prints a secret it was given', () => {
       // The test server trusts every local login, so any password gets in: the banner is printed.
       const url = new URL(schema.storeUrl())
       url.password = PASSWORD
-      const collector = await startCollectorProcess(
-        ['--store', url.toString(), '--secret-key', SECRET_KEY, '--identity-secret', IDENTITY_SECRET, '--write-keys', 'wk_public_1'],
-        dir,
-      )
+      const flags = ['--secret-key', SECRET_KEY, '--identity-secret', IDENTITY_SECRET, '--write-keys', 'wk_public_1']
+      const collector = await startCollectorProcess(['--store', url.toString(), ...flags], dir)
       expect(collector.output()).toMatch(/store: +postgres:\/\/root:\*\*\*@127\.0\.0\.1/)
       expect(collector.output()).toMatch(/secret key: +\(given by --secret-key or SILLAGE_SECRET_KEY; never printed\)/)
       // A wrong key, a bad body and a read: the request paths that log or answer with errors.
-      await fetch(`${collector.url}/v1/events`, { headers: { Authorization: `Bearer ${SECRET_KEY}x` } })
-      await fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${SECRET_KEY}` }, body: '{' })
-      expect((await fetch(`${collector.url}/v1/events`, { headers: { Authorization: `Bearer ${SECRET_KEY}` } })).status).toBe(200)
+      const bearer = (key: string) => ({ Authorization: `Bearer ${key}` })
+      await fetch(`${collector.url}/v1/events`, { headers: bearer(`${SECRET_KEY}x`) })
+      await fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: bearer(SECRET_KEY), body: '{' })
+      expect((await fetch(`${collector.url}/v1/events`, { headers: bearer(SECRET_KEY) })).status).toBe(200)
       collector.child.kill('SIGTERM')
       expect(await collector.exited).toBe(0)
       expect(leaks(collector.output())).toEqual([])

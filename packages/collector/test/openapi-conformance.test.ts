@@ -35,6 +35,10 @@ async function conforming(request: RequestToCheck & { headers?: Record<string, s
   return response
 }
 
+const post = (url: string, body: unknown, headers: Record<string, string> = auth.write) =>
+  conforming({ method: 'POST', url, body, headers })
+const get = (url: string, headers: Record<string, string> = auth.secret) => conforming({ method: 'GET', url, headers })
+
 describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document holding every route the app serves, and nothing else', () => {
     expect(document.openapi).toBe('3.1.0')
@@ -56,40 +60,42 @@ describe('GET /openapi.json', () => {
   })
 
   it('takes the requests the README and the route tests send, and describes the answers', async () => {
-    const readmeBatch = {
-      batch: [{ type: 'track', event: 'cart_updated', anonymousId: 'visitor-1', messageId: 'readme-1', properties: { cart_id: 'c1', total: 42 } }],
-    }
-    const batch = await conforming({ method: 'POST', url: '/v1/batch', body: readmeBatch, headers: auth.write })
+    const readmeEvent = { type: 'track', event: 'cart_updated', anonymousId: 'visitor-1', messageId: 'readme-1' }
+    const batch = await post('/v1/batch', { batch: [{ ...readmeEvent, properties: { cart_id: 'c1', total: 42 } }] })
     expect(await batch.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
-    await conforming({ method: 'POST', url: '/v1/batch', body: { batch: [trackEvent(), trackEvent({ userId: 42 })], sentAt: new Date().toISOString() }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/track', body: { event: 'signup_started', userId: 'u_42', properties: { plan: 'pro' } }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/identify', body: { userId: 'u_42', traits: { email: 'ada@example.com' } }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/page', body: { anonymousId: 'visitor-1', name: 'Pricing' }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/screen', body: { anonymousId: 'visitor-1', name: 'Home' }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/group', body: { userId: 'u_42', groupId: 'acme' }, headers: auth.write })
-    await conforming({ method: 'POST', url: '/v1/alias', body: { previousId: 'visitor-1', userId: 'u_42' }, headers: auth.write })
-    const brevoEvent = { event_name: 'order_completed', identifiers: { email_id: 'ada@example.com' }, event_properties: { total: 59.9 } }
-    expect((await conforming({ method: 'POST', url: '/v3/events', body: brevoEvent, headers: auth.brevo })).status).toBe(204)
-    const brevoBatch = await conforming({ method: 'POST', url: '/v3/events/batch', body: [brevoEvent, { ...brevoEvent, event_name: 'cart_updated' }], headers: auth.brevo })
+    await post('/v1/batch', { batch: [trackEvent(), trackEvent({ userId: 42 })], sentAt: new Date().toISOString() })
+    await post('/v1/track', { event: 'signup_started', userId: 'u_42', properties: { plan: 'pro' } })
+    await post('/v1/identify', { userId: 'u_42', traits: { email: 'ada@example.com' } })
+    await post('/v1/page', { anonymousId: 'visitor-1', name: 'Pricing' })
+    await post('/v1/screen', { anonymousId: 'visitor-1', name: 'Home' })
+    await post('/v1/group', { userId: 'u_42', groupId: 'acme' })
+    await post('/v1/alias', { previousId: 'visitor-1', userId: 'u_42' })
+    const brevoEvent = {
+      event_name: 'order_completed',
+      identifiers: { email_id: 'ada@example.com' },
+      event_properties: { total: 59.9 },
+    }
+    expect((await post('/v3/events', brevoEvent, auth.brevo)).status).toBe(204)
+    const brevoEvents = [brevoEvent, { ...brevoEvent, event_name: 'cart_updated' }]
+    const brevoBatch = await post('/v3/events/batch', brevoEvents, auth.brevo)
     expect(await brevoBatch.json()).toEqual({ count: 2 })
 
-    const { contacts } = await (await conforming({ method: 'GET', url: '/v1/contacts?userId=u_42', headers: auth.secret })).json()
+    const { contacts } = await (await get('/v1/contacts?userId=u_42')).json()
     expect(contacts).toHaveLength(1)
-    await conforming({ method: 'GET', url: `/v1/contacts/${contacts[0].id}`, headers: auth.secret })
-    await conforming({ method: 'GET', url: `/v1/contacts/${contacts[0].id}/events?limit=2&type=track`, headers: auth.secret })
-    const page = await (await conforming({ method: 'GET', url: '/v1/events?limit=3&since=2020-01-01T00:00:00Z', headers: auth.secret })).json()
-    await conforming({ method: 'GET', url: `/v1/events?cursor=${encodeURIComponent(page.nextCursor)}`, headers: auth.secret })
-    expect((await conforming({ method: 'DELETE', url: `/v1/contacts/${contacts[0].id}`, headers: auth.secret })).status).toBe(204)
-    await conforming({ method: 'GET', url: '/healthz' })
-    await conforming({ method: 'GET', url: '/metrics' })
-    await conforming({ method: 'GET', url: '/openapi.json' })
+    await get(`/v1/contacts/${contacts[0].id}`)
+    await get(`/v1/contacts/${contacts[0].id}/events?limit=2&type=track`)
+    const page = await (await get('/v1/events?limit=3&since=2020-01-01T00:00:00Z')).json()
+    await get(`/v1/events?cursor=${encodeURIComponent(page.nextCursor)}`)
+    const erased = await conforming({ method: 'DELETE', url: `/v1/contacts/${contacts[0].id}`, headers: auth.secret })
+    expect(erased.status).toBe(204)
+    for (const url of ['/healthz', '/metrics', '/openapi.json']) await get(url, {})
   })
 
   it('describes the refusals too', async () => {
-    expect((await conforming({ method: 'GET', url: '/v1/events' })).status).toBe(401)
-    expect((await conforming({ method: 'GET', url: '/v1/contacts/nobody', headers: auth.secret })).status).toBe(404)
-    expect((await conforming({ method: 'GET', url: '/v1/contacts?email=ada@example.com&userId=u_42', headers: auth.secret })).status).toBe(400)
-    expect((await conforming({ method: 'POST', url: '/v1/batch', body: { batch: [] }, headers: { Authorization: basic('wk_unknown') } })).status).toBe(401)
+    expect((await get('/v1/events', {})).status).toBe(401)
+    expect((await get('/v1/contacts/nobody')).status).toBe(404)
+    expect((await get('/v1/contacts?email=ada@example.com&userId=u_42')).status).toBe(400)
+    expect((await post('/v1/batch', { batch: [] }, { Authorization: basic('wk_unknown') })).status).toBe(401)
   })
 
   it('refuses, as the collector does, bodies the routes refuse (the check can fail)', async () => {
@@ -102,8 +108,11 @@ describe('GET /openapi.json', () => {
     ]
     for (const [url, body] of refusedBodies) {
       expect(validator.requestProblems({ method: 'POST', url, body }), url).not.toEqual([])
-      const headers = url.startsWith('/v3') ? auth.brevo : auth.write
-      const response = await collector.app.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
+      const response = await collector.app.request(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(url.startsWith('/v3') ? auth.brevo : auth.write) },
+        body: JSON.stringify(body),
+      })
       const refused = response.status === 400 || (await response.json()).rejected?.length === 1
       expect(refused, url).toBe(true)
     }

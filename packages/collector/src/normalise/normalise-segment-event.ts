@@ -72,7 +72,7 @@ export function normaliseSegmentEvent(
   if (typeof context.ip !== 'string') context.ip = facts.ip
   if (typeof context.userAgent !== 'string') context.userAgent = facts.userAgent
   const messageId = event.messageId ?? deriveMessageId(facts.source, raw, deviceTimestamp !== undefined)
-  // Fields spelt out, not spread: spreading the payload here measured 5× this function's own time.
+  // Fields spelt out, not spread: a spread here cost several times this function's own work.
   const { name, properties, traits: storedTraits } = segmentPayload(event, context)
   return sizeChecked({
     source: facts.source,

@@ -1,15 +1,20 @@
-import type { ApiOperation, JsonSchema } from './api-operation.js'
+import type { ApiOperation, ApiResponse, JsonSchema } from './api-operation.js'
 import { toJsonSchema } from './to-json-schema.js'
 
 const securitySchemes = {
   writeKey: {
     type: 'http',
     scheme: 'basic',
-    description: 'Basic base64(<write key>:). The write key may also come as ?writeKey= (sendBeacon) or in the body.',
+    description: 'Basic base64(<write key>:); the key may also come as ?writeKey= (sendBeacon) or in the body.',
   },
-  writeKeyQuery: { type: 'apiKey', in: 'query', name: 'writeKey', description: 'For sendBeacon, which cannot set headers' },
+  writeKeyQuery: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'writeKey',
+    description: 'For sendBeacon, which cannot set headers',
+  },
   secretKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <secret key>' },
-  brevoApiKey: { type: 'apiKey', in: 'header', name: 'api-key', description: "The collector's secret key, as Brevo's api-key" },
+  brevoApiKey: { type: 'apiKey', in: 'header', name: 'api-key', description: "The secret key, as Brevo's api-key" },
 }
 
 const securityOf: Record<ApiOperation['auth'], Array<Record<string, string[]>>> = {
@@ -52,7 +57,7 @@ export function openApiDocument(options: { operations: readonly ApiOperation[]; 
 function describeOperation(operation: ApiOperation): Record<string, unknown> {
   const parameters = [...pathParameters(operation.path), ...queryParameters(operation.query)]
   return {
-    operationId: `${operation.method}${openApiPath(operation.path).replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string = '') => c.toUpperCase())}`,
+    operationId: operationId(operation),
     tags: [operation.tag],
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
@@ -64,13 +69,23 @@ function describeOperation(operation: ApiOperation): Record<string, unknown> {
         status,
         {
           description: response.description,
-          ...(response.schema || response.contentType
-            ? { content: { [response.contentType ?? 'application/json']: response.schema ? { schema: toJsonSchema(response.schema, 'output') } : {} } }
-            : {}),
+          ...(response.schema || response.contentType ? { content: responseContent(response) } : {}),
         },
       ]),
     ),
   }
+}
+
+/** `get /v1/contacts/:id` → `getV1ContactsId`. */
+function operationId(operation: ApiOperation): string {
+  const capitalise = (_: string, letter: string = '') => letter.toUpperCase()
+  const words = openApiPath(operation.path).replace(/[^A-Za-z0-9]+(\w)?/g, capitalise)
+  return `${operation.method}${words}`
+}
+
+function responseContent(response: ApiResponse): Record<string, unknown> {
+  const media = response.schema ? { schema: toJsonSchema(response.schema, 'output') } : {}
+  return { [response.contentType ?? 'application/json']: media }
 }
 
 function requestBody(body: NonNullable<ApiOperation['body']>): Record<string, unknown> {
@@ -85,7 +100,12 @@ function requestBody(body: NonNullable<ApiOperation['body']>): Record<string, un
 }
 
 function pathParameters(path: string): unknown[] {
-  return [...path.matchAll(/:(\w+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string' } }))
+  return [...path.matchAll(/:(\w+)/g)].map((match) => ({
+    name: match[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }))
 }
 
 function queryParameters(query: ApiOperation['query']): unknown[] {

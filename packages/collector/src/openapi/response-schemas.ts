@@ -17,7 +17,7 @@ export const errorResponseSchema = z.object({
 
 export const batchResponseSchema = z.object({
   accepted: z.int().min(0).meta({ description: 'Events stored by this request' }),
-  duplicates: z.int().min(0).meta({ description: 'Events already stored by an earlier request: acknowledged, not stored twice' }),
+  duplicates: z.int().min(0).meta({ description: 'Events an earlier request stored: acknowledged, not stored twice' }),
   rejected: z.array(z.object({ index: z.int().min(0), messageId: z.string().nullable(), errors: z.array(z.string()) })),
 })
 
@@ -51,7 +51,7 @@ export const contactSchema = z.object({
   attributes: object,
   createdAt: instant,
   updatedAt: instant,
-  mergedFrom: z.array(z.string()).meta({ description: 'Ids of contacts merged into this one; they keep resolving here' }),
+  mergedFrom: z.array(z.string()).meta({ description: 'Ids of contacts merged into this one; they resolve here' }),
   summaries: z.array(z.object({ name: z.string(), count: z.int().min(1), first: instant, last: instant })),
 })
 

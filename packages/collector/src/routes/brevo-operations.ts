@@ -19,7 +19,7 @@ export const brevoOperations: ApiOperation[] = [
     path: '/v3/events/batch',
     tag: 'Ingestion',
     summary: "Send a batch of events (Brevo's Events API)",
-    description: 'All or nothing: one invalid event answers 400 with the eventIndex of every bad event, and nothing is stored.',
+    description: 'All or nothing: one invalid event answers 400 with the eventIndex of each bad one; none is stored.',
     auth: 'brevoApiKey',
     body: { schema: z.array(brevoEventSchema).max(MAX_BATCH_EVENTS) },
     responses: {

@@ -1,5 +1,5 @@
-import { aliasEventSchema, batchEnvelopeSchema, groupEventSchema, identifyEventSchema, pageEventSchema } from '@sillage/protocol'
-import { screenEventSchema, segmentEventSchema, trackEventSchema } from '@sillage/protocol'
+import { aliasEventSchema, batchEnvelopeSchema, groupEventSchema, identifyEventSchema } from '@sillage/protocol'
+import { pageEventSchema, screenEventSchema, segmentEventSchema, trackEventSchema } from '@sillage/protocol'
 import type { ApiOperation, JsonSchema } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
 import { batchResponseSchema } from '../openapi/response-schemas.js'
@@ -24,7 +24,14 @@ const typeImplied = (schema: JsonSchema): JsonSchema => ({
   required: (schema.required as string[] | undefined)?.filter((name) => name !== 'type'),
 })
 
-const single = { track: trackEventSchema, page: pageEventSchema, identify: identifyEventSchema, alias: aliasEventSchema, group: groupEventSchema, screen: screenEventSchema }
+const single = {
+  track: trackEventSchema,
+  page: pageEventSchema,
+  identify: identifyEventSchema,
+  alias: aliasEventSchema,
+  group: groupEventSchema,
+  screen: screenEventSchema,
+}
 
 /** `POST /v1/batch` and the single-event routes of the Segment HTTP Tracking API. */
 export const segmentOperations: ApiOperation[] = [

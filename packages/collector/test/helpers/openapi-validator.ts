@@ -28,7 +28,8 @@ export function openApiValidator(document: Json) {
   const validate = (schema: object, value: unknown, where: string): string[] => {
     let check = compiled.get(schema)
     if (!check) compiled.set(schema, (check = ajv.compile(schema)))
-    return check(value) ? [] : (check.errors ?? []).map((error: ErrorObject) => `${where}${error.instancePath} ${error.message}`)
+    if (check(value)) return []
+    return (check.errors ?? []).map((error: ErrorObject) => `${where}${error.instancePath} ${error.message}`)
   }
 
   /** The document's operation for a concrete method and path, or null. */
@@ -75,9 +76,13 @@ export function openApiValidator(document: Json) {
       const documented = operation.responses[String(response.status)]
       if (!documented) return [`status ${response.status} of ${request.method} ${request.url} is not documented`]
       const content = documented.content as Json | undefined
-      if (!content) return (await response.clone().text()) === '' ? [] : [`${response.status} has a body the document does not describe`]
+      if (!content) {
+        const text = await response.clone().text()
+        return text === '' ? [] : [`${response.status} has a body the document does not describe`]
+      }
       const [type, media] = Object.entries(content)[0]!
-      if (!response.headers.get('content-type')?.startsWith(type)) return [`content-type ${response.headers.get('content-type')}, documented ${type}`]
+      const sent = response.headers.get('content-type')
+      if (!sent?.startsWith(type)) return [`content-type ${sent}, documented ${type}`]
       return media.schema ? validate(media.schema, await response.clone().json(), `${response.status} body`) : []
     },
   }
