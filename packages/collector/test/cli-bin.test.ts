@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { copyFile, mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,6 +38,31 @@ describe('the sillage-collector command', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/^Usage: sillage-collector \[flags\]/)
     expect(help.stdout).toContain('--store <url>')
+  })
+
+  it('starts the collector through that link, which serves GET /openapi.json', async () => {
+    assertCliBuilt()
+    scratch = await mkdtemp(join(tmpdir(), 'sillage-bin-'))
+    const linked = join(repoRoot, 'node_modules', '.bin', 'sillage-collector')
+    const child = spawn(linked, ['--port', '0', '--store', 'memory:'], { cwd: scratch, stdio: 'pipe' })
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          const match = /listening on (http:\/\/\S+)/.exec(output)
+          if (match) resolve(match[1]!)
+        })
+        child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${output}`)))
+      })
+      const response = await fetch(`${url}/openapi.json`)
+      expect(response.status).toBe(200)
+      const document = await response.json()
+      expect(document.openapi).toBe('3.1.0')
+      expect(Object.keys(document.paths)).toContain('/v1/batch')
+    } finally {
+      child.kill('SIGTERM')
+    }
   })
 
   it('says how to build it when dist/ is missing, instead of a stack trace', async () => {
