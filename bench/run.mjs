@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { ensurePeerTrackers } from './lib/install-peers.mjs'
 import { browserSuite } from './suites/browser.mjs'
 import { concurrencySuite } from './suites/concurrency.mjs'
 import { growthSuite } from './suites/growth.mjs'
@@ -54,6 +55,8 @@ const suites = [
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
 ]
+
+if (config.only.has('size') || config.only.has('browser')) ensurePeerTrackers({ log })
 
 const sections = []
 const data = {}

@@ -35,7 +35,7 @@ test('events tracked while the browser is offline are all delivered once it is b
   await sleep(2_000)
   expect((await storedEvents(collector)).length, 'nothing can arrive while offline').toBe(1)
 
-  // Coming back online is itself a reason to flush (CONTRACT §6): no waiting out a long backoff.
+  // Coming back online is itself a reason to flush: no waiting out a long backoff.
   await context.setOffline(false)
   const stored = await waitForStoredEvents(collector, 6, { timeoutMs: 5_000 })
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, offline_event: 5 })

@@ -5,7 +5,7 @@
  * `{{COLLECTOR}}` and `{{WRITE_KEY}}` and this server fills them in as it serves them.
  *
  * @example
- *   node examples/serve.mjs --root examples/script-tag --collector http://127.0.0.1:8787 --write-key wk_dev
+ *   node examples/serve.mjs --root examples/spa --spa --port 8081   (beside npm start; --help for every flag)
  *
  * @example
  *   import { serveExample } from './examples/serve.mjs'
@@ -116,27 +116,64 @@ async function fileAt(path) {
   return null
 }
 
+const usage = `Usage: node examples/serve.mjs [flags]   serves an example site wired to a running collector
+
+  --root <dir>          the site to serve; default examples/script-tag (examples/spa for the SPA)
+  --spa                 serve index.html for client-side routes (use it with examples/spa)
+  --collector <url>     the collector's URL; default http://127.0.0.1:8787 (what npm start runs)
+  --write-key <key>     a write key it accepts; default the dev key kept in ./data/sillage-keys.json
+  --port <n>            default 8080 (0 = any free port)
+  -h, --help            this text`
+
+/** The dev write key the collector generated and keeps in its data dir, if there is one. */
+async function keptWriteKey() {
+  const kept = await readFile('data/sillage-keys.json', 'utf8').catch(() => null)
+  try {
+    return kept ? JSON.parse(kept).writeKey : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Stops the command-line run with a one-line reason (exit code 2), never a stack trace. */
+function fail(reason) {
+  console.error(`serve.mjs: ${reason}`)
+  process.exit(2)
+}
+
 const isCli = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href
 if (isCli) {
-  const { values } = parseArgs({
-    options: {
-      root: { type: 'string', default: 'examples/script-tag' },
-      collector: { type: 'string', default: 'http://127.0.0.1:8787' },
-      'write-key': { type: 'string' },
-      port: { type: 'string', default: '8080' },
-      spa: { type: 'boolean', default: false },
-    },
-  })
-  if (!values['write-key']) {
-    console.error('serve.mjs: --write-key is required (the collector prints its dev write key on start)')
-    process.exit(2)
+  let values
+  try {
+    values = parseArgs({
+      options: {
+        root: { type: 'string', default: 'examples/script-tag' },
+        collector: { type: 'string', default: 'http://127.0.0.1:8787' },
+        'write-key': { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        spa: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values
+  } catch (error) {
+    fail(`${error.message.split('\n')[0]} (see --help)`)
   }
-  const site = await serveExample({
-    root: values.root,
-    collector: values.collector,
-    writeKey: values['write-key'],
-    port: Number(values.port),
-    spaFallback: values.spa,
-  })
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  const port = Number(values.port)
+  if (!/^\d+$/.test(values.port) || port > 65535) fail(`--port must be a number from 0 to 65535, got "${values.port}"`)
+  const writeKey = values['write-key'] ?? (await keptWriteKey())
+  if (!writeKey) fail('--write-key is required: pass one the collector accepts (it prints its dev write key on start)')
+  if (!(await stat(values.root).catch(() => null))?.isDirectory()) fail(`--root ${values.root} is not a folder`)
+  const options = { root: values.root, collector: values.collector, writeKey, port, spaFallback: values.spa }
+  const site = await serveExample(options).catch((error) =>
+    fail(
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is taken (npm start serves the shop there): pass --port 8081, or --port 0 for any free port`
+        : `cannot listen on 127.0.0.1:${port}: ${error.message}`,
+    ),
+  )
   console.log(`Example site: ${site.url} (events go to ${values.collector})`)
 }

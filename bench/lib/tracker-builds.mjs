@@ -11,7 +11,7 @@ export function packageFile(name, file) {
     const dir = join(modules, name)
     if (existsSync(join(dir, 'package.json'))) return join(dir, file)
   }
-  throw new Error(`${name} is not installed: npm install -w @sillage/bench`)
+  throw new Error(`${name} is not installed: npm run bench installs it (or npm install --prefix bench --no-save)`)
 }
 
 export const sillageIife = `${repoRoot}packages/tracker/dist/sillage.js`

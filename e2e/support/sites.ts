@@ -4,7 +4,7 @@ import type { RunningCollector } from './collector.js'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** The shop of `examples/script-tag`: only the script tag of CONTRACT §6. */
+/** The shop of `examples/script-tag`: only the two-line script tag the README gives. */
 export const SHOP = here('../../examples/script-tag')
 /** The client-routed app of `examples/spa` (bundled by the e2e global setup). */
 export const SPA = here('../../examples/spa')

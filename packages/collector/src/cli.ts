@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import type { Server } from 'node:http'
+import { inspect } from 'node:util'
 import { dataDirOf, resolveCollectorKeys } from './config/collector-keys.js'
 import { ConfigError } from './config/config-error.js'
 import { parseConfig } from './config/parse-config.js'
 import { usage } from './config/usage.js'
 import { createCollector } from './create-collector.js'
 import { closeServer, listen } from './server/listen.js'
+import { hideUrlPassword } from './secrets/hide-url-password.js'
+import { logRedactor } from './secrets/log-redactor.js'
 import { startupBanner } from './server/startup-banner.js'
 import { createStore } from './stores/create-store.js'
 import type { Store } from './stores/store.js'
@@ -13,19 +16,23 @@ import type { Store } from './stores/store.js'
 /** Exit code for anything that stops the collector from starting (bad flag, store down, port taken). */
 const CANNOT_START = 2
 
+/** Every line this process prints goes through it: no password or key given to it reaches a log. */
+let redact: (text: string) => string = hideUrlPassword
+
 async function main(argv: readonly string[]): Promise<void> {
   const config = parseConfig(argv, process.env)
   if (config === 'help') {
     console.log(usage)
     return
   }
+  redact = logRedactor({ store: config.store, secretKey: config.secretKey, identitySecret: config.identitySecret })
   const keys = await resolveCollectorKeys(dataDirOf(config.store), config)
   let store: Store
   try {
     store = createStore(config.store)
     await store.open()
   } catch (error) {
-    throw new ConfigError(`cannot open the store ${config.store}: ${oneLine(error)}`)
+    throw new ConfigError(`cannot open the store ${hideUrlPassword(config.store)}: ${oneLine(error)}`)
   }
   const app = createCollector({
     store,
@@ -35,6 +42,7 @@ async function main(argv: readonly string[]): Promise<void> {
     identitySecret: config.identitySecret,
     trustProxy: config.trustProxy,
     ipStorage: config.ipStorage,
+    log: (message, error) => console.error(redact(`${message} ${inspect(error)}`)),
     rateLimit: config.rateLimit === 0 ? false : { requestsPerSecond: config.rateLimit, burst: config.rateLimit * 10 },
   })
   const { server, url } = await listen(app, config).catch(async (error: unknown) => {
@@ -42,13 +50,13 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${oneLine(error)}`)
   })
   console.log(
-    startupBanner({
+    redact(startupBanner({
       url,
       storeDescription: store.description,
       keys,
       identityVerification: Boolean(config.identitySecret),
       allowedOrigins: config.allowedOrigins,
-    }),
+    })),
   )
   stopOnSignals(server, store)
 }
@@ -65,7 +73,7 @@ function stopOnSignals(server: Server, store: Store): void {
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
-    await store.close().catch((error: unknown) => console.error(`sillage: closing the store failed: ${oneLine(error)}`))
+    await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }
   process.on('SIGTERM', stop)
@@ -76,9 +84,9 @@ const oneLine = (error: unknown) => (error instanceof Error ? error.message : St
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    console.error(`sillage-collector: ${error.message}`)
+    console.error(redact(`sillage-collector: ${error.message}`))
     process.exit(CANNOT_START)
   }
-  console.error('sillage-collector: unexpected failure while starting:', error)
+  console.error(redact(`sillage-collector: unexpected failure while starting: ${inspect(error)}`))
   process.exit(CANNOT_START)
 })

@@ -7,6 +7,7 @@ import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { openApiRoute } from './routes/openapi-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { segmentRoutes } from './routes/segment-routes.js'
@@ -22,7 +23,7 @@ export interface CollectorOptions {
   secretKey: string
   /** Origins allowed to send events from a browser. Default `['*']`. */
   allowedOrigins?: readonly string[]
-  /** Turns on identity verification (CONTRACT §4). */
+  /** Turns on identity verification (docs/identity.md). */
   identitySecret?: string
   /** Per source key and client address; `false` turns it off. Default: bursts of 500, then 50/s. */
   rateLimit?: RateLimitOptions | false
@@ -40,7 +41,7 @@ export interface CollectorOptions {
 
 /**
  * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
- * `/healthz`, `/metrics` and `/sillage.js`. Serve it with `@hono/node-server` or call
+ * `/healthz`, `/metrics`, `/sillage.js` and `/openapi.json`. Serve it with `@hono/node-server` or call
  * `app.request()` in tests.
  *
  * @example
@@ -73,6 +74,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
+  app.route('/', openApiRoute())
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

@@ -18,7 +18,7 @@ const blockedValues = new Set([
 ])
 
 /**
- * True when `value` must not be used as an identifier (CONTRACT §4).
+ * True when `value` must not be used as an identifier (docs/identity.md).
  *
  * @example
  * isBlockedIdentifier(' NULL ') // true

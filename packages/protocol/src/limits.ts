@@ -1,5 +1,5 @@
 /**
- * Size and length limits of the wire protocol (CONTRACT §3.1). They match Segment's
+ * Size and length limits of the wire protocol (docs/api.md). They match Segment's
  * HTTP Tracking API so that existing server libraries never hit a surprise.
  */
 

@@ -62,7 +62,7 @@ export interface ErrorResponse {
 
 export type IdentityStatus = 'anonymous' | 'identified' | 'unverified'
 
-/** An event as the collector stored it (CONTRACT §3.3). */
+/** An event as the collector stored it (docs/api.md, what is stored). */
 export interface StoredEvent {
   messageId: string
   type: EventType

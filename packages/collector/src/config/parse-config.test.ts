@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseConfig } from './parse-config.js'
 
 describe('parseConfig', () => {
-  it('has the defaults of CONTRACT §2', () => {
+  it('has the documented defaults', () => {
     expect(parseConfig([], {})).toEqual({
       port: 8787,
       host: '127.0.0.1',

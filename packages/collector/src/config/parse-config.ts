@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { type IpStorage, ipStorageModes } from '../normalise/stored-address.js'
+import { hideUrlPassword } from '../secrets/hide-url-password.js'
 import { ConfigError } from './config-error.js'
 
 export interface CollectorConfig {
@@ -18,7 +19,7 @@ export interface CollectorConfig {
   ipStorage: IpStorage
 }
 
-/** Every flag with its env twin (CONTRACT §2), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
+/** Every flag with its env twin (the README's Configuration), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
 const flags = {
   port: { env: 'SILLAGE_PORT', default: '8787' },
   host: { env: 'SILLAGE_HOST', default: '127.0.0.1' },
@@ -100,7 +101,7 @@ function nonEmpty(name: FlagName, text: string): string {
 
 function parseStoreUrl(text: string): string {
   if (text === 'memory:' || /^sqlite:.+/.test(text) || /^postgres(ql)?:\/\/.+/.test(text)) return text
-  throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${text}"`)
+  throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${hideUrlPassword(text)}"`)
 }
 
 function parseWriteKeys(text: string): string[] | null {

@@ -3,7 +3,7 @@ import type { ContactKeys } from './identity-transaction.js'
 type Claims = Pick<ContactKeys, 'userId' | 'email'>
 
 /**
- * The never-merge rule (CONTRACT §4): two contacts that each hold a different userId, or
+ * The never-merge rule (docs/identity.md): two contacts that each hold a different userId, or
  * each hold a different email, are different people — merging them is how "log in as"
  * features corrupted PostHog profiles (PostHog#5527). Everything else may be one person.
  *

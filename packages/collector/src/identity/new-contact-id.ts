@@ -8,9 +8,8 @@ import { randomUUID } from 'node:crypto'
  * event summaries, anonymous ids). With random v4 ids each new visitor's rows land on a
  * random page of each index, and every such page is written to the WAL again at commit;
  * time-ordered ids put them beside the other recent contacts', on pages that are already
- * being written. SQLite, 200,000 events from new devices, batches of 20: 17.3 → 11.5 µs
- * of writer time per event; the collector under batch-20 load, same run: 35.4 → 41.9 % of
- * bare Hono. Still a UUID to everything that reads it.
+ * being written, so each commit writes fewer pages (bench/README.md has the figures).
+ * Still a UUID to everything that reads it.
  *
  * @example
  * newContactId() // '019ab1c4-5e2f-7a3b-9c1d-2e3f4a5b6c7d'

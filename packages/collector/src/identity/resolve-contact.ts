@@ -4,7 +4,7 @@ import type { ContactOperations } from './identity-transaction.js'
 import { linkAnonymousId, linkPreviousId } from './link-device.js'
 
 /**
- * The contact an event belongs to (CONTRACT §4): its userId's, else its email's, else its
+ * The contact an event belongs to (docs/identity.md): its userId's, else its email's, else its
  * anonymousId's — creating, completing, linking and merging contacts on the way.
  *
  * @example

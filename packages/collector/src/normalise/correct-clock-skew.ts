@@ -1,7 +1,7 @@
 import { MAX_TRUSTED_CLOCK_SKEW_MS } from '@sillage/protocol'
 
 /**
- * The server-side time of an event, from the device's clock (CONTRACT §3.3).
+ * The server-side time of an event, from the device's clock (docs/api.md, what is stored).
  * When the device clock is off by more than 60 s (receivedAt − sentAt), that offset is
  * added to the device timestamp; a smaller offset is transit time, not skew, and is
  * left alone. A timestamp still in the future is clamped to `receivedAt`.

@@ -18,7 +18,7 @@ export interface BatchDefaults {
 }
 
 /**
- * One Segment-spec event, as sent, → what the store persists (CONTRACT §3.3):
+ * One Segment-spec event, as sent, → what the store persists (docs/api.md, what is stored):
  * validated, batch context merged under its own, identity checked, clock skew
  * corrected, messageId generated when absent, size limit checked. Lone surrogates were
  * replaced when the body was parsed (`parseJsonText`).
@@ -74,7 +74,7 @@ export function normaliseSegmentEvent(
   context.ip = storedAddress(typeof context.ip === 'string' ? context.ip : facts.ip, options.ipStorage ?? 'truncated')
   if (typeof context.userAgent !== 'string') context.userAgent = facts.userAgent
   const messageId = event.messageId ?? deriveMessageId(facts.source, raw, deviceTimestamp !== undefined)
-  // Fields spelt out, not spread: spreading the payload here measured 5× this function's own time.
+  // Fields spelt out, not spread: a spread here cost several times this function's own work.
   const { name, properties, traits: storedTraits } = segmentPayload(event, context)
   return sizeChecked({
     source: facts.source,

@@ -14,7 +14,7 @@ export type ResolvedIdentity =
   | { ok: false; error: string }
 
 /**
- * Decides how far an event's identity claims can be trusted (CONTRACT §4). With an
+ * Decides how far an event's identity claims can be trusted (docs/identity.md). With an
  * identity secret set, a userId/email from a public write key counts only with a valid
  * user hash; otherwise the event is `unverified` and the store files it under its
  * anonymousId alone. Secret-key and Brevo calls come from the site owner's servers and

@@ -10,7 +10,7 @@ export interface SegmentPayload {
 const pageFields = ['url', 'path', 'title', 'referrer', 'search'] as const
 
 /**
- * The stored name, properties and traits of a Segment call (CONTRACT §3.3): track keeps
+ * The stored name, properties and traits of a Segment call (docs/api.md, what is stored): track keeps
  * its own name (so `cart_updated`, `order_completed` keep Brevo's keys), a page view
  * becomes `page_visited` with `url, path, title, referrer, search` taken from its
  * properties or else from `context.page`, plus its name and category when given.

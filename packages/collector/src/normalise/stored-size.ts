@@ -4,7 +4,7 @@ import type { NormalisedEvent } from '../stores/store.js'
 import type { NormaliseResult } from './normalise-result.js'
 
 /**
- * The event, or its refusal when it is over the limit of 32 KB per event (CONTRACT §3.1).
+ * The event, or its refusal when it is over the limit of 32 KB per event (docs/api.md).
  * Measured on the event as stored, in UTF-8: its JSON texts (written once by the
  * normaliser, for this and for the stores), traits, name and ids. The batch context merged
  * in counts; what is not kept (`integrations`, unknown fields) does not.

@@ -2,7 +2,7 @@ import { isBlockedIdentifier, MAX_IDENTIFIER_LENGTH } from '@sillage/protocol'
 
 /**
  * The identifier if it may identify someone, else null: placeholder values such as
- * `"null"` or `"anonymous"` (CONTRACT §4) are dropped rather than gluing strangers together.
+ * `"null"` or `"anonymous"` (docs/identity.md) are dropped rather than gluing strangers together.
  *
  * @example
  * usableIdentifier(' u_42 ') // 'u_42'

@@ -6,7 +6,7 @@ const instant = plainText()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time such as 2026-01-31T12:00:00Z')
   .transform((value) => new Date(value).toISOString())
 
-/** Query string of `GET /v1/events` and `GET /v1/contacts/:id/events` (CONTRACT §5). */
+/** Query string of `GET /v1/events` and `GET /v1/contacts/:id/events` (docs/api.md). */
 export const eventQuerySchema = z.object({
   contactId: plainText().min(1).max(255).optional(),
   name: plainText().min(1).max(255).optional(),

@@ -9,7 +9,7 @@ import { contactLookupSchema, eventQuerySchema } from './read-queries.js'
 import type { RouteDeps } from './route-deps.js'
 
 /**
- * The read and admin API (CONTRACT §5), behind `Authorization: Bearer <secret key>`:
+ * The read and admin API (docs/api.md), behind `Authorization: Bearer <secret key>`:
  * the event log, contact lookup, a contact's profile and timeline, and GDPR erasure.
  *
  * @example

@@ -21,7 +21,7 @@ export const segmentPaths = ['/v1/batch', ...singleEventTypes.map((type) => `/v1
 
 /**
  * `POST /v1/batch` and `/v1/{track,identify,page,alias,group,screen}`, compatible with
- * the Segment HTTP Tracking API (CONTRACT §3.1). A batch is accepted in part: invalid
+ * the Segment HTTP Tracking API (docs/api.md). A batch is accepted in part: invalid
  * events come back in `rejected[]`, the rest are committed before the 200.
  *
  * @example

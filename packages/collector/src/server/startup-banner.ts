@@ -21,7 +21,7 @@ export function startupBanner(facts: BannerFacts): string {
   const keyFile = relative(process.cwd(), keys.keyFile) || keys.keyFile
   const secret = keys.fromKeyFile.secretKey
     ? `${keys.secretKey}   (kept in ${keyFile}; keep it private)`
-    : `${keys.secretKey.slice(0, 6)}…   (from --secret-key)`
+    : '(given by --secret-key or SILLAGE_SECRET_KEY; never printed)'
   const writeKeyNote = keys.fromKeyFile.writeKey ? `   (dev key kept in ${keyFile})` : ''
   return [
     `Sillage collector listening on ${facts.url}`,

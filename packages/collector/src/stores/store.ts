@@ -1,7 +1,7 @@
 import type { ContactDetail, EventPage, EventType, IdentityStatus, JsonObject } from '@sillage/protocol'
 
 /**
- * An event after validation and normalisation (CONTRACT §3.3), before identity
+ * An event after validation and normalisation (docs/api.md, what is stored), before identity
  * resolution: everything a store needs to persist it, nothing it must compute.
  */
 export interface NormalisedEvent {

@@ -15,7 +15,7 @@ export const brevoIdentifiersSchema = z
     'needs at least one of email_id, ext_id, contact_id, phone_id',
   )
 
-/** One event of Brevo's `POST /v3/events` (CONTRACT §3.2). */
+/** One event of Brevo's `POST /v3/events`. */
 export const brevoEventSchema = z.object({
   event_name: z
     .string({ error: 'event_name is required' })

@@ -11,7 +11,7 @@ export function pageProperties(): Record<string, string> {
   }
 }
 
-/** Read once per page: building an `Intl.DateTimeFormat` costs about 100 µs, too much per event. */
+/** Read once per page: building an `Intl.DateTimeFormat` is too costly to do for each event. */
 let timeZone: string | undefined
 
 /**

@@ -7,8 +7,7 @@
  *
  * Why the time first: ids that arrive one after another then sort next to each other,
  * so the collector's de-duplication index grows at its end instead of on a random page
- * per event. SQLite writer, 200,000 events from new devices in batches of 20: 27 µs per
- * event with bare UUIDs, 13.5 with time-first ids.
+ * per event, and each commit writes fewer pages.
  *
  * @example
  * messageId() // 'mic2v5xk-3b241101-e2bb-4255-8caf-4136c566a962'

@@ -21,8 +21,8 @@ export interface Identity extends User {
 /**
  * The visitor's ids, read from storage at the first event of each task, so that an
  * `identify` or a `reset` in another tab applies here from the next task on. (Not at each
- * event: reading costs tens of µs, the cookie being a round trip to the browser's cookie
- * store, too much for each event of a burst.)
+ * event: the cookie is a round trip to the browser's cookie store, too slow for each event
+ * of a burst.)
  *
  * On a first visit, tabs that load in the same few milliseconds each find no id (a write
  * reaches other renderer processes a little later), each make one, and the last write

@@ -10,7 +10,7 @@ import { readLimitedBody, tooLarge } from './read-limited-body.js'
 const gunzipAsync = promisify(gunzip)
 
 export interface JsonBodyOptions {
-  /** Largest body, compressed and decompressed alike. Default: 500 KB (CONTRACT §3.1). */
+  /** Largest body, compressed and decompressed alike. Default: 500 KB (docs/api.md). */
   maxBytes?: number
   /** Deepest object/array nesting accepted. Default: 64. */
   maxDepth?: number

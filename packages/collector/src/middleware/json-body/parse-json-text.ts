@@ -35,7 +35,7 @@ export function parseJsonText(bytes: Uint8Array, maxDepth: number): unknown {
 /**
  * Iterative on purpose: recursion is exactly what a hostile body would exploit. Two
  * parallel stacks and index/for-in loops instead of `[value, depth]` pairs and
- * `Object.values`: no allocation per object (0.30 → 0.16 µs per bench event).
+ * `Object.values`: no allocation per object, on a path every request takes.
  */
 function depthExceeds(root: unknown, maxDepth: number): boolean {
   const containers: unknown[] = [root]

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
 import { allEvents, type StoreHarness, useStores } from './store-harness.test-suite.js'
 
-/** Contact lookups and GDPR erasure (CONTRACT §5). */
+/** Contact lookups and GDPR erasure (docs/api.md). */
 export function describeContactContract(harness: StoreHarness): void {
   describe('contacts and deletion', () => {
     const stores = useStores(harness)

@@ -25,7 +25,7 @@ export interface IdentityScenario {
 
 const summary = (name: string, count: number, first: number, last: number): EventSummary => ({ name, count, first: minute(first), last: minute(last) })
 
-/** CONTRACT §4 as data: what a marketer must see after each sequence of calls. */
+/** The identity rules of docs/identity.md as data: what a marketer must see after each sequence of calls. */
 export const identityScenarios: IdentityScenario[] = [
   {
     name: 'first visit: a device browsing stays one anonymous contact',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
 import { allEvents, type StoreHarness, useStores } from './store-harness.test-suite.js'
 
-/** Storing events exactly once and exactly as given (CONTRACT §3.3). */
+/** Storing events exactly once and exactly as given (docs/api.md, what is stored). */
 export function describeIngestContract(harness: StoreHarness): void {
   describe('ingest and de-duplication', () => {
     const stores = useStores(harness)

@@ -1,3 +1,5 @@
+import { hideUrlPassword } from '../../secrets/hide-url-password.js'
+
 export interface PostgresStoreOptions {
   /** The connection string handed to the driver, without Sillage's own parameters. */
   connectionUrl: string
@@ -24,7 +26,7 @@ export function parsePostgresUrl(url: string): PostgresStoreOptions {
   try {
     parsed = new URL(url)
   } catch {
-    throw new Error(`Store "${hidePassword(url)}" is not a valid URL: expected postgres://user:password@host:5432/database`)
+    throw new Error(`Store "${hideUrlPassword(url)}" is not a valid URL: expected postgres://user:password@host:5432/database`)
   }
   const maxParameter = parsed.searchParams.get('max')
   const max = maxParameter === null ? defaultPoolSize : Number(maxParameter)
@@ -33,12 +35,8 @@ export function parsePostgresUrl(url: string): PostgresStoreOptions {
   if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`Store URL: schema=${schema} must be a plain identifier (letters, digits, _)`)
   }
-  const description = hidePassword(url)
+  const description = hideUrlPassword(url)
   parsed.searchParams.delete('max')
   parsed.searchParams.delete('schema')
   return { connectionUrl: parsed.toString(), max, schema, description }
-}
-
-function hidePassword(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*):[^@/]*@/, '$1:***@')
 }

@@ -19,8 +19,8 @@ export const CheckpointSignal = { commits: 0, stop: 1 } as const
  * nothing left to copy.
  *
  * Why: SQLite checkpoints inside the COMMIT that takes the log past `wal_autocheckpoint`
- * pages. On the writer thread that COMMIT copied 4,000 pages and fsynced the file, 27–60
- * ms during which no group committed: the ingest p99. The writer keeps its automatic
+ * pages. On the writer thread that COMMIT copied every one of them and fsynced the file,
+ * a stall during which no group committed: it set the ingest p99. The writer keeps its automatic
  * checkpoint, which now copies only the pages committed since this thread's last pass,
  * then lets the next transaction restart the log. If this thread stops, the writer still
  * checkpoints everything by itself: slower, never unbounded.

@@ -23,19 +23,15 @@ export function openSqliteWriter(path: string, synchronous: 'full' | 'normal'): 
     // First: another process (a second collector, a backup) may hold the lock for a moment.
     writer.pragma('busy_timeout = 5000')
     writer.pragma('journal_mode = WAL')
-    // Before, on the event loop, this was NORMAL plus an fsync of the WAL on libuv's pool
-    // after each commit. On the writer thread SQLite's own fsync costs less: batch-20 load,
-    // same run, 39.9–41.6 → 44.6–48.0 % of bare Hono, 39 → 34–35 µs of CPU per event.
+    // On the writer thread SQLite's own fsync at each commit costs less than NORMAL plus an
+    // fsync of the WAL on libuv's pool after each commit (what the event-loop writer did).
     writer.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     // The automatic checkpoint runs inside the COMMIT that crosses this many pages: it
     // copies the WAL into the database file and fsyncs both. Every 4,000 pages (16 MB)
     // instead of SQLite's 1,000, pages written again and again between checkpoints (index
     // roots, the events table's last page, busy contacts) are copied once, and the fsync
-    // pairs come 4× less often. Bigger is faster but stalls longer: batch-20 load, 2 runs
-    // each: 1,000 pages 12.1–13.9 k events/s, p99 49–50 ms; 4,000 pages 13.9–14.4 k, p99
-    // 67–70 ms; 16,000 pages 12.3–19.1 k, p99 106–137 ms. (Measured with the writer still
-    // on the event loop. On its own thread, one run: 1,000 / 4,000 / 16,000 pages 49.4 /
-    // 49.9 / 47.7 % of bare Hono — no longer a lever.)
+    // pairs come less often. A bigger threshold stalls longer at each checkpoint; since the
+    // writer has a thread of its own the choice barely moves the rate (bench/README.md).
     writer.pragma('wal_autocheckpoint = 4000')
     migrateSqlite(writer)
     return writer

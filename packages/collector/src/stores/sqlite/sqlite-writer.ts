@@ -16,8 +16,8 @@ interface Job {
  * after the WAL is on disk: ack after commit.
  *
  * Why not a savepoint per job from the start: SQLite copies every page a savepoint is the
- * first to change into its sub-journal, a temporary file. Under batch-20 load that was
- * 15 % of the writer thread's time, for jobs that fail only on a bug or a broken disk.
+ * first to change into its sub-journal, a temporary file: a large share of the writer
+ * thread's time, paid for jobs that fail only on a bug or a broken disk.
  *
  * @example
  * const writer = new SqliteWriter(db, toStoreError)
