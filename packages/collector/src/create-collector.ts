@@ -6,6 +6,7 @@ import type { RateLimitOptions } from './middleware/rate-limit/index.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { segmentRoutes } from './routes/segment-routes.js'
@@ -65,6 +66,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))
   app.route('/', segmentRoutes(deps))
+  app.route('/', libraryMetricsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))
