@@ -7,6 +7,7 @@ import { expectEverySentEventStoredOnce, propertiesOf } from './support/delivery
 import { recordForeignRequests } from './support/foreign-requests.js'
 import { contactsWhere, countBy, waitForStoredEvents } from './support/oracle.js'
 import { NETWORK_FAILURE_LOG } from './support/page-errors.js'
+import { eventsInRequest } from './support/sent-events.js'
 import { openScenario } from './support/scenario.js'
 import { FIXTURES } from './support/sites.js'
 
@@ -109,27 +110,44 @@ describe('@segment/analytics-next', () => {
     expect(pageErrors.list()).toEqual([])
   })
 
-  test('a burst of 50 through its batching dispatcher (/v1/b), first batch lost on the network, arrives once each', async () => {
+  test('a burst of 50 through its batching dispatcher (/v1/b), first answer lost after the commit, is stored once each', async () => {
     const { page, collector, pageErrors, sent, foreign } = await openSegmentShop({
       query: '?batching=20',
       allowConsoleErrors: [NETWORK_FAILURE_LOG],
     })
-    const batches: number[] = []
+    const answerLost: string[] = []
+    const later: string[] = []
+    let batches = 0
     await page.route(`${collector.url}/v1/b`, async (route) => {
-      batches.push((JSON.parse(route.request().postData() ?? '{}') as { batch: unknown[] }).batch.length)
-      if (batches.length === 1) return route.abort('connectionreset')
-      return route.continue()
+      batches += 1
+      const ids = eventsInRequest(route.request()).map((event) => event.messageId)
+      if (batches > 1) {
+        later.push(...ids)
+        return route.continue()
+      }
+      // The collector commits the batch; the page sees the connection drop and must send it again.
+      const committed = await route.fetch()
+      if (committed.status() !== 200) throw new Error(`collector answered ${committed.status()}: ${await committed.text()}`)
+      answerLost.push(...ids)
+      return route.abort('connectionreset')
     })
 
     await page.evaluate(() => {
       for (let n = 1; n <= 50; n += 1) void window.analytics.track('Item Scrolled', { n })
     })
 
+    // The lost batch is stored already, so wait for its resending before reading the store.
+    await expect
+      .poll(() => ({ lost: answerLost.length > 0, notResent: answerLost.filter((id) => !later.includes(id)) }), {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toEqual({ lost: true, notResent: [] })
     const stored = await waitForStoredEvents(collector, 50, { timeoutMs: 20_000 })
     expect(stored.map((event) => event.properties.n).sort((a, b) => Number(a) - Number(b))).toEqual(
       Array.from({ length: 50 }, (_, index) => index + 1),
     )
-    expect(batches.length, 'batches, not one request per event').toBeLessThan(10)
+    expect(batches, 'batches, not one request per event').toBeLessThan(10)
     expectEverySentEventStoredOnce(stored, sent)
     expect(foreign.list()).toEqual([])
     expect(pageErrors.list()).toEqual([])
