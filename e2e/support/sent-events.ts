@@ -1,7 +1,11 @@
 import { gunzipSync } from 'node:zlib'
 import type { BrowserContext, Request } from 'playwright-core'
 
-const INGESTION_PATH = /\/v1\/(batch|track|identify|page|alias|group|screen)$/
+/**
+ * Every path events are posted to: the Segment API's, analytics.js 2.0's one-letter forms
+ * (`/v1/t`… and `/v1/b` when it batches), RudderStack's beacon (`/beacon/v1/batch`).
+ */
+const INGESTION_PATH = /\/v1\/(batch|b|track|t|identify|i|page|p|alias|a|group|g|screen|s)$/
 
 export interface SentEvent {
   messageId: string

@@ -7,6 +7,7 @@ import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
+import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
@@ -70,6 +71,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))
   app.route('/', segmentRoutes(deps))
+  app.route('/', libraryMetricsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))

@@ -1,5 +1,6 @@
 import { formatIssues, segmentEventSchema } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
+import { canonicalSegmentEvent } from './canonical-segment-event.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import { isoTime } from './iso-time.js'
@@ -19,6 +20,7 @@ export interface BatchDefaults {
 
 /**
  * One Segment-spec event, as sent, → what the store persists (docs/api.md, what is stored):
+ * null fields dropped and RudderStack's identify traits read (`canonicalSegmentEvent`),
  * validated, batch context merged under its own, identity checked, clock skew
  * corrected, messageId generated when absent, size limit checked. Lone surrogates were
  * replaced when the body was parsed (`parseJsonText`).
@@ -33,7 +35,7 @@ export function normaliseSegmentEvent(
   facts: RequestFacts,
   options: NormaliseOptions,
 ): NormaliseResult {
-  const parsed = segmentEventSchema.safeParse(raw)
+  const parsed = segmentEventSchema.safeParse(canonicalSegmentEvent(raw))
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data
 

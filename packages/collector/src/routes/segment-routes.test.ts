@@ -129,6 +129,20 @@ describe('bodies', () => {
   })
 })
 
+describe('the batch paths of the browser libraries', () => {
+  it("reads analytics.js 2.0's /v1/b and RudderStack's text/plain beacon with the key in the query", async () => {
+    const { app, post, read } = await testCollector()
+    expect((await (await post('/v1/b', { batch: [trackEvent({ userId: null })], writeKey: WRITE_KEY })).json()).accepted).toBe(1)
+    const beacon = await app.request(`/beacon/v1/batch?writeKey=${WRITE_KEY}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ batch: [trackEvent({ userId: '', channel: 'web' })], sentAt: new Date().toISOString() }),
+    })
+    expect(await beacon.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    expect((await (await read('/v1/events')).json()).events).toHaveLength(2)
+  })
+})
+
 describe('single-event routes', () => {
   it('imply the type from the path', async () => {
     const { post, read } = await testCollector()
@@ -137,6 +151,19 @@ describe('single-event routes', () => {
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
     const [event] = (await (await read('/v1/events')).json()).events
     expect(event).toMatchObject({ type: 'identify', name: 'identify', userId: 'u-1', email: 'ada@example.com', identity: 'identified' })
+  })
+
+  it("accept analytics.js 2.0's one-letter paths (/v1/t, /v1/p, /v1/i…) with its null userId", async () => {
+    const { post, read } = await testCollector()
+    const paths = { t: 'track', p: 'page', i: 'identify', a: 'alias', g: 'group', s: 'screen' }
+    for (const [letter, type] of Object.entries(paths)) {
+      const event = { event: 'Clicked', userId: type === 'alias' ? 'u-1' : null, previousId: 'a-0', groupId: 'g-1' }
+      const response = await post(`/v1/${letter}`, { ...event, anonymousId: 'a-1', messageId: `ajs-${letter}` })
+      expect(response.status, `/v1/${letter}`).toBe(200)
+    }
+    const { events } = await (await read('/v1/events')).json()
+    const stored = Object.fromEntries(events.map((event: { messageId: string; type: string }) => [event.messageId, event.type]))
+    expect(stored).toEqual(Object.fromEntries(Object.entries(paths).map(([letter, type]) => [`ajs-${letter}`, type])))
   })
 
   it('answer 400 with the reasons for an invalid event', async () => {

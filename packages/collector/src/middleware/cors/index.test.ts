@@ -17,6 +17,19 @@ describe('ingestionCors', () => {
     expect(response.headers.get('Vary')).toBe('Origin')
   })
 
+  it("allows the headers the browser libraries add (analytics.js 2.0's retry count, RudderStack's ids), on their paths", async () => {
+    const { app } = await testCollector()
+    const asked = 'authorization, content-type, x-retry-count, anonymousid, sentat, rsa-retry-attempt'
+    for (const path of ['/v1/t', '/v1/p', '/v1/b', '/v1/track', '/beacon/v1/batch']) {
+      const response = await app.request(path, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': asked },
+      })
+      expect(response.status, path).toBe(204)
+      expect(response.headers.get('Access-Control-Allow-Headers'), path).toBe(asked.split(', ').join(', '))
+    }
+  })
+
   it('allows any origin with *', async () => {
     const { app } = await testCollector()
     const response = await app.request('/v1/track', preflight('https://anywhere.example'))

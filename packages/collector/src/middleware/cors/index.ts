@@ -38,11 +38,25 @@ export function ingestionCors(options: IngestionCorsOptions) {
       return c.body(null, 204, {
         ...corsHeaders,
         'Access-Control-Allow-Methods': 'POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, Content-Encoding, Authorization',
+        'Access-Control-Allow-Headers': allowedRequestHeaders(c.req.header('Access-Control-Request-Headers')),
         'Access-Control-Max-Age': '86400',
       })
     }
     await next()
     for (const [name, value] of Object.entries(corsHeaders)) c.res.headers.set(name, value)
   })
+}
+
+/** What our own tracker and server-style clients send; answered when a preflight names none. */
+const baseRequestHeaders = 'Content-Type, Content-Encoding, Authorization'
+
+/**
+ * The headers the preflight asks for, all of them: the browser libraries add their own
+ * (analytics.js 2.0 `X-Retry-Count` on a retry, RudderStack `AnonymousId`, `SentAt` and
+ * `RSA-Retry-*`), and refusing one makes the browser drop the event unsent. A list would
+ * protect nothing: any HTTP client can send these headers, CORS only guards the visitor.
+ */
+function allowedRequestHeaders(requested: string | undefined): string {
+  const names = (requested ?? '').split(',').map((name) => name.trim()).filter((name) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+  return names.length > 0 ? names.join(', ') : baseRequestHeaders
 }
