@@ -33,29 +33,47 @@ const single = {
   screen: screenEventSchema,
 }
 
-/** `POST /v1/batch` and the single-event routes of the Segment HTTP Tracking API. */
+const batchOperation = (path: string, summary: string): ApiOperation => ({
+  method: 'post',
+  path,
+  tag: 'Ingestion',
+  summary,
+  description:
+    'Up to 2,500 events and 500 KB (after gzip) per request, 32 KB per event. Invalid events are rejected one ' +
+    'by one, the others stored; events already stored (same source and messageId) count as duplicates.',
+  auth: 'writeKey',
+  body: { schema: batchEnvelopeSchema, adjust: eventsOfTheBatch },
+  responses: { 200: accepted, ...ingestionRefusals },
+})
+
+/**
+ * `POST /v1/batch` and the single-event routes of the Segment HTTP Tracking API, and the
+ * paths the Segment and RudderStack browser libraries post the same bodies to.
+ */
 export const segmentOperations: ApiOperation[] = [
-  {
-    method: 'post',
-    path: '/v1/batch',
-    tag: 'Ingestion',
-    summary: 'Send a batch of events (Segment HTTP Tracking API)',
-    description:
-      'Up to 2,500 events and 500 KB (after gzip) per request, 32 KB per event. Invalid events are rejected one ' +
-      'by one, the others stored; events already stored (same source and messageId) count as duplicates.',
-    auth: 'writeKey',
-    body: { schema: batchEnvelopeSchema, adjust: eventsOfTheBatch },
-    responses: { 200: accepted, ...ingestionRefusals },
-  },
-  ...Object.entries(single).map(
-    ([type, schema]): ApiOperation => ({
+  batchOperation('/v1/batch', 'Send a batch of events (Segment HTTP Tracking API)'),
+  batchOperation('/v1/b', 'Send a batch of events (analytics.js 2.0 when it batches)'),
+  batchOperation('/beacon/v1/batch', 'Send a batch of events (RudderStack beacon, writeKey in the query)'),
+  ...Object.entries(single).flatMap(([type, schema]): ApiOperation[] =>
+    [
+      [`/v1/${type}`, `Send one ${type} event`],
+      [`/v1/${type[0]}`, `Send one ${type} event (analytics.js 2.0's path)`],
+    ].map(([path, summary]) => ({
       method: 'post',
-      path: `/v1/${type}`,
+      path: path!,
       tag: 'Ingestion',
-      summary: `Send one ${type} event`,
+      summary: summary!,
       auth: 'writeKey',
       body: { schema, adjust: typeImplied },
       responses: { 200: accepted, ...ingestionRefusals },
-    }),
+    })),
   ),
+  {
+    method: 'post',
+    path: '/v1/m',
+    tag: 'Ingestion',
+    summary: "analytics.js 2.0's counters about itself: answered, not kept",
+    auth: 'none',
+    responses: { 204: { description: 'Nothing is kept' }, ...refusals(403) },
+  },
 ]
