@@ -1,6 +1,6 @@
 /**
- * What one SQLite group commit costs, in process, without HTTP or threads: the writer's
- * own code (`openSqliteWriter`, `ingestEvents`) on a temp file, fed the bench's batch-20
+ * What one SQLite group commit costs, in process, without HTTP: the writer's
+ * own code (`openSqliteWriter`, `ingestInTransaction`) on a temp file, fed the bench's batch-20
  * bodies through the real normaliser, in groups of N requests per transaction. Seconds to
  * run, and its bytes per event do not move with the machine's load. Not part of
  * `npm run bench`.
@@ -29,17 +29,18 @@ const dist = pathToFileURL(`${resolve(process.env.COLLECTOR_DIST ?? `${repoRoot}
 const load = (path) => import(new URL(path, dist).href)
 
 const { openSqliteWriter } = await load('stores/sqlite/open-sqlite-writer.js')
-const { prepareWriteStatements } = await load('stores/sqlite/sqlite-write-statements.js')
-const { SqliteTransaction } = await load('stores/sqlite/sqlite-transaction.js')
-const { ingestEvents } = await load('identity/ingest-events.js')
+const { bindOperations } = await load('stores/bind-operations.js')
+const { sqliteOperations } = await load('stores/sqlite/sqlite-operations.js')
+const { ingestInTransaction } = await load('ingest/ingest-events.js')
 const { normaliseSegmentBatch } = await load('normalise/normalise-segment-batch.js')
 
 const dir = mkdtempSync(join(tmpdir(), 'sillage-commit-cost-'))
 const file = join(dir, 'bench.db')
 try {
-  const db = openSqliteWriter(file, synchronous)
+  const db = openSqliteWriter(file)
+  db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma(`wal_autocheckpoint = ${checkpointPages}`)
-  const tx = new SqliteTransaction(prepareWriteStatements(db))
+  const tx = bindOperations(db, sqliteOperations)
   const begin = db.prepare('BEGIN IMMEDIATE')
   const commit = db.prepare('COMMIT')
   const nextBody = createBatchBody({ batchSize: 20 })
@@ -57,7 +58,7 @@ try {
     if (group === warmGroups) writtenBefore = storageWrites()
     const started = performance.now()
     begin.run()
-    for (const events of requests) await ingestEvents(tx, events)
+    for (const events of requests) await ingestInTransaction(tx, events)
     const worked = performance.now()
     commit.run()
     if (group >= warmGroups) {

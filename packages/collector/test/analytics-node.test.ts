@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoredEvent } from '@sillage/protocol'
 import { createCollector } from '../src/create-collector.js'
 import { closeServer, listen } from '../src/server/listen.js'
-import { createMemoryStore } from '../src/stores/memory/index.js'
+import { createStore } from '../src/stores/create-store.js'
 import { SECRET_KEY, WRITE_KEY } from './helpers/test-collector.js'
 
-const store = createMemoryStore()
+const store = createStore('memory:')
 let server: Server
 let url: string
 

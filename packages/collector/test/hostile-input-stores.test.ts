@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BatchResponse, ContactDetail, StoredEvent } from '@sillage/protocol'
 import { createStore } from '../src/stores/create-store.js'
-import { createMemoryStore } from '../src/stores/memory/index.js'
 import type { Store } from '../src/stores/store.js'
 import { createTestSchema, type TestSchema } from './helpers/postgres-test-schema.js'
 import { SECRET_KEY, testCollector } from './helpers/test-collector.js'
@@ -139,7 +138,7 @@ const hostileCases: HostileCase[] = [
 const asStored = (value: unknown) => JSON.parse(JSON.stringify(value ?? null).replace(/\\ud[89a-f][0-9a-f]{2}/g, '\\ufffd'))
 
 const stores: Array<{ name: string; open: () => Promise<{ store: Store; cleanUp: () => Promise<void> }> }> = [
-  { name: 'memory', open: async () => ({ store: createMemoryStore(), cleanUp: async () => {} }) },
+  { name: 'memory', open: async () => ({ store: createStore('memory:'), cleanUp: async () => {} }) },
   {
     name: 'SQLite',
     open: async () => {

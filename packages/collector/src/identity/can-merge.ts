@@ -1,4 +1,4 @@
-import type { ContactKeys } from './identity-transaction.js'
+import type { ContactKeys } from './contact-operations.js'
 
 type Claims = Pick<ContactKeys, 'userId' | 'email'>
 

@@ -1,6 +1,6 @@
 import { canMerge } from './can-merge.js'
 import type { EventIdentifiers } from './event-identifiers.js'
-import type { ContactKeys, ContactOperations, IdentifierKind } from './identity-transaction.js'
+import type { ContactKeys, ContactOperations, IdentifierKind } from './contact-operations.js'
 
 /**
  * The contact an event's userId/email claim belongs to, created or completed as needed:

@@ -1,5 +1,5 @@
 import { isBlockedIdentifier } from '@sillage/protocol'
-import type { SerialisedEvent } from '../stores/store.js'
+import type { SerialisedEvent } from '../events/normalised-event.js'
 
 /** The identifiers of one event that the identity rules may act on. */
 export interface EventIdentifiers {

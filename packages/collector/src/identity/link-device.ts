@@ -1,5 +1,5 @@
 import { canMerge, isAnonymousOnly } from './can-merge.js'
-import type { ContactKeys, ContactOperations } from './identity-transaction.js'
+import type { ContactKeys, ContactOperations } from './contact-operations.js'
 
 /**
  * Ties the device's anonymousId to the identified contact of the same event. A contact

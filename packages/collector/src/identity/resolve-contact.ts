@@ -1,6 +1,6 @@
 import { claimContact } from './claim-contact.js'
 import type { EventIdentifiers } from './event-identifiers.js'
-import type { ContactOperations } from './identity-transaction.js'
+import type { ContactOperations } from './contact-operations.js'
 import { linkAnonymousId, linkPreviousId } from './link-device.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { NormalisedEvent } from '../stores/store.js'
+import type { NormalisedEvent } from '../events/normalised-event.js'
 
 /**
  * What a normaliser answers: the event to store, or why not. `tooLarge`: refused for its

@@ -1,5 +1,5 @@
 import type { JsonObject, RejectedEvent } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { NormalisedEvent } from '../events/normalised-event.js'
 import { normaliseSegmentEvent } from './normalise-segment-event.js'
 import type { BatchDefaults } from './normalise-segment-event.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'

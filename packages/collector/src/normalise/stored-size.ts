@@ -1,6 +1,6 @@
 import { MAX_EVENT_BYTES } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { NormalisedEvent } from '../events/normalised-event.js'
 import type { NormaliseResult } from './normalise-result.js'
 
 /**

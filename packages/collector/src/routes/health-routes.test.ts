@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { MemoryStore } from '../stores/memory/index.js'
+import { SqliteStore } from '../stores/sqlite/sqlite-store.js'
 import { StoreUnavailableError } from '../stores/store.js'
+import type { StoreTransaction } from '../transaction/store-transaction.js'
 import { testCollector, trackEvent } from '../../test/helpers/test-collector.js'
 
 describe('GET /healthz', () => {
@@ -12,12 +13,12 @@ describe('GET /healthz', () => {
   })
 
   it('answers 503 when the store does not', async () => {
-    class DownStore extends MemoryStore {
+    class DownStore extends SqliteStore {
       override async isHealthy() {
         return false
       }
     }
-    const { app } = await testCollector({ store: new DownStore() })
+    const { app } = await testCollector({ store: new DownStore({ temporary: true }) })
     const response = await app.request('/healthz')
     expect(response.status).toBe(503)
     expect((await response.json()).store).toBe('unavailable')
@@ -27,13 +28,13 @@ describe('GET /healthz', () => {
 describe('GET /metrics', () => {
   it('counts requests by route pattern, events by outcome, ingest latency and store errors', async () => {
     let down = false
-    class FlakyStore extends MemoryStore {
-      override ingest(...args: Parameters<MemoryStore['ingest']>) {
+    class FlakyStore extends SqliteStore {
+      override transaction<T>(work: (tx: StoreTransaction) => Promise<T>) {
         if (down) return Promise.reject(new StoreUnavailableError('down'))
-        return super.ingest(...args)
+        return super.transaction(work)
       }
     }
-    const { app, post, read } = await testCollector({ store: new FlakyStore() })
+    const { app, post, read } = await testCollector({ store: new FlakyStore({ temporary: true }) })
     const event = trackEvent()
     await post('/v1/batch', { batch: [event, { type: 'track' }] })
     await post('/v1/batch', { batch: [event] })

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import type { z } from 'zod'
 import { formatIssues } from '@sillage/protocol'
 import type { CollectorEnv } from '../collector-env.js'
+import { eraseContact } from '../contacts/erase-contact.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
 import { contactLookupSchema, eventQuerySchema } from './read-queries.js'
@@ -15,7 +16,7 @@ import type { RouteDeps } from './route-deps.js'
  * @example
  * app.route('/', readRoutes(deps))
  */
-export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono<CollectorEnv> {
+export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'>): Hono<CollectorEnv> {
   const { store } = deps
   const app = new Hono<CollectorEnv>()
   const auth = secretKeyAuth(deps)
@@ -40,7 +41,7 @@ export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono<C
 
   app.delete('/v1/contacts/:id', async (c) => {
     const id = c.req.param('id')
-    if (!isPossibleContactId(id) || !(await store.deleteContact(id))) throw notFound(id)
+    if (!isPossibleContactId(id) || !(await eraseContact(store, { id, at: deps.now().toISOString() }))) throw notFound(id)
     return c.body(null, 204)
   })
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_EVENT_BYTES } from '@sillage/protocol'
 import type { BatchResponse, ErrorResponse } from '@sillage/protocol'
-import { MemoryStore } from '../stores/memory/index.js'
+import { SqliteStore } from '../stores/sqlite/sqlite-store.js'
 import { StoreUnavailableError } from '../stores/store.js'
-import type { NormalisedEvent } from '../stores/store.js'
+import type { NormalisedEvent } from '../events/normalised-event.js'
+import type { StoreTransaction } from '../transaction/store-transaction.js'
 import { testCollector, trackEvent, WRITE_KEY } from '../../test/helpers/test-collector.js'
 
 describe('POST /v1/batch', () => {
@@ -85,12 +86,12 @@ describe('POST /v1/batch', () => {
   })
 
   it('answers 503 with Retry-After and acknowledges nothing when the store is down', async () => {
-    class DownStore extends MemoryStore {
-      override async ingest(): Promise<never> {
+    class DownStore extends SqliteStore {
+      override async transaction(): Promise<never> {
         throw new StoreUnavailableError('database is unreachable')
       }
     }
-    const { post } = await testCollector({ store: new DownStore() })
+    const { post } = await testCollector({ store: new DownStore({ temporary: true }) })
     const response = await post('/v1/batch', { batch: [trackEvent()] })
     expect(response.status).toBe(503)
     expect(response.headers.get('Retry-After')).toBe('5')
@@ -181,13 +182,14 @@ describe('normalisation through the route', () => {
 
   async function storedAfter(batch: Record<string, unknown>): Promise<NormalisedEvent[]> {
     const ingested: NormalisedEvent[] = []
-    class RecordingStore extends MemoryStore {
-      override ingest(events: readonly NormalisedEvent[]) {
-        ingested.push(...events)
-        return super.ingest(events)
+    class RecordingStore extends SqliteStore {
+      override transaction<T>(work: (tx: StoreTransaction) => Promise<T>) {
+        return super.transaction((tx) =>
+          work({ ...tx, insertEvents: (args) => (ingested.push(...args.events.map(({ event }) => event)), tx.insertEvents(args)) }),
+        )
       }
     }
-    const { post } = await testCollector({ store: new RecordingStore(), now: () => receivedAt })
+    const { post } = await testCollector({ store: new RecordingStore({ temporary: true }), now: () => receivedAt })
     expect((await post('/v1/batch', batch, { 'User-Agent': 'test-agent/1' })).status).toBe(200)
     return ingested
   }

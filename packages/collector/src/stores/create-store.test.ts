@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createStore } from './create-store.js'
-import { MemoryStore } from './memory/memory-store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
 
 describe('createStore', () => {
   it('picks the store the URL names', () => {
-    expect(createStore('memory:')).toBeInstanceOf(MemoryStore)
+    expect(createStore('memory:')).toBeInstanceOf(SqliteStore)
+    expect(createStore('memory:').description).toBe('memory:')
     expect(createStore('sqlite:./data/sillage.db')).toBeInstanceOf(SqliteStore)
     expect(createStore('sqlite:./data/sillage.db').description).toBe('sqlite:./data/sillage.db')
     expect(createStore('sqlite:/var/lib/sillage.db?synchronous=normal').description).toBe('sqlite:/var/lib/sillage.db?synchronous=normal')

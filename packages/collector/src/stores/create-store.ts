@@ -1,5 +1,3 @@
-import { hideUrlPassword } from '../secrets/hide-url-password.js'
-import { MemoryStore } from './memory/memory-store.js'
 import { parsePostgresUrl } from './postgres/parse-postgres-url.js'
 import { PostgresStore } from './postgres/postgres-store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
@@ -8,7 +6,7 @@ import type { Store } from './store.js'
 const usage = 'use memory:, sqlite:<path> (e.g. sqlite:./data/sillage.db) or postgres://user:password@host:5432/database'
 
 /**
- * The store a `--store` URL names: `memory:`, `sqlite:<path>[?synchronous=normal]` or
+ * The store a `--store` URL names: `memory:` (SQLite on a temporary file, removed on close), `sqlite:<path>[?synchronous=normal]` or
  * `postgres://…[?max=10&schema=name]` (`postgresql://` too). Nothing is opened yet: call `open()`.
  *
  * @example
@@ -16,10 +14,11 @@ const usage = 'use memory:, sqlite:<path> (e.g. sqlite:./data/sillage.db) or pos
  * await store.open()
  */
 export function createStore(url: string): Store {
-  if (url === 'memory:') return new MemoryStore()
+  // memory: is the same store on a throwaway file, so it keeps the same contract.
+  if (url === 'memory:') return new SqliteStore({ temporary: true })
   if (url.startsWith('sqlite:')) return createSqliteStore(url)
   if (/^postgres(ql)?:\/\//.test(url)) return new PostgresStore(parsePostgresUrl(url))
-  throw new Error(`Unknown store "${hideUrlPassword(url)}": ${usage}`)
+  throw new Error(`Unknown store "${url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}": ${usage}`)
 }
 
 function createSqliteStore(url: string): Store {

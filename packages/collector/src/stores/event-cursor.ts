@@ -31,8 +31,3 @@ export function decodeEventCursor(cursor: string): EventPosition {
   }
   throw new InvalidCursorError(cursor)
 }
-
-/** True when `a` comes after `b` in the log (older, or as old and inserted earlier). */
-export function isAfterPosition(a: EventPosition, b: EventPosition): boolean {
-  return a.timestamp < b.timestamp || (a.timestamp === b.timestamp && a.seq < b.seq)
-}

@@ -1,51 +1,6 @@
-import type { ContactDetail, EventPage, EventType, IdentityStatus, JsonObject } from '@sillage/protocol'
-
-/**
- * An event after validation and normalisation (docs/api.md, what is stored), before identity
- * resolution: everything a store needs to persist it, nothing it must compute.
- */
-export interface NormalisedEvent {
-  /** De-duplication scope: the write key (or `api` for secret-key server calls) it came with. */
-  source: string
-  messageId: string
-  type: EventType
-  /** Stored event name: the track event, `page_visited`, `identify`, `alias`, `group`, `screen`. */
-  name: string
-  anonymousId: string | null
-  userId: string | null
-  /** Lower-cased, from traits.email, context.traits.email or Brevo identifiers.email_id. */
-  email: string | null
-  /** `alias` only: the id being merged into `userId`. */
-  previousId: string | null
-  properties: JsonObject
-  /** `properties` as JSON text: serialised once by the normaliser, written as is by stores. */
-  propertiesJson: string
-  /** `identify` (and Brevo contact_properties): become contact attributes, latest timestamp wins. */
-  traits: JsonObject
-  context: JsonObject
-  /** `context` as JSON text, likewise. */
-  contextJson: string
-  timestamp: string
-  originalTimestamp: string
-  sentAt: string | null
-  receivedAt: string
-  /** `unverified`: claimed a userId/email without a valid user hash; resolved by anonymousId only. */
-  identity: IdentityStatus
-}
-
-/**
- * A normalised event without its parsed `properties` and `context`: what the SQL stores
- * write (the JSON texts) and what the identity rules read. It is all the SQLite writer
- * thread receives, so the objects are not copied across threads for nothing.
- */
-export type SerialisedEvent = Omit<NormalisedEvent, 'properties' | 'context'>
-
-export interface IngestResult {
-  /** Events newly stored. */
-  accepted: number
-  /** Events whose (source, messageId) was already stored: acknowledged, not stored again. */
-  duplicates: number
-}
+import type { ContactDetail, EventPage, EventType } from '@sillage/protocol'
+import type { ChangePage, ChangeQuery } from '../events/change.js'
+import type { Transactional } from '../transaction/store-transaction.js'
 
 export interface EventQuery {
   contactId?: string
@@ -64,14 +19,16 @@ export interface EventQuery {
 export type ContactLookup = { email: string } | { userId: string } | { anonymousId: string }
 
 /**
- * Where events and contacts live. One contract, several stores (memory, SQLite,
- * PostgreSQL); all of them pass `store-contract.test-suite.ts` unchanged.
+ * Where events, contacts and the change feed live. One contract, two SQL stores (SQLite,
+ * PostgreSQL; `memory:` is SQLite on a temporary file); all of them pass
+ * `store-contract.test-suite.ts` unchanged.
  *
- * Every method that writes resolves only after its transaction committed: the
- * collector acknowledges what `ingest` resolved, so a crash after the answer loses nothing.
- * A store that cannot reach its database rejects with `StoreUnavailableError`.
+ * Every write goes through `transaction(work)`: the domain (`ingest/`, `contacts/`,
+ * `feed/`) runs its operations on the transaction, and the promise resolves only after
+ * COMMIT, so a crash after the answer loses nothing. A store that cannot reach its
+ * database rejects with `StoreUnavailableError`.
  */
-export interface Store {
+export interface Store extends Transactional {
   /** Printed on start, e.g. `sqlite:./data/sillage.db` (never a password). */
   readonly description: string
   /** Connects and runs pending migrations; safe when several collectors start at once. */
@@ -79,15 +36,21 @@ export interface Store {
   close(): Promise<void>
   /** True when the store answers right now (used by `/healthz`). */
   isHealthy(): Promise<boolean>
-  /** Stores the events, de-duplicated and resolved to contacts, in one transaction. */
-  ingest(events: readonly NormalisedEvent[]): Promise<IngestResult>
   /** Newest first, by `timestamp` then insertion order. */
   listEvents(query: EventQuery): Promise<EventPage>
   findContacts(lookup: ContactLookup): Promise<ContactDetail[]>
   /** Also answers for the id of a contact merged away: it returns the survivor. */
   getContact(id: string): Promise<ContactDetail | null>
-  /** Erases the contact, its identities, summaries and events. False when unknown. */
-  deleteContact(id: string): Promise<boolean>
+  /**
+   * The change feed after a cursor, oldest first, committed changes only. Never returns a
+   * change behind a cursor it handed out before, even when several collectors write.
+   */
+  readChanges(query: ChangeQuery): Promise<ChangePage>
+  /**
+   * Calls `listener` after each commit that may have appended changes: this process's,
+   * and on PostgreSQL other collectors' too. Returns the function that unsubscribes.
+   */
+  onChanges(listener: () => void): () => void
 }
 
 /** The store's database cannot be reached; the collector answers 503 with `Retry-After`. */

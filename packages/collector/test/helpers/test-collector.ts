@@ -1,16 +1,16 @@
 import { gzipSync } from 'node:zlib'
 import { createCollector } from '../../src/create-collector.js'
 import type { CollectorOptions } from '../../src/create-collector.js'
-import { createMemoryStore } from '../../src/stores/memory/index.js'
+import { createStore } from '../../src/stores/create-store.js'
 
 export const WRITE_KEY = 'wk_test_1234'
 export const SECRET_KEY = 'sk_test_0123456789abcdef'
 
 export const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`
 
-/** A collector on a fresh memory store, with helpers that send real requests through `app.request()`. */
+/** A collector on a fresh `memory:` store (SQLite on a temporary file), with helpers that send real requests through `app.request()`. */
 export async function testCollector(overrides: Partial<CollectorOptions> = {}) {
-  const store = overrides.store ?? createMemoryStore()
+  const store = overrides.store ?? createStore('memory:')
   await store.open()
   const app = createCollector({ store, writeKeys: [WRITE_KEY], secretKey: SECRET_KEY, log: () => {}, ...overrides })
 

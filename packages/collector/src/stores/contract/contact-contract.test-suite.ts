@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
 import { allEvents, type StoreHarness, useStores } from './store-harness.test-suite.js'
+import { ingest } from './ingest-counts.test-suite.js'
+import { eraseContact } from '../../contacts/erase-contact.js'
 
 /** Contact lookups and GDPR erasure (docs/api.md). */
 export function describeContactContract(harness: StoreHarness): void {
@@ -9,7 +11,7 @@ export function describeContactContract(harness: StoreHarness): void {
 
     it('describes a contact fully and finds it by each identifier, emails case-insensitively', async () => {
       const store = await stores.open()
-      await store.ingest([
+      await ingest(store, [
         makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }),
         makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'identify', traits: { plan: 'pro' }, at: 2 }),
       ])
@@ -36,30 +38,30 @@ export function describeContactContract(harness: StoreHarness): void {
 
     it('erases a contact, its identities, summaries, events and merged ids, and nothing else', async () => {
       const store = await stores.open()
-      await store.ingest([makeEvent({ messageId: 'm0', userId: 'u1' }), makeEvent({ messageId: 'm1', anon: 'd1' }), makeEvent({ messageId: 'other', anon: 'd2' })])
+      await ingest(store, [makeEvent({ messageId: 'm0', userId: 'u1' }), makeEvent({ messageId: 'm1', anon: 'd1' }), makeEvent({ messageId: 'other', anon: 'd2' })])
       const [anonymous] = await store.findContacts({ anonymousId: 'd1' })
-      await store.ingest([makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', email: 'ann@example.com' })])
+      await ingest(store, [makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', email: 'ann@example.com' })])
       const [identified] = await store.findContacts({ userId: 'u1' })
       expect(identified!.mergedFrom).toEqual([anonymous!.id])
 
-      expect(await store.deleteContact(anonymous!.id)).toBe(true)
+      expect(await eraseContact(store, { id: anonymous!.id, at: minute(30) })).toBe(true)
       expect(await store.getContact(identified!.id)).toBeNull()
       expect(await store.getContact(anonymous!.id)).toBeNull()
       for (const lookup of [{ userId: 'u1' }, { email: 'ann@example.com' }, { anonymousId: 'd1' }]) expect(await store.findContacts(lookup)).toEqual([])
       expect(await allEvents(store, identified!.id)).toEqual([])
       expect((await allEvents(store)).map((event) => event.messageId)).toEqual(['other'])
-      expect(await store.deleteContact(identified!.id)).toBe(false)
+      expect(await eraseContact(store, { id: identified!.id, at: minute(30) })).toBe(false)
     })
 
     it('does not bring an erased contact back when an old event is retried', async () => {
       const store = await stores.open()
       const event = makeEvent({ messageId: 'm1', anon: 'd1', userId: 'u1' })
-      await store.ingest([event])
+      await ingest(store, [event])
       const [contact] = await store.findContacts({ userId: 'u1' })
-      await store.deleteContact(contact!.id)
-      expect(await store.ingest([event])).toEqual({ accepted: 0, duplicates: 1 })
+      await eraseContact(store, { id: contact!.id, at: minute(30) })
+      expect(await ingest(store, [event])).toEqual({ accepted: 0, duplicates: 1 })
       expect(await store.findContacts({ userId: 'u1' })).toEqual([])
-      await store.ingest([makeEvent({ messageId: 'm2', anon: 'd1' })])
+      await ingest(store, [makeEvent({ messageId: 'm2', anon: 'd1' })])
       const [fresh] = await store.findContacts({ anonymousId: 'd1' })
       expect(fresh).toMatchObject({ userId: null, mergedFrom: [], summaries: [{ count: 1 }] })
       expect(fresh!.id).not.toBe(contact!.id)

@@ -1,5 +1,5 @@
 import type { EventType, IdentityStatus, JsonObject } from '@sillage/protocol'
-import type { NormalisedEvent } from '../store.js'
+import type { NormalisedEvent } from '../../events/normalised-event.js'
 
 /** Minute `n` of a fixed test day, as the normaliser writes timestamps. */
 export function minute(n: number): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InvalidCursorError, type Store } from '../store.js'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
 import { type StoreHarness, useStores } from './store-harness.test-suite.js'
+import { ingest } from './ingest-counts.test-suite.js'
 
 const ids = (page: { events: { messageId: string }[] }) => page.events.map((event) => event.messageId)
 
@@ -12,7 +13,7 @@ export function describeQueryContract(harness: StoreHarness): void {
 
     async function seeded(): Promise<Store> {
       const store = await stores.open()
-      await store.ingest([
+      await ingest(store, [
         makeEvent({ messageId: 'a', anon: 'd1', name: 'viewed', at: 1 }),
         makeEvent({ messageId: 'b', anon: 'd1', name: 'clicked', at: 3 }),
         makeEvent({ messageId: 'c', anon: 'd2', type: 'page', name: 'page_visited', at: 2 }),
@@ -54,7 +55,7 @@ export function describeQueryContract(harness: StoreHarness): void {
     it('keeps pages stable while new events arrive', async () => {
       const store = await seeded()
       const first = await store.listEvents({ limit: 2 })
-      await store.ingest([makeEvent({ messageId: 'newer', anon: 'd3', at: 9 }), makeEvent({ messageId: 'same-time', anon: 'd3', at: 3 })])
+      await ingest(store, [makeEvent({ messageId: 'newer', anon: 'd3', at: 9 }), makeEvent({ messageId: 'same-time', anon: 'd3', at: 3 })])
       const rest = await store.listEvents({ limit: 10, cursor: first.nextCursor! })
       expect(ids(rest)).toEqual(['b', 'c', 'a'])
       expect(ids(await store.listEvents({ limit: 3 }))).toEqual(['newer', 'e', 'same-time'])

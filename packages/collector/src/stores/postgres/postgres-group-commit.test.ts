@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { dropTestSchemas, freshSchemaUrl, testStores } from './postgres-test-server.test-suite.js'
+import { ingest } from '../contract/ingest-counts.test-suite.js'
 
 const { open, closeAll } = testStores()
 
@@ -19,7 +20,7 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
     // that only the database notices, halfway through the shared transaction.
     const names = ['a', 'b', 'c', 'refused\u0000', 'd', 'e', 'f', 'g']
     const results = await Promise.allSettled(
-      names.map((name, i) => store.ingest([makeEvent({ messageId: `m${i}`, anon: `device-${i}`, name })])),
+      names.map((name, i) => ingest(store, [makeEvent({ messageId: `m${i}`, anon: `device-${i}`, name })])),
     )
     expect(results.map((result) => result.status)).toEqual(names.map((name) => (name.includes('\u0000') ? 'rejected' : 'fulfilled')))
     const stored = (await store.listEvents({ limit: 100 })).events.map((event) => event.name).sort()
@@ -35,7 +36,7 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
     await Promise.all(
       Array.from({ length: 24 }, async (_, i) => {
         const device = `device-${i}`
-        await writer.ingest([makeEvent({ messageId: `m${i}`, anon: device, at: i }), makeEvent({ messageId: `n${i}`, anon: device, at: i })])
+        await ingest(writer, [makeEvent({ messageId: `m${i}`, anon: device, at: i }), makeEvent({ messageId: `n${i}`, anon: device, at: i })])
         const [contact] = await reader.findContacts({ anonymousId: device })
         if (contact?.summaries[0]?.count !== 2) unseen.push(device)
       }),
@@ -48,9 +49,9 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
   it('two requests for one new device in one shared transaction give it one contact', async () => {
     const store = await open(oneWriterAtATime(freshSchemaUrl()))
     await Promise.all([
-      store.ingest([makeEvent({ messageId: 'first', anon: 'other-device' })]),
-      store.ingest([makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
-      store.ingest([makeEvent({ messageId: 'm2', anon: 'new-device', at: 2 }), makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
+      ingest(store, [makeEvent({ messageId: 'first', anon: 'other-device' })]),
+      ingest(store, [makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
+      ingest(store, [makeEvent({ messageId: 'm2', anon: 'new-device', at: 2 }), makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
     ])
     const contacts = await store.findContacts({ anonymousId: 'new-device' })
     expect(contacts).toHaveLength(1)

@@ -83,6 +83,28 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX contact_merges_by_survivor ON contact_merges (into_id);
     `,
   },
+  {
+    version: 2,
+    name: 'change feed, consumer cursors',
+    sql: `
+      -- xid: the writing transaction's id; readers order by (xid, seq) and read only below the
+      -- oldest transaction still running (see operations/read-changes.ts).
+      CREATE TABLE changes (
+        xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        type text NOT NULL,
+        at timestamptz NOT NULL,
+        contact_id text,
+        data json,
+        PRIMARY KEY (xid, seq)
+      );
+      CREATE INDEX changes_by_contact ON changes (contact_id);
+      CREATE TABLE consumer_cursors (
+        name text PRIMARY KEY,
+        cursor text NOT NULL
+      );
+    `,
+  },
 ]
 
 /**

@@ -1,15 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
 import postgres, { type Sql, type TransactionSql } from 'postgres'
-import { ingestEvents } from '../../identity/ingest-events.js'
-import { type ContactLookup, type EventQuery, type IngestResult, type NormalisedEvent, type Store, StoreUnavailableError } from '../store.js'
-import { deletePostgresContact } from './delete-postgres-contact.js'
+import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { StoreTransaction } from '../../transaction/store-transaction.js'
+import { bindOperations } from '../bind-operations.js'
+import { CommitSignal } from '../commit-signal.js'
+import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
+import { readChanges } from './operations/read-changes.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
 import { PostgresReads } from './postgres-reads.js'
 import { PostgresGroupWriter } from './postgres-group-writer.js'
 import { toPostgresStoreError } from './postgres-store-error.js'
-import { PostgresTransaction } from './postgres-transaction.js'
+import { postgresOperations } from './postgres-operations.js'
+import { StatementPipeline } from './statement-pipeline.js'
 import { surviveDriverRaces } from './survive-driver-races.js'
 
 /** Lost races are retried this many times: plenty for a few collectors on one contact. */
@@ -26,7 +30,8 @@ const jobsPerGroup = 32
  * The store for several collectors on one PostgreSQL. Batches arriving together share one
  * transaction, each in a savepoint of its own, and are answered after its COMMIT (see
  * `PostgresGroupWriter`); identity races between collectors are settled by row locks,
- * UNIQUE constraints and retries (see `PostgresTransaction`). An unreachable server
+ * UNIQUE constraints and retries (see `operations/find-contact.ts`). Commits wake the feed's
+ * readers here directly and in the other collectors through LISTEN/NOTIFY. An unreachable server
  * surfaces as `StoreUnavailableError`; the driver reconnects by itself once it is back.
  *
  * @example
@@ -38,9 +43,13 @@ export class PostgresStore implements Store {
   private sql: Sql | null = null
   private reads: PostgresReads | null = null
   private writer: PostgresGroupWriter | null = null
+  private readonly commits = new CommitSignal()
+  private readonly channel: string
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.description = options.description
+    // One channel per schema: collectors on other schemas of the database are not woken.
+    this.channel = `sillage_changes_${options.schema ?? 'public'}`.slice(0, 63)
   }
 
   async open(): Promise<void> {
@@ -64,6 +73,14 @@ export class PostgresStore implements Store {
       await sql.end({ timeout: 1 })
       const reason = error instanceof Error ? error.message : String(error)
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${reason}. Check that PostgreSQL runs there and accepts this user.`, { cause: error })
+    }
+    try {
+      // Another collector's commits wake this one's readers. The driver listens again by
+      // itself after a reconnection; readers missing a wake-up meanwhile still poll slowly.
+      await sql.listen(this.channel, () => this.commits.notify())
+    } catch (error) {
+      await sql.end({ timeout: 1 })
+      throw new StoreUnavailableError(`Cannot open ${this.description}: cannot LISTEN for changes (${String(error)})`, { cause: error })
     }
     this.sql = sql
     this.reads = new PostgresReads(sql)
@@ -89,13 +106,15 @@ export class PostgresStore implements Store {
     return Promise.race([answer, sleep(2000, false)])
   }
 
-  ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    return this.write(async (sql) => {
-      const tx = new PostgresTransaction(sql)
-      const result = await ingestEvents(tx, events)
-      await tx.settle()
-      return result
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const result = await this.write(async (sql) => {
+      const pipeline = new StatementPipeline()
+      const value = await work(bindOperations({ sql, pipeline, channel: this.channel }, postgresOperations))
+      await pipeline.settle()
+      return value
     })
+    this.commits.notify()
+    return result
   }
 
   listEvents(query: EventQuery): Promise<EventPage> {
@@ -110,8 +129,13 @@ export class PostgresStore implements Store {
     return this.read((reads) => reads.getContact(id))
   }
 
-  deleteContact(id: string): Promise<boolean> {
-    return this.write((sql) => deletePostgresContact(sql, id))
+  readChanges(query: ChangeQuery): Promise<ChangePage> {
+    // Outside a transaction the pool runs the same statement (a transaction handle only adds savepoints).
+    return this.read(() => readChanges({ sql: this.sql as unknown as TransactionSql }, query))
+  }
+
+  onChanges(listener: () => void): () => void {
+    return this.commits.subscribe(listener)
   }
 
   /** Runs `work` in a transaction shared with the writes queued beside it (group commit). */

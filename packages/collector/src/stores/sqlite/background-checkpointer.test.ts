@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { SqliteStore } from './sqlite-store.js'
+import { ingest } from '../contract/ingest-counts.test-suite.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'sillage-checkpointer-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -40,7 +41,7 @@ describe('background checkpointer', () => {
     try {
       // A few dozen pages of log: the writer's own checkpoint waits for 4,000.
       const events = Array.from({ length: 200 }, (_, i) => makeEvent({ messageId: `m${i}`, anon: `device-${i % 7}` }))
-      expect(await store.ingest(events)).toEqual({ accepted: 200, duplicates: 0 })
+      expect(await ingest(store, events)).toEqual({ accepted: 200, duplicates: 0 })
 
       let inFile = eventsInDatabaseFile(path, join(directory, 'copy.db'))
       for (const deadline = Date.now() + 5_000; inFile !== 200 && Date.now() < deadline; ) {

@@ -4,7 +4,7 @@ import { workerExecArgv, workerScript } from './worker-script.js'
 /** What the checkpoint thread is started with (its `workerData`). */
 export interface CheckpointThreadData {
   path: string
-  /** `[commits, stop]`, shared with the writer thread: see `CheckpointSignal`. */
+  /** `[commits, stop]`, shared with the store: see `CheckpointSignal`. */
   signals: Int32Array
   /** The least time between two passes: pages rewritten meanwhile are copied once. */
   pauseMs: number
@@ -19,8 +19,8 @@ export const CheckpointSignal = { commits: 0, stop: 1 } as const
  * nothing left to copy.
  *
  * Why: SQLite checkpoints inside the COMMIT that takes the log past `wal_autocheckpoint`
- * pages. On the writer thread that COMMIT copied every one of them and fsynced the file,
- * a stall during which no group committed: it set the ingest p99. The writer keeps its automatic
+ * pages. That COMMIT copied 4,000 pages and fsynced the file, a
+ * stall during which no group committed: the ingest p99. The writer keeps its automatic
  * checkpoint, which now copies only the pages committed since this thread's last pass,
  * then lets the next transaction restart the log. If this thread stops, the writer still
  * checkpoints everything by itself: slower, never unbounded.
@@ -43,7 +43,7 @@ export class BackgroundCheckpointer {
     const worker = new Worker(workerScript('sqlite-checkpoint-worker.js'), { workerData, execArgv: workerExecArgv() })
     // Nothing is lost when it stops (the writer checkpoints by itself), so it is said, not thrown.
     worker.on('error', (error) => {
-      process.emitWarning(`${description}: the background checkpointer stopped (${error.message}); the writer thread checkpoints by itself`)
+      process.emitWarning(`${description}: the background checkpointer stopped (${error.message}); the writer checkpoints by itself`)
     })
     this.exit = new Promise((resolve) => worker.once('exit', () => resolve()))
   }

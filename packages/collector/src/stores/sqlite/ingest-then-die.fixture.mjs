@@ -15,6 +15,7 @@ const vite = await createServer({
   resolve: { alias: [{ find: /^@sillage\/protocol$/, replacement: source('../../../../protocol/src/index.ts') }] },
 })
 const { createStore } = await vite.ssrLoadModule(source('../create-store.ts'))
+const { ingestEvents } = await vite.ssrLoadModule(source('../../ingest/ingest-events.ts'))
 const store = createStore(storeUrl)
 await store.open()
 
@@ -27,7 +28,7 @@ const event = (batch, index) => ({
 })
 const acked = []
 for (let batch = 0; batch < 30; batch += 1) {
-  store.ingest(Array.from({ length: 20 }, (_, index) => event(batch, index))).then(() => {
+  ingestEvents(store, Array.from({ length: 20 }, (_, index) => event(batch, index))).then(() => {
     acked.push(batch)
     if (acked.length === 10) {
       // Synchronously, inside the acknowledgement: nothing else gets a chance to run.

@@ -2,7 +2,7 @@ import { workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { type CheckpointThreadData, CheckpointSignal } from './background-checkpointer.js'
 
-// The checkpoint thread's entry (started by `BackgroundCheckpointer` on the writer thread):
+// The checkpoint thread's entry (started by `BackgroundCheckpointer` beside the writer connection):
 // a connection of its own that only ever runs PASSIVE checkpoints, which never wait for
 // and never block the writer.
 

@@ -81,6 +81,25 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX contact_merges_by_survivor ON contact_merges (into_id);
     `,
   },
+  {
+    version: 2,
+    name: 'change feed, consumer cursors',
+    sql: `
+      -- AUTOINCREMENT: a seq is never handed out twice, even after the newest entries are deleted.
+      CREATE TABLE changes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        type TEXT NOT NULL,
+        at TEXT NOT NULL,
+        contact_id TEXT,
+        data TEXT
+      );
+      CREATE INDEX changes_by_contact ON changes (contact_id);
+      CREATE TABLE consumer_cursors (
+        name TEXT PRIMARY KEY,
+        cursor TEXT NOT NULL
+      );
+    `,
+  },
 ]
 
 /**

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { StoreUnavailableError } from '../store.js'
 import { SqliteStore } from './sqlite-store.js'
+import { ingest } from '../contract/ingest-counts.test-suite.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'sillage-sqlite-setup-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
@@ -16,7 +17,7 @@ describe('sqlite store setup', () => {
     const first = new SqliteStore({ path })
     const second = new SqliteStore({ path })
     await Promise.all([first.open(), second.open()])
-    await first.ingest([makeEvent({ messageId: 'm1', anon: 'd1' })])
+    await ingest(first, [makeEvent({ messageId: 'm1', anon: 'd1' })])
     expect((await second.listEvents({ limit: 10 })).events.map((event) => event.messageId)).toEqual(['m1'])
     await Promise.all([first.close(), second.close()])
     const restarted = new SqliteStore({ path })
@@ -24,7 +25,7 @@ describe('sqlite store setup', () => {
     await restarted.close()
 
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2])
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
   })
@@ -35,7 +36,7 @@ describe('sqlite store setup', () => {
     await Promise.all(collectors.map((store) => store.open()))
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        collectors[i % 2]!.ingest([makeEvent({ messageId: `m${i}`, anon: 'd1' }), makeEvent({ messageId: `i${i}`, anon: 'd1', userId: 'u1' })]),
+        ingest(collectors[i % 2]!, [makeEvent({ messageId: `m${i}`, anon: 'd1' }), makeEvent({ messageId: `i${i}`, anon: 'd1', userId: 'u1' })]),
       ),
     )
     const events = (await collectors[0]!.listEvents({ limit: 100 })).events
@@ -59,7 +60,7 @@ describe('sqlite store setup', () => {
     expect(await store.isHealthy()).toBe(true)
     await store.close()
     expect(await store.isHealthy()).toBe(false)
-    await expect(store.ingest([makeEvent({ messageId: 'm1', anon: 'd1' })])).rejects.toBeInstanceOf(StoreUnavailableError)
+    await expect(ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1' })])).rejects.toBeInstanceOf(StoreUnavailableError)
   })
 
   it('refuses a file written by a newer Sillage instead of corrupting it', async () => {

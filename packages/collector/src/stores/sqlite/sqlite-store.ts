@@ -1,34 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
-import { type ContactLookup, type EventQuery, type IngestResult, type NormalisedEvent, type Store, StoreUnavailableError } from '../store.js'
+import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { StoreTransaction } from '../../transaction/store-transaction.js'
+import { bindOperations } from '../bind-operations.js'
+import { CommitSignal } from '../commit-signal.js'
+import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
+import { BackgroundCheckpointer } from './background-checkpointer.js'
+import { openSqliteWriter } from './open-sqlite-writer.js'
+import { readChanges } from './operations/read-changes.js'
 import { SqliteReads } from './sqlite-reads.js'
-import { SqliteWriterThread } from './sqlite-writer-thread.js'
+import { sqliteOperations } from './sqlite-operations.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
+import { SqliteWriter } from './sqlite-writer.js'
+import { WalSync } from './wal-sync.js'
 
-export interface SqliteStoreOptions {
-  /** The database file; its directory is created on first start. */
-  path: string
-  /**
-   * `full` (default): each commit's write-ahead log is fsynced before `ingest` resolves,
-   * so an acknowledged event survives a power cut, not only a killed process. The fsync
-   * runs on the writer thread, while the event loop goes on reading requests. `normal`
-   * skips it (the WAL still survives a process crash) for hosts that trust their power
-   * more than their disk.
-   */
-  synchronous?: 'full' | 'normal'
-}
+export type SqliteStoreOptions =
+  | {
+      /** The database file; its directory is created on first start. */
+      path: string
+      /**
+       * `full` (default): each commit's write-ahead log is fsynced before the transaction
+       * resolves, so an acknowledged event survives a power cut, not only a killed process.
+       * `normal` skips it (the WAL still survives a process crash).
+       */
+      synchronous?: 'full' | 'normal'
+    }
+  /** `memory:`: a file in the system's temporary directory, removed on close. */
+  | { temporary: true }
 
 interface Connections {
+  writer: Database.Database
+  writes: SqliteWriter
+  tx: StoreTransaction
+  checkpointer: BackgroundCheckpointer
+  /** null with `synchronous=normal`. */
+  walSync: WalSync | null
   reader: Database.Database
   reads: SqliteReads
-  /** Replaced by a new thread on the next write if the running one stopped. */
-  writes: Promise<SqliteWriterThread>
+  /** The temporary directory to remove on close (`memory:`). */
+  temporary: string | null
 }
 
 /**
- * The default store: one SQLite file in WAL mode, its writer connection on a thread of its
- * own behind a group-commit queue (`SqliteWriterThread`), and a reader connection on the
- * event loop that sees only committed data.
+ * The default store: one SQLite file in WAL mode. Its writer connection runs every
+ * transaction behind a group-commit queue (`SqliteWriter`: any operation, one transaction
+ * for the jobs that arrive together); a reader connection sees only committed data; a
+ * thread beside them copies committed pages into the file (`BackgroundCheckpointer`).
  *
  * @example
  * const store = new SqliteStore({ path: './data/sillage.db' })
@@ -37,22 +57,40 @@ interface Connections {
 export class SqliteStore implements Store {
   readonly description: string
   private connections: Connections | null = null
+  private readonly commits = new CommitSignal()
 
   constructor(private readonly options: SqliteStoreOptions) {
-    this.description = `sqlite:${options.path}${options.synchronous === 'normal' ? '?synchronous=normal' : ''}`
+    this.description =
+      'temporary' in options ? 'memory:' : `sqlite:${options.path}${options.synchronous === 'normal' ? '?synchronous=normal' : ''}`
   }
 
   async open(): Promise<void> {
     if (this.connections !== null) return
-    let writes: SqliteWriterThread | null = null
+    const temporary = 'temporary' in this.options ? mkdtempSync(join(tmpdir(), 'sillage-memory-')) : null
+    const path = temporary === null ? (this.options as { path: string }).path : join(temporary, 'sillage.db')
+    // A temporary file has nothing to survive a power cut for.
+    const synchronous = temporary === null ? ((this.options as { synchronous?: 'full' | 'normal' }).synchronous ?? 'full') : 'normal'
+    let writer: Database.Database | null = null
     try {
-      // The thread creates and migrates the file: the reader opens it afterwards.
-      writes = await this.startWriter()
-      const reader = new Database(this.options.path, { readonly: true })
+      writer = openSqliteWriter(path)
+      const walSync = synchronous === 'full' ? new WalSync(path) : null
+      const checkpointer = new BackgroundCheckpointer({ path, description: this.description })
+      const writes = new SqliteWriter(
+        writer,
+        (error) => toSqliteStoreError(error, this.description),
+        async () => {
+          checkpointer.committed()
+          if (walSync !== null) await this.syncWal(walSync)
+          this.commits.notify()
+        },
+      )
+      const reader = new Database(path, { readonly: true })
       reader.pragma('busy_timeout = 5000')
-      this.connections = { reader, reads: new SqliteReads(reader), writes: Promise.resolve(writes) }
+      const tx = bindOperations(writer, sqliteOperations)
+      this.connections = { writer, writes, tx, checkpointer, walSync, reader, reads: new SqliteReads(reader), temporary }
     } catch (error) {
-      await writes?.close()
+      writer?.close()
+      if (temporary !== null) rmSync(temporary, { recursive: true, force: true })
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
     }
   }
@@ -61,23 +99,31 @@ export class SqliteStore implements Store {
     const connections = this.connections
     if (connections === null) return
     this.connections = null
-    await (await connections.writes.catch(() => null))?.close()
+    await connections.writes.idle()
+    await connections.checkpointer.stop()
+    await connections.walSync?.close()
+    connections.writer.close()
     connections.reader.close()
+    if (connections.temporary !== null) rmSync(connections.temporary, { recursive: true, force: true })
   }
 
-  /** Both connections answer; a writer thread that stopped is started again first. */
   async isHealthy(): Promise<boolean> {
     try {
-      if (this.connections === null) return false
-      const writes = await this.writer()
-      return writes.running && this.connections?.reader.prepare('SELECT 1').get() !== undefined
+      const connections = this.connections
+      return connections !== null && connections.writer.open && connections.reader.prepare('SELECT 1').get() !== undefined
     } catch {
       return false
     }
   }
 
-  async ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
-    return (await this.writer()).ingest(events)
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    let connections: Connections
+    try {
+      connections = this.connected()
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return connections.writes.run(() => work(connections.tx))
   }
 
   async listEvents(query: EventQuery): Promise<EventPage> {
@@ -92,25 +138,25 @@ export class SqliteStore implements Store {
     return this.read((reads) => reads.getContact(id))
   }
 
-  async deleteContact(id: string): Promise<boolean> {
-    return (await this.writer()).deleteContact(id)
+  async readChanges(query: ChangeQuery): Promise<ChangePage> {
+    const { reader } = this.connected()
+    try {
+      return readChanges(reader, query)
+    } catch (error) {
+      throw toSqliteStoreError(error, this.description)
+    }
   }
 
-  /** The running writer thread, or a new one when the last one stopped (it crashed). */
-  private async writer(): Promise<SqliteWriterThread> {
-    const connections = this.connected()
-    const current = connections.writes
-    const writes = await current.catch(() => null)
-    if (writes?.running) return writes
-    // Requests that found it stopped together share one new thread.
-    if (connections.writes === current) connections.writes = this.startWriter().catch((error: unknown) => {
-      throw new StoreUnavailableError(`${this.description}: cannot restart the writer thread: ${explainOpenFailure(error)}`, { cause: error })
-    })
-    return connections.writes
+  onChanges(listener: () => void): () => void {
+    return this.commits.subscribe(listener)
   }
 
-  private startWriter(): Promise<SqliteWriterThread> {
-    return SqliteWriterThread.start({ path: this.options.path, synchronous: this.options.synchronous ?? 'full', description: this.description })
+  private async syncWal(walSync: WalSync): Promise<void> {
+    try {
+      await walSync.sync()
+    } catch (error) {
+      throw new StoreUnavailableError(`${this.description}: cannot flush the write-ahead log to disk (${String(error)})`, { cause: error })
+    }
   }
 
   private read<T>(query: (reads: SqliteReads) => T): T {

@@ -8,7 +8,7 @@ interface Job {
 
 /**
  * The only path to the writer connection. better-sqlite3 is synchronous and one
- * connection holds one transaction, so jobs (async identity pipelines) run strictly one
+ * connection holds one transaction, so jobs (any async work on the transaction) run strictly one
  * after another — never interleaved. Jobs queued while a commit is under way share the
  * next transaction (group commit). A failing job is undone alone and the others still
  * commit: when one throws, the group is rolled back and run again with a SAVEPOINT per
@@ -16,23 +16,26 @@ interface Job {
  * after the WAL is on disk: ack after commit.
  *
  * Why not a savepoint per job from the start: SQLite copies every page a savepoint is the
- * first to change into its sub-journal, a temporary file: a large share of the writer
- * thread's time, paid for jobs that fail only on a bug or a broken disk.
+ * first to change into its sub-journal, a temporary file. Under batch-20 load that was
+ * a large share of the writer's time, for jobs that fail only on a bug or a broken disk.
  *
  * @example
  * const writer = new SqliteWriter(db, toStoreError)
- * const result = await writer.run(() => ingestEvents(tx, events))
+ * const outcome = await writer.run(() => ingestInTransaction(tx, events))
  */
 export class SqliteWriter {
   private readonly queue: Job[] = []
   private draining: Promise<void> | null = null
   private readonly sql
 
-  /** `afterCommit` runs after each COMMIT that returned, before the jobs are answered. */
+  /**
+   * `afterCommit` runs after each COMMIT that returned, before the jobs are answered; when
+   * it fails (the WAL could not be flushed to disk), the group's jobs fail with its error.
+   */
   constructor(
     private readonly db: Database,
     private readonly toStoreError: (error: unknown) => unknown,
-    private readonly afterCommit: () => void = () => {},
+    private readonly afterCommit: () => void | Promise<void> = () => {},
   ) {
     this.sql = {
       begin: db.prepare('BEGIN IMMEDIATE'),
@@ -78,7 +81,7 @@ export class SqliteWriter {
         for (const job of group) outcomes.push(await this.runInSavepoint(job))
       }
       this.sql.commit.run()
-      this.afterCommit()
+      await this.afterCommit()
     } catch (error) {
       if (this.db.inTransaction) this.sql.rollback.run()
       const refusal = this.toStoreError(error)

@@ -4,7 +4,7 @@
  * which builds the package first (a worker thread cannot load TypeScript).
  *
  * @example
- * new Worker(workerScript('sqlite-write-worker.js'), { execArgv: workerExecArgv() })
+ * new Worker(workerScript('sqlite-checkpoint-worker.js'), { execArgv: workerExecArgv() })
  */
 export function workerScript(fileName: string): URL {
   const here = new URL(import.meta.url)

@@ -1,1 +1,0 @@
-export { MemoryStore, createMemoryStore } from './memory-store.js'

@@ -1,0 +1,27 @@
+import type { NewChange } from '../../../events/change.js'
+import type { PostgresHandle } from '../postgres-handle.js'
+import { texts } from '../text-array.js'
+
+/**
+ * Appends feed entries in order, each stamped with this transaction's id (the column's
+ * default), and asks PostgreSQL to wake every collector's readers once it commits.
+ * Sent unawaited.
+ *
+ * @example
+ * appendChanges(handle, { changes: [{ type: 'contact.created', at, contactId, data: {} }] })
+ */
+export function appendChanges({ sql, pipeline, channel }: PostgresHandle, { changes }: { changes: readonly NewChange[] }): void {
+  if (changes.length === 0) return
+  const data = `[${changes.map((change) => JSON.stringify(change.data)).join(',')}]`
+  pipeline.send(sql`
+    INSERT INTO changes (type, at, contact_id, data)
+    SELECT type, at::timestamptz, contact_id, data
+    FROM ROWS FROM (
+      unnest(${texts(sql, changes.map((c) => c.type))}::text[], ${texts(sql, changes.map((c) => c.at))}::text[],
+        ${texts(sql, changes.map((c) => c.contactId))}::text[]),
+      json_array_elements(${data}::text::json)
+    ) WITH ORDINALITY AS batch (type, at, contact_id, data, position)
+    ORDER BY position`)
+  // Several notifications of one transaction on one channel reach listeners as one.
+  pipeline.send(sql`SELECT pg_notify(${channel}, '')`)
+}

@@ -1,0 +1,32 @@
+import type { Database } from 'better-sqlite3'
+import type { DialectOperations } from '../bind-operations.js'
+import { appendChanges } from './operations/append-changes.js'
+import { attachIdentifier } from './operations/attach-identifier.js'
+import { bumpSummaries } from './operations/bump-summaries.js'
+import { createContact } from './operations/create-contact.js'
+import { eraseContact } from './operations/erase-contact.js'
+import { findContact } from './operations/find-contact.js'
+import { insertEvents } from './operations/insert-events.js'
+import { lockConsumerCursor } from './operations/lock-consumer-cursor.js'
+import { mergeContacts } from './operations/merge-contacts.js'
+import { readChanges } from './operations/read-changes.js'
+import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
+import { setAttributes } from './operations/set-attributes.js'
+import { storedMessageIds } from './operations/stored-message-ids.js'
+
+/** Every transaction operation on the SQLite writer connection, one file each. */
+export const sqliteOperations: DialectOperations<Database> = {
+  storedMessageIds,
+  findContact,
+  createContact,
+  attachIdentifier,
+  mergeContacts,
+  insertEvents,
+  bumpSummaries,
+  setAttributes,
+  appendChanges,
+  eraseContact,
+  readChanges,
+  lockConsumerCursor,
+  saveConsumerCursor,
+}

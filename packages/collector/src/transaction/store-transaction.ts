@@ -1,0 +1,80 @@
+import type { JsonObject } from '@sillage/protocol'
+import type { ChangePage, ChangeQuery, NewChange } from '../events/change.js'
+import type { NormalisedEvent } from '../events/normalised-event.js'
+import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
+
+/** An event to store and the contact the rules filed it under. */
+export interface EventToStore {
+  event: NormalisedEvent
+  contactId: string
+}
+
+/** Occurrences of one event name on one contact, to add to its summary. */
+export interface SummaryBump {
+  contactId: string
+  name: string
+  count: number
+  first: string
+  last: string
+}
+
+/**
+ * Every data operation, inside ONE store transaction: the only way anything writes. Each
+ * SQL store implements it with one file per operation (`stores/<dialect>/operations/`),
+ * SQL only: the domain (`ingest/`, `identity/`, `feed/`, `contacts/`) decides, the store
+ * carries out. Every method sees the writes made earlier in the same transaction; nothing
+ * of it is visible to readers before the store commits, and nothing of it stays if the
+ * transaction fails. The preconditions noted on a method are the caller's to keep.
+ */
+export interface StoreTransaction {
+  /** Which of these messageIds were ever stored for `source`, including events since erased. */
+  storedMessageIds(args: { source: string; messageIds: readonly string[] }): Promise<ReadonlySet<string>>
+  /** The contact holding this identifier, or null. On PostgreSQL it stays locked until commit. */
+  findContact(args: { kind: IdentifierKind; value: string }): Promise<ContactKeys | null>
+  /** A new contact without identifiers; `at` is its createdAt and updatedAt. */
+  createContact(args: { id: string; at: string }): Promise<void>
+  /**
+   * userId/email: replaces the contact's previous value (precondition: nobody else holds
+   * `value`); anonymousId: moves the id from whichever contact held it.
+   */
+  attachIdentifier(args: { contactId: string; kind: IdentifierKind; value: string; at: string }): Promise<void>
+  /**
+   * Moves everything of `from` into `into` and deletes `from`: events, anonymousIds, the
+   * userId/email `into` lacks, summaries (counts add, first = min, last = max), attributes
+   * (latest timestamp wins per key). Records the merge, so `from`, and every id merged into
+   * it before, resolves to `into`. Precondition: no different userIds or emails.
+   */
+  mergeContacts(args: { from: string; into: string; at: string }): Promise<void>
+  /** Stores the events in this order. Preconditions: none stored before; their contacts exist. */
+  insertEvents(args: { events: readonly EventToStore[] }): Promise<void>
+  /** Adds to the summaries, at most one bump per (contact, name) in one call. */
+  bumpSummaries(args: { bumps: readonly SummaryBump[] }): Promise<void>
+  /** Per key, keeps the value whose timestamp is the latest (ties: the one written last). */
+  setAttributes(args: { contactId: string; attributes: JsonObject; timestamp: string }): Promise<void>
+  /** Appends entries to the change feed, in this order, after every entry committed before. */
+  appendChanges(args: { changes: readonly NewChange[] }): Promise<void>
+  /**
+   * Erases the contact `id` resolves to (itself or the survivor of a merge): its events,
+   * identities, summaries, attributes and merge records, and the personal data of its
+   * feed entries. Keeps the erased events' (source, messageId) so a late retry stays a
+   * duplicate. Returns the erased contact's id, or null when there is none.
+   */
+  eraseContact(args: { id: string }): Promise<string | null>
+  /** The feed after a cursor, as committed so far (never this transaction's own entries). */
+  readChanges(args: ChangeQuery): Promise<ChangePage>
+  /**
+   * A consumer's saved cursor (null: it never saved one). On PostgreSQL the consumer's
+   * row stays locked until commit, so two collectors never handle the same changes.
+   */
+  lockConsumerCursor(args: { name: string }): Promise<string | null>
+  saveConsumerCursor(args: { name: string; cursor: string }): Promise<void>
+}
+
+/**
+ * Anything that runs work in one store transaction and commits it: every store. `work`
+ * may be run again (the store retries a transaction that lost a race), so it must keep
+ * its effects in the transaction.
+ */
+export interface Transactional {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>
+}
