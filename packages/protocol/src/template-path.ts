@@ -12,11 +12,14 @@ const CONTACT_FIELDS = ['id', 'email', 'userId']
 const TRIGGER_FIELDS = ['name', 'timestamp', 'messageId']
 const EVENT_FIELDS = ['count', 'first', 'last']
 
-/** A placeholder in text: `{{ path }}`, spaces inside the braces allowed. */
-export const TEMPLATE_PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g
+/**
+ * A placeholder in text: `{{ path }}`, spaces inside the braces allowed (callers trim the
+ * path). No `\s*` around the capture: with a lazy capture that backtracks quadratically.
+ */
+export const TEMPLATE_PLACEHOLDER = /\{\{([^{}]*)\}\}/g
 
 /** A string that is one placeholder and nothing else, which keeps the JSON type of the value. */
-export const WHOLE_TEMPLATE_PLACEHOLDER = /^\{\{\s*([^{}]*?)\s*\}\}$/
+export const WHOLE_TEMPLATE_PLACEHOLDER = /^\{\{([^{}]*)\}\}$/
 
 /**
  * The segments of a template path, or the reason it is not one. `contact.attributes`,
@@ -74,7 +77,7 @@ export function templateEventNames(template: unknown): string[] {
 export function forEachTemplatePath(template: unknown, visit: (path: string, at: (string | number)[]) => void): void {
   const walk = (value: unknown, at: (string | number)[]): void => {
     if (typeof value === 'string') {
-      for (const match of value.matchAll(TEMPLATE_PLACEHOLDER)) visit(match[1]!, at)
+      for (const match of value.matchAll(TEMPLATE_PLACEHOLDER)) visit(match[1]!.trim(), at)
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...at, index]))
     } else if (value !== null && typeof value === 'object') {
