@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderTemplate } from './render-template.js'
 import type { TemplateContext } from './template-context.js'
@@ -128,5 +129,22 @@ describe('renderTemplate', () => {
     expect(renderTemplate(text, context)).toBe(text)
     expect(renderTemplate(`{{${'a.'.repeat(30_000)}`, context)).toMatch(/^\{\{a\./)
     expect(performance.now() - started).toBeLessThan(1000)
+  })
+
+  it('gives only data from the context, whatever path is written', () => {
+    const words = ['contact', 'trigger', 'event', 'attributes', 'properties', 'lastProperties', 'count']
+    const hostile = ['__proto__', 'prototype', 'constructor', 'toString', 'valueOf', '0', 'length']
+    const segment = fc.oneof(fc.constantFrom(...words, ...hostile), fc.string())
+    const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => segments.join('.'))
+    fc.assert(
+      fc.property(path, (written) => {
+        const value = renderTemplate(`{{${written}}}`, context)
+        expect(typeof value).not.toBe('function')
+        expect([Object.prototype, Array.prototype, Function.prototype]).not.toContain(value)
+        expect(() => JSON.stringify(value)).not.toThrow()
+        expect(typeof renderTemplate(`<{{${written}}}>`, context)).toBe('string')
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
