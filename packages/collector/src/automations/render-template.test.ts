@@ -135,7 +135,9 @@ describe('renderTemplate', () => {
     const words = ['contact', 'trigger', 'event', 'attributes', 'properties', 'lastProperties', 'count']
     const hostile = ['__proto__', 'prototype', 'constructor', 'toString', 'valueOf', '0', 'length']
     const segment = fc.oneof(fc.constantFrom(...words, ...hostile), fc.string())
-    const path = fc.array(segment, { minLength: 1, maxLength: 6 }).map((segments) => segments.join('.'))
+    const root = fc.constantFrom('contact', 'contact.attributes', 'trigger.properties', 'event.order_completed', 'event')
+    const tail = fc.array(segment, { maxLength: 4 })
+    const path = fc.tuple(root, tail).map(([start, segments]) => [start, ...segments].join('.'))
     fc.assert(
       fc.property(path, (written) => {
         const value = renderTemplate(`{{${written}}}`, context)
