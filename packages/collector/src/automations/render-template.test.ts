@@ -135,7 +135,8 @@ describe('renderTemplate', () => {
     const words = ['contact', 'trigger', 'event', 'attributes', 'properties', 'lastProperties', 'count']
     const hostile = ['__proto__', 'prototype', 'constructor', 'toString', 'valueOf', '0', 'length']
     const segment = fc.oneof(fc.constantFrom(...words, ...hostile), fc.string())
-    const root = fc.constantFrom('contact', 'contact.attributes', 'trigger.properties', 'event.order_completed', 'event')
+    const roots = ['contact', 'contact.attributes', 'trigger.properties', 'event.order_completed', 'event']
+    const root = fc.constantFrom(...roots)
     const tail = fc.array(segment, { maxLength: 4 })
     const path = fc.tuple(root, tail).map(([start, segments]) => [start, ...segments].join('.'))
     fc.assert(
