@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { checkedLookup, RefusedAddressError, type ResolveHost } from './checked-lookup.js'
 import { parseRetryAfter } from './parse-retry-after.js'
-import { refusedAddressReason } from './refused-address.js'
+import { refusedLiteralAddress } from './refused-webhook-url.js'
 import { signWebhook } from './sign-webhook.js'
 import type { WebhookAttempt } from './webhook-attempt.js'
 
@@ -69,9 +69,9 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
   } catch {
     return failed(`"${url.slice(0, 80)}" is not a URL: correct the endpoint`)
   }
-  const host = target.hostname.replace(/^\[|\]$/g, '')
-  const literalReason = allowPrivate || !/^[\d.]+$|:/.test(host) ? null : refusedAddressReason(host)
-  if (literalReason) return failed(new RefusedAddressError(host, host, literalReason).message)
+  // Names, localhost included, are judged by what they resolve to, when connecting.
+  const refusal = allowPrivate ? null : refusedLiteralAddress(target)
+  if (refusal) return failed(refusal)
 
   const headers = {
     ...options.headers,
