@@ -157,3 +157,26 @@ describe('sendWebhook refuses private destinations unless allowed', () => {
     expect(hooks.received.map((r) => r.headers.host)).toEqual([`hooks.example.com:${hooks.port}`])
   })
 })
+
+describe('sendWebhook never throws', () => {
+  it('turns a URL it cannot use into a failed attempt', async () => {
+    expect(await send({ url: 'not a url' })).toMatchObject({
+      outcome: 'failed',
+      error: '"not a url" is not a URL: correct the endpoint',
+    })
+    expect(await send({ url: 'ftp://example.com/x' })).toMatchObject({
+      outcome: 'failed',
+      error: 'ftp: is not http or https: correct the endpoint',
+    })
+  })
+
+  it('settles a delivery on its status, without waiting for a body that streams slowly', async () => {
+    const streaming = await receiver((_, response) => {
+      response.writeHead(200)
+      response.write('still going')
+    })
+    const attempt = await send({ url: streaming.url, timeoutMs: 60_000 })
+    expect(attempt).toMatchObject({ outcome: 'delivered', status: 200 })
+    expect(attempt.durationMs).toBeLessThan(10_000)
+  })
+})

@@ -9,8 +9,9 @@ import type { WebhookAttempt } from './webhook-attempt.js'
 /** A receiver has this long to answer, from the first byte of the connection to the status line. */
 export const WEBHOOK_TIMEOUT_MS = 15_000
 
-/** How much of a refusing receiver's answer is kept to explain the failure. */
+/** How much of a refusing receiver's answer is kept to explain the failure, and how long it is waited for. */
 const EXCERPT_BYTES = 300
+const EXCERPT_WAIT_MS = 1000
 
 export interface SendWebhookOptions {
   url: string
@@ -69,6 +70,9 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
   } catch {
     return failed(`"${url.slice(0, 80)}" is not a URL: correct the endpoint`)
   }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return failed(`${target.protocol} is not http or https: correct the endpoint`)
+  }
   // Names, localhost included, are judged by what they resolve to, when connecting.
   const refusal = allowPrivate ? null : refusedLiteralAddress(target)
   if (refusal) return failed(refusal)
@@ -96,6 +100,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
       const durationMs = elapsed(startedAt)
       let excerpt = ''
       let finished = false
+      let bodyTimer: NodeJS.Timeout | undefined
       const finish = () => {
         if (finished) return
         finished = true
@@ -103,6 +108,10 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
         response.destroy()
         settle(classify(response, excerpt.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_BYTES), now(), durationMs))
       }
+      clearTimeout(timer)
+      const status = response.statusCode ?? 0
+      // The status decides a delivery; only a refusal's body is read, briefly, to explain it.
+      if ((status >= 200 && status < 300) || status === 410) return finish()
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {
         excerpt += chunk
@@ -110,9 +119,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
       })
       response.on('end', finish)
       response.on('error', finish)
-      // A slow body does not turn an answer that came in time into a timeout.
-      clearTimeout(timer)
-      const bodyTimer = setTimeout(finish, Math.max(0, timeoutMs - durationMs))
+      bodyTimer = setTimeout(finish, EXCERPT_WAIT_MS)
     })
     req.end(body)
   })
