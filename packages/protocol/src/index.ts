@@ -9,3 +9,37 @@ export { brevoEventSchema, brevoIdentifiersSchema } from './schemas/brevo-event.
 export type { BrevoEvent, BrevoEventInput } from './schemas/brevo-event.js'
 export { formatIssues } from './format-issues.js'
 export { plainText } from './schemas/common.js'
+export { durationSchema, durationMs, MIN_DURATION_MS, MAX_DURATION_MS } from './schemas/duration.js'
+export { templateSchema, MAX_TEMPLATE_BYTES, MAX_TEMPLATE_DEPTH } from './schemas/template.js'
+export {
+  parseTemplatePath,
+  templateEventNames,
+  forEachTemplatePath,
+  TEMPLATE_PLACEHOLDER,
+  WHOLE_TEMPLATE_PLACEHOLDER,
+  TEMPLATE_PATHS_HELP,
+} from './template-path.js'
+export {
+  automationTriggerSchema,
+  eventTriggerSchema,
+  segmentTriggerSchema,
+  MAX_AUTOMATION_TRIGGERS,
+} from './schemas/automation-trigger.js'
+export type { AutomationTrigger, EventTrigger, SegmentTrigger } from './schemas/automation-trigger.js'
+export { automationStepSchema, IDENTITY_ATTRIBUTES } from './schemas/automation-step.js'
+export type { AutomationStep } from './schemas/automation-step.js'
+export {
+  automationBodySchema,
+  reentrySchema,
+  MAX_AUTOMATION_STEPS,
+  MAX_AUTOMATION_DEPTH,
+} from './schemas/automation.js'
+export type { AutomationBody, AutomationBodyInput } from './schemas/automation.js'
+export {
+  webhookEndpointBodySchema,
+  webhookEndpointIdSchema,
+  RESERVED_WEBHOOK_HEADERS,
+  MAX_WEBHOOK_HEADERS,
+  MAX_WEBHOOK_URL_LENGTH,
+} from './schemas/webhook-endpoint.js'
+export type { WebhookEndpoint, WebhookEndpointBody, WebhookEndpointBodyInput } from './schemas/webhook-endpoint.js'
