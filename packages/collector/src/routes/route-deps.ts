@@ -1,5 +1,6 @@
 import type { CollectorMetrics } from '../metrics/collector-metrics.js'
 import type { RateLimitOptions } from '../middleware/rate-limit/index.js'
+import type { ServerLaneOptions } from '../middleware/server-lane/index.js'
 import type { Store } from '../stores/store.js'
 
 /** What every route module needs from `createCollector`, already defaulted. */
@@ -11,6 +12,7 @@ export interface RouteDeps {
   allowedOrigins: readonly string[]
   identitySecret: string | undefined
   rateLimit: RateLimitOptions | false
+  serverLane: ServerLaneOptions | false
   trustProxy: boolean
   trackerScriptPath: string | undefined
   /** The collector's clock; tests pin it to check the skew rule. */

@@ -99,11 +99,12 @@ describe('POST /v1/batch', () => {
     expect(body).not.toHaveProperty('accepted')
   })
 
-  it('answers 429 with Retry-After once a caller exceeds its rate limit', async () => {
-    const { post } = await testCollector({ rateLimit: { burst: 2, requestsPerSecond: 1 } })
-    expect((await post('/v1/batch', { batch: [] })).status).toBe(200)
-    expect((await post('/v1/batch', { batch: [] })).status).toBe(200)
-    const limited = await post('/v1/batch', { batch: [trackEvent()] })
+  it('answers 429 with Retry-After once a page (a request with an Origin) exceeds its rate limit', async () => {
+    const { post } = await testCollector({ rateLimit: { burst: 2, requestsPerSecond: 1, now: () => 0 } })
+    const fromPage = { Origin: 'https://shop.example' }
+    expect((await post('/v1/batch', { batch: [] }, fromPage)).status).toBe(200)
+    expect((await post('/v1/batch', { batch: [] }, fromPage)).status).toBe(200)
+    const limited = await post('/v1/batch', { batch: [trackEvent()] }, fromPage)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('Retry-After')).toBe('1')
     expect((await limited.json()).error.code).toBe('rate_limited')
