@@ -111,6 +111,28 @@ describe('POST /v1/batch', () => {
   })
 })
 
+describe('null fields', () => {
+  it('reads null optional fields as absent, as Segment\'s and RudderStack\'s APIs do', async () => {
+    const { post, read } = await testCollector()
+    const event = {
+      ...trackEvent({ userId: 'u-null', anonymousId: null, context: null, integrations: null, properties: null }),
+      timestamp: null,
+      originalTimestamp: null,
+    }
+    const response = await post('/v1/batch', { batch: [event], sentAt: null, context: null })
+    expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    const [stored] = (await (await read('/v1/events')).json()).events
+    expect(stored).toMatchObject({ userId: 'u-null', anonymousId: null, properties: {}, identity: 'identified' })
+  })
+
+  it('still needs one real id: a null userId and a null anonymousId are refused', async () => {
+    const { post } = await testCollector()
+    const response = await post('/v1/batch', { batch: [trackEvent({ userId: null, anonymousId: null })] })
+    const { rejected } = await response.json()
+    expect(rejected[0].errors.join(' ')).toMatch(/needs an anonymousId or a userId/)
+  })
+})
+
 describe('bodies', () => {
   it('reads gzip bodies', async () => {
     const { postGzip } = await testCollector()

@@ -54,6 +54,7 @@ export function describeServerLibrary(title: string, library: SegmentStyleLibrar
       client.call({ type: 'identify', userId, traits: { email: `${run}.Ada@Example.com`, plan: 'pro', seats: 3 } })
       const order = { order_id: 'o-1', total: 99.5, items: [{ sku: 'sku-1', quantity: 2 }] }
       client.call({ type: 'track', userId, event: 'order_completed', properties: order })
+      client.call({ type: 'track', userId, anonymousId: null, event: 'coupon_applied', properties: { code: null } })
       client.call({ type: 'page', anonymousId: device, name: 'Pricing', properties: { path: '/pricing', url: 'https://shop.example/pricing' } })
       client.call({ type: 'track', anonymousId: device, event: 'cart_updated', properties: { cart_id: 'c-1' } })
       // The visitor logs in: the device's anonymous history joins Ada's contact.
@@ -66,20 +67,21 @@ export function describeServerLibrary(title: string, library: SegmentStyleLibrar
       expect(contact).toMatchObject({ userId, email: `${run}.ada@example.com`, anonymousIds: [device] })
       expect(contact.attributes).toMatchObject({ plan: 'pro', seats: 3 })
       const counts = Object.fromEntries(contact.summaries.map((summary) => [summary.name, summary.count]))
-      expect(counts).toEqual({ identify: 2, order_completed: 1, page_visited: 1, cart_updated: 1 })
+      expect(counts).toEqual({ identify: 2, order_completed: 1, coupon_applied: 1, page_visited: 1, cart_updated: 1 })
 
       const events = await collector.client.allEvents({ contactId: contact.id })
-      expect(events).toHaveLength(5)
+      expect(events).toHaveLength(6)
       const byName = (name: string) => events.find((event) => event.name === name)!
       expect(byName('order_completed')).toMatchObject({ type: 'track', userId, properties: order, identity: 'identified' })
       expect(byName('page_visited').properties).toMatchObject({ name: 'Pricing', path: '/pricing', url: 'https://shop.example/pricing' })
       expect(byName('cart_updated')).toMatchObject({ anonymousId: device, properties: { cart_id: 'c-1' } })
+      expect(byName('coupon_applied')).toMatchObject({ userId, properties: { code: null } })
       for (const event of events) {
         expect(event.context).toMatchObject({ ip: '127.0.0.1', library: { name: library.libraryName } })
         // The library's own messageId is kept, so its retries de-duplicate.
         expect(event.messageId).not.toMatch(/^sillage-/)
       }
-      expect(new Set(events.map((event) => event.messageId)).size).toBe(5)
+      expect(new Set(events.map((event) => event.messageId)).size).toBe(6)
     })
 
     it('delivers a burst through its own batching, every call once', async () => {

@@ -2,7 +2,8 @@
 export interface LibraryCall {
   type: 'identify' | 'track' | 'page' | 'alias'
   userId?: string
-  anonymousId?: string
+  /** `null` as well: server code passes `user?.deviceId ?? null` through, and the libraries send it. */
+  anonymousId?: string | null
   previousId?: string
   event?: string
   name?: string
