@@ -17,12 +17,14 @@ afterAll(async () => {
   await collector?.dispose()
 })
 
-/** Brevo's own SDK at its defaults; only the base URL points at the collector (Brevo's is `https://api.brevo.com/v3`). */
+/** Brevo's own SDK at its defaults; only the base URL (`https://api.brevo.com/v3`) points at the collector. */
 const brevoAt = (host: string) => new BrevoClient({ apiKey: DROP_IN_SECRET_KEY, baseUrl: `${host}/v3` }).event
 const runId = () => `run-${randomBytes(4).toString('hex')}`
+const eventsOfRun = async (name: string, run: string) =>
+  (await collector.client.allEvents({ name })).filter((event) => event.properties.run === run)
 
 describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
-  it('createEvent stores the event on the contact of its email, with its contact properties as attributes', async () => {
+  it('createEvent stores the event on the contact of its email, contact properties as attributes', async () => {
     const run = runId()
     const email = `${run}.Grace@Example.com`
     const eventDate = '2026-01-24T17:39:57+01:00'
@@ -50,7 +52,8 @@ describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
       identity: 'identified',
     })
     // What Brevo's ids mean nothing to Sillage is kept, not dropped.
-    expect(event!.context).toMatchObject({ brevo: { contact_id: '42', object: { type: 'subscription', identifiers: { ext_id: 'sub-1' } } } })
+    const object = { type: 'subscription', identifiers: { ext_id: 'sub-1' } }
+    expect(event!.context).toMatchObject({ brevo: { contact_id: '42', object } })
   })
 
   it('createBatchEvents stores every event and answers what the SDK reads ({ message, count })', async () => {
@@ -63,8 +66,10 @@ describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
     const answer = await brevoAt(collector.url).createBatchEvents({ events })
     expect(answer).toMatchObject({ count: 40, message: expect.any(String) })
 
-    const stored = (await collector.client.allEvents({ name: 'video_played' })).filter((event) => event.properties.run === run)
-    expect(stored.map((event) => event.properties.seq).sort((a, b) => Number(a) - Number(b))).toEqual(events.map((_, seq) => seq))
+    const stored = await eventsOfRun('video_played', run)
+    expect(stored.map((event) => event.properties.seq).sort((a, b) => Number(a) - Number(b))).toEqual(
+      events.map((_, seq) => seq),
+    )
     const viewers = await collector.client.contactsBy('userId', `${run}-viewer-3`)
     expect(viewers).toHaveLength(1)
     expect((await collector.client.contact(viewers[0]!.id)).summaries).toEqual([
@@ -76,13 +81,17 @@ describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
     proxy = await startFlakyProxy({ target: collector.url, failFirst: 1, mode: '503' })
     const run = runId()
     const event = brevoAt(proxy.url)
-    await event.createEvent({ event_name: 'cart_updated', identifiers: { ext_id: `${run}-buyer` }, event_properties: { run, seq: 0 } })
+    const cartUpdated = (seq: number) => ({
+      event_name: 'cart_updated',
+      identifiers: { ext_id: `${run}-buyer` },
+      event_properties: { run, seq },
+    })
+    await event.createEvent(cartUpdated(0))
     proxy.spoiled = 0
-    const batch = [1, 2, 3].map((seq) => ({ event_name: 'cart_updated', identifiers: { ext_id: `${run}-buyer` }, event_properties: { run, seq } }))
-    expect(await event.createBatchEvents({ events: batch })).toMatchObject({ count: 3 })
+    expect(await event.createBatchEvents({ events: [1, 2, 3].map(cartUpdated) })).toMatchObject({ count: 3 })
     expect(proxy.requests).toBe(4)
 
-    const stored = (await collector.client.allEvents({ name: 'cart_updated' })).filter((stored) => stored.properties.run === run)
+    const stored = await eventsOfRun('cart_updated', run)
     expect(stored.map((stored) => stored.properties.seq).sort()).toEqual([0, 1, 2, 3])
   })
 

@@ -9,8 +9,8 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --allowed-origins <o1,o2>  SILLAGE_ALLOWED_ORIGINS  browser origins allowed to send events; default *
   --identity-secret <s>      SILLAGE_IDENTITY_SECRET  turns on identity verification (user hash); default off
   --trust-proxy              SILLAGE_TRUST_PROXY      take the client address from X-Forwarded-For (only behind your own proxy)
-  --rate-limit <n>           SILLAGE_RATE_LIMIT       browser requests/s per write key and client address (bursts of 10x); default 50, 0 = off;
-                                                      server requests (no Origin header) are never refused, they take turns
+  --rate-limit <n>           SILLAGE_RATE_LIMIT       browser requests/s per write key and address (bursts of 10x);
+                                                      default 50, 0 = off; server requests (no Origin) take turns
   -h, --help                 this text
 
 The data dir is the folder of the SQLite file (./data for memory: and postgres:).`

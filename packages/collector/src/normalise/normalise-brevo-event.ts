@@ -24,7 +24,9 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts): Normalis
   const userId = usableIdentifier(event.identifiers.ext_id)
   const email = usableEmail(event.identifiers.email_id)
   if (!userId && !email) {
-    return { ok: false, errors: ['identifiers: needs a usable email_id or ext_id; contact_id and phone numbers alone cannot be matched to a Sillage contact'] }
+    const error =
+      'identifiers: needs a usable email_id or ext_id; contact_id and phone numbers alone cannot be matched to a Sillage contact'
+    return { ok: false, errors: [error] }
   }
   const receivedAt = facts.receivedAt.getTime()
   // No sentAt on this API, so no skew correction; a future date is still clamped.

@@ -65,5 +65,6 @@ function batchEvents(body: unknown): unknown[] {
   if (Array.isArray(body)) return body
   const events = (body as { events?: unknown } | null)?.events
   if (Array.isArray(events)) return events
-  throw new ApiError(400, 'invalid_batch', 'The body of /v3/events/batch must be {"events": [events…]} (or a bare JSON array of events).')
+  const message = 'The body of /v3/events/batch must be {"events": [events…]} (or a bare JSON array of events).'
+  throw new ApiError(400, 'invalid_batch', message)
 }

@@ -6,12 +6,13 @@ const fromPage = { Origin: 'https://shop.example' }
 async function limitedCollector() {
   const clock = { now: 0 }
   const collector = await testCollector({ rateLimit: { requestsPerSecond: 1, burst: 2, now: () => clock.now } })
-  const batch = (headers: Record<string, string> = {}) => collector.post('/v1/batch', { batch: [trackEvent()] }, headers)
+  const batch = (headers: Record<string, string> = {}) =>
+    collector.post('/v1/batch', { batch: [trackEvent()] }, headers)
   return { ...collector, clock, batch }
 }
 
 describe('ingestion limits', () => {
-  it('limits browser traffic (requests with an Origin): 429 with Retry-After past the burst, refilled with time', async () => {
+  it('limits browser traffic (with an Origin): 429 with Retry-After past the burst, refilled with time', async () => {
     const { batch, clock } = await limitedCollector()
     expect((await batch(fromPage)).status).toBe(200)
     expect((await batch(fromPage)).status).toBe(200)

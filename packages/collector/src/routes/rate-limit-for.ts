@@ -17,8 +17,11 @@ import type { RouteDeps } from './route-deps.js'
  *   after a few quick retries of a 429.
  * `rateLimit: false` turns the browser limit off; `serverLane: false` the lane.
  */
-export function rateLimitFor(deps: Pick<RouteDeps, 'rateLimit' | 'serverLane' | 'trustProxy'>): MiddlewareHandler<CollectorEnv> {
-  const keyOf = (c: Context<CollectorEnv>) => `${c.var.source}|${clientAddress(c, { trustProxy: deps.trustProxy }) ?? 'unknown'}`
+export function rateLimitFor(
+  deps: Pick<RouteDeps, 'rateLimit' | 'serverLane' | 'trustProxy'>,
+): MiddlewareHandler<CollectorEnv> {
+  const keyOf = (c: Context<CollectorEnv>) =>
+    `${c.var.source}|${clientAddress(c, { trustProxy: deps.trustProxy }) ?? 'unknown'}`
   const pass: MiddlewareHandler<CollectorEnv> = async (_c, next) => next()
   const browser = deps.rateLimit === false ? pass : rateLimit({ keyOf, ...deps.rateLimit })
   const server = deps.serverLane === false ? pass : serverLane({ keyOf, ...deps.serverLane })

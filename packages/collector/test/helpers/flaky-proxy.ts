@@ -26,7 +26,11 @@ export interface FlakyProxy {
  * const proxy = await startFlakyProxy({ target: collector.url, failFirst: 2, mode: '503' })
  * new Analytics({ writeKey, host: proxy.url })
  */
-export async function startFlakyProxy(options: { target: string; failFirst: number; mode: FailureMode }): Promise<FlakyProxy> {
+export async function startFlakyProxy(options: {
+  target: string
+  failFirst: number
+  mode: FailureMode
+}): Promise<FlakyProxy> {
   const proxy: FlakyProxy = { url: '', requests: 0, spoiled: 0, close: () => closeServer(server) }
   const server: Server = createServer((request, response) => {
     proxy.requests += 1

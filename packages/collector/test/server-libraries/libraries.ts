@@ -5,7 +5,8 @@ import { DROP_IN_WRITE_KEY } from '../helpers/drop-in-collector.js'
 import { type LibraryCall, type SegmentStyleLibrary, callOutcomes } from './segment-style-library.js'
 
 type Flushing = { flush(): Promise<unknown> }
-type Calling = Record<LibraryCall['type'], (message: Omit<LibraryCall, 'type'>, callback: (error?: unknown) => void) => unknown>
+type Callback = (error?: unknown) => void
+type Calling = Record<LibraryCall['type'], (message: Omit<LibraryCall, 'type'>, callback: Callback) => unknown>
 
 /**
  * RudderStack 3.x and Segment's classic `analytics-node` share a shape (RudderStack's is
@@ -27,7 +28,8 @@ function classicStyle(client: Calling & Flushing) {
 
 export const rudderSdkNode: SegmentStyleLibrary = {
   libraryName: 'analytics-node',
-  open: (host) => classicStyle(new RudderAnalytics(DROP_IN_WRITE_KEY, { dataPlaneUrl: host }) as unknown as Calling & Flushing),
+  open: (host) =>
+    classicStyle(new RudderAnalytics(DROP_IN_WRITE_KEY, { dataPlaneUrl: host }) as unknown as Calling & Flushing),
 }
 
 export const segmentClassic: SegmentStyleLibrary = {

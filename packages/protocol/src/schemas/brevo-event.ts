@@ -13,7 +13,7 @@ export const brevoIdentifiersSchema = z
     whatsapp_id: identifier.optional(),
   })
   .refine(
-    (ids) => Boolean(ids.email_id || ids.ext_id || ids.contact_id || ids.phone_id || ids.landline_number_id || ids.whatsapp_id),
+    (ids) => Object.values(ids).some(Boolean),
     'needs at least one of email_id, ext_id, contact_id, phone_id, landline_number_id, whatsapp_id',
   )
 
