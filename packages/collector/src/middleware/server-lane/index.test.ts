@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { CollectorEnv } from '../../collector-env.js'
 import { errorHandler } from '../error-handler/index.js'
@@ -6,11 +6,15 @@ import { serverLane } from './index.js'
 
 /** An app whose handler holds each request until the test lets it go, counting how many run at once. */
 function heldApp(options: { concurrency: number; maxWaiting: number }) {
+  const gone = new Set<string>()
   const held: Array<() => void> = []
   const running = { now: 0, most: 0 }
   const app = new Hono<CollectorEnv>()
-  app.use('*', serverLane({ ...options, keyOf: (c) => c.req.header('X-Key') ?? '' }))
+  const keyOf = (c: Context<CollectorEnv>) => c.req.header('X-Key') ?? ''
+  app.use('*', serverLane({ ...options, keyOf, clientGone: (c) => gone.has(c.req.header('X-Request') ?? '') }))
+  const handled: string[] = []
   app.post('/', async (c) => {
+    handled.push(c.req.header('X-Request') ?? '')
     running.now += 1
     running.most = Math.max(running.most, running.now)
     await new Promise<void>((resolve) => held.push(resolve))
@@ -18,7 +22,8 @@ function heldApp(options: { concurrency: number; maxWaiting: number }) {
     return c.text('stored')
   })
   app.onError(errorHandler())
-  const send = (key = 'backend') => app.request('/', { method: 'POST', headers: { 'X-Key': key } })
+  const send = (key = 'backend', request = '') =>
+    app.request('/', { method: 'POST', headers: { 'X-Key': key, 'X-Request': request } })
   /** Lets every held request finish, including those that start meanwhile, until `settled` resolves. */
   async function releaseAll<T>(settled: Promise<T>): Promise<T> {
     let done = false
@@ -29,7 +34,7 @@ function heldApp(options: { concurrency: number; maxWaiting: number }) {
     }
     return settled
   }
-  return { send, held, running, releaseAll }
+  return { send, held, running, releaseAll, gone, handled }
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
@@ -66,5 +71,16 @@ describe('serverLane', () => {
     expect(refused.headers.get('Retry-After')).toBe('1')
     expect((await refused.json()).error.code).toBe('rate_limited')
     expect((await releaseAll(admitted)).map((answer) => answer.status)).toEqual([200, 200, 200])
+  })
+
+  it('skips a request whose client hung up while it waited, and serves the next one', async () => {
+    const { send, held, gone, handled, releaseAll } = heldApp({ concurrency: 1, maxWaiting: 10 })
+    const answers = Promise.all(['first', 'timed-out', 'third'].map((request) => send('backend', request)))
+    await tick()
+    gone.add('timed-out')
+    held[0]!()
+    const [first, timedOut, third] = await releaseAll(answers)
+    expect([first!.status, timedOut!.status, third!.status]).toEqual([200, 408, 200])
+    expect(handled).toEqual(['first', 'third'])
   })
 })
