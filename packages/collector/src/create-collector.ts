@@ -3,6 +3,7 @@ import type { CollectorEnv } from './collector-env.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
+import type { ServerLaneOptions } from './middleware/server-lane/index.js'
 import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
@@ -26,8 +27,16 @@ export interface CollectorOptions {
   allowedOrigins?: readonly string[]
   /** Turns on identity verification (docs/identity.md). */
   identitySecret?: string
-  /** Per source key and client address; `false` turns it off. Default: bursts of 500, then 50/s. */
+  /**
+   * Browser requests (with an `Origin`), per source key and client address; `false` turns
+   * it off. Default: bursts of 500, then 50/s.
+   */
   rateLimit?: RateLimitOptions | false
+  /**
+   * Server requests (no `Origin`, or the secret key) are never refused for their rate;
+   * a burst takes turns, a few requests at a time per caller. Default: 8 at once, 10,000 waiting.
+   */
+  serverLane?: ServerLaneOptions | false
   /** The tracker IIFE served at `/sillage.js`. Default: the built `@sillage/tracker`. */
   trackerScriptPath?: string
   /** Take the client address from `X-Forwarded-For` (only behind a proxy you control). Default false. */
@@ -63,6 +72,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
     allowedOrigins: options.allowedOrigins ?? ['*'],
     identitySecret: options.identitySecret || undefined,
     rateLimit: options.rateLimit ?? {},
+    serverLane: options.serverLane ?? {},
     trustProxy: options.trustProxy ?? false,
     ipStorage: options.ipStorage ?? 'truncated',
     trackerScriptPath: options.trackerScriptPath,

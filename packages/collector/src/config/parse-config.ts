@@ -14,7 +14,7 @@ export interface CollectorConfig {
   allowedOrigins: string[]
   identitySecret: string | undefined
   trustProxy: boolean
-  /** Sustained requests per second per write key and client address; 0 turns rate limiting off. */
+  /** Sustained browser requests per second per write key and client address; 0 turns that limit off. */
   rateLimit: number
   ipStorage: IpStorage
 }

@@ -9,7 +9,8 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --allowed-origins <o1,o2>  SILLAGE_ALLOWED_ORIGINS  browser origins allowed to send events; default *
   --identity-secret <s>      SILLAGE_IDENTITY_SECRET  turns on identity verification (user hash); default off
   --trust-proxy              SILLAGE_TRUST_PROXY      take the client address from X-Forwarded-For (only behind your own proxy)
-  --rate-limit <n>           SILLAGE_RATE_LIMIT       requests/s per write key and client address (bursts of 10x); default 50, 0 = off
+  --rate-limit <n>           SILLAGE_RATE_LIMIT       browser requests/s per write key and address (bursts of 10x);
+                                                      default 50, 0 = off; server requests (no Origin) take turns
   --ip-storage <mode>        SILLAGE_IP_STORAGE       truncated (default: IPv4 /24, IPv6 /48), full or none: what context.ip keeps
   -h, --help                 this text
 

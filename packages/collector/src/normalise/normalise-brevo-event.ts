@@ -1,5 +1,5 @@
 import { brevoEventSchema, formatIssues } from '@sillage/protocol'
-import type { JsonObject } from '@sillage/protocol'
+import type { BrevoEvent, JsonObject } from '@sillage/protocol'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import type { NormaliseOptions, RequestFacts } from './request-facts.js'
@@ -12,8 +12,8 @@ import { usableEmail, usableIdentifier } from './usable-identifier.js'
  * A Brevo Events API event (`POST /v3/events`) → a stored `track` event: `event_name`
  * is the name, `identifiers.email_id` the email, `ext_id` the userId,
  * `event_properties` the properties and `contact_properties` the contact attributes.
- * Brevo's own `contact_id` and `phone_id` mean nothing to Sillage's contacts; they
- * are kept under `context.brevo` so nothing the sender said is lost.
+ * Brevo's own `contact_id` and phone numbers mean nothing to Sillage's contacts; they
+ * are kept under `context.brevo`, with the event's `object`, so nothing the sender said is lost.
  *
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
@@ -25,17 +25,18 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts, options: 
   const userId = usableIdentifier(event.identifiers.ext_id)
   const email = usableEmail(event.identifiers.email_id)
   if (!userId && !email) {
-    return { ok: false, errors: ['identifiers: needs a usable email_id or ext_id; contact_id and phone_id alone cannot be matched to a Sillage contact'] }
+    const error =
+      'identifiers: needs a usable email_id or ext_id; contact_id and phone numbers alone cannot be matched to a Sillage contact'
+    return { ok: false, errors: [error] }
   }
   const receivedAt = facts.receivedAt.getTime()
   // No sentAt on this API, so no skew correction; a future date is still clamped.
   const originalTimestamp = event.event_date === undefined ? receivedAt : Date.parse(event.event_date)
-  const { contact_id, phone_id } = event.identifiers
-  const brevo = { ...(contact_id ? { contact_id } : {}), ...(phone_id ? { phone_id } : {}) }
+  const brevo = brevoOnlyFields(event)
   const context: JsonObject = {
     ip: storedAddress(facts.ip, options.ipStorage ?? 'truncated'),
     userAgent: facts.userAgent,
-    ...(contact_id || phone_id ? { brevo } : {}),
+    ...(Object.keys(brevo).length > 0 ? { brevo } : {}),
   }
   const properties = event.event_properties ?? {}
   return sizeChecked({
@@ -58,4 +59,15 @@ export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts, options: 
     receivedAt: facts.receivedAt.toISOString(),
     identity: 'identified',
   })
+}
+
+/** What only Brevo can resolve: its contact id, phone numbers, and the object record. */
+function brevoOnlyFields(event: BrevoEvent): JsonObject {
+  const { contact_id, phone_id, landline_number_id, whatsapp_id } = event.identifiers
+  const kept: JsonObject = {}
+  for (const [name, value] of Object.entries({ contact_id, phone_id, landline_number_id, whatsapp_id })) {
+    if (value) kept[name] = value
+  }
+  if (event.object) kept.object = event.object
+  return kept
 }

@@ -56,12 +56,21 @@ describe('POST /v3/events', () => {
 })
 
 describe('POST /v3/events/batch', () => {
-  it('stores every event and answers 202 with the count', async () => {
+  it('stores every event of {"events": [...]} and answers 202 with a message and the count', async () => {
     const { post, read } = await testCollector()
-    const response = await post('/v3/events/batch', [orderCompleted('a@example.com'), { event_name: 'signup', identifiers: { ext_id: 'u-9' } }], brevo)
+    const events = [orderCompleted('a@example.com'), { event_name: 'signup', identifiers: { ext_id: 'u-9' } }]
+    const response = await post('/v3/events/batch', { events }, brevo)
     expect(response.status).toBe(202)
-    expect(await response.json()).toEqual({ count: 2 })
+    expect(await response.json()).toEqual({ message: 'Events accepted and stored.', count: 2 })
     expect((await (await read('/v1/events')).json()).events).toHaveLength(2)
+  })
+
+  it('also takes the older bare array of events', async () => {
+    const { post, read } = await testCollector()
+    const response = await post('/v3/events/batch', [orderCompleted('a@example.com')], brevo)
+    expect(response.status).toBe(202)
+    expect(await response.json()).toMatchObject({ count: 1 })
+    expect((await (await read('/v1/events')).json()).events).toHaveLength(1)
   })
 
   it('answers 400 naming each bad eventIndex, and stores nothing', async () => {
@@ -76,8 +85,10 @@ describe('POST /v3/events/batch', () => {
     expect((await (await read('/v1/events')).json()).events).toHaveLength(0)
   })
 
-  it('answers 400 when the body is not an array', async () => {
+  it('answers 400 when the body holds no list of events', async () => {
     const { post } = await testCollector()
-    expect((await post('/v3/events/batch', orderCompleted('a@example.com'), brevo)).status).toBe(400)
+    const response = await post('/v3/events/batch', orderCompleted('a@example.com'), brevo)
+    expect(response.status).toBe(400)
+    expect((await response.json()).error.message).toMatch(/\{"events": \[events…\]\}/)
   })
 })

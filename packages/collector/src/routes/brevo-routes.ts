@@ -12,8 +12,10 @@ import { requestFactsOf } from './request-facts-of.js'
 import type { RouteDeps } from './route-deps.js'
 
 /**
- * `POST /v3/events` (204) and `POST /v3/events/batch` (202 `{"count"}`), shaped like
- * Brevo's Events API so code written for Brevo can point here.
+ * `POST /v3/events` (204) and `POST /v3/events/batch` (202 `{"message", "count"}`), shaped
+ * like Brevo's Events API so code written for Brevo, and Brevo's own SDK, can point here.
+ * A batch body is `{"events": [...]}`, as Brevo's API and SDK send it today, or a bare
+ * array of events, as it used to be.
  * A batch is all or nothing: one invalid event answers 400 listing every bad
  * `eventIndex`, and nothing is stored, so the sender can fix and resend the whole batch.
  *
@@ -36,10 +38,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
   })
 
   app.post('/v3/events/batch', ...guards, async (c) => {
-    const body = c.var.body
-    if (!Array.isArray(body)) {
-      throw new ApiError(400, 'invalid_batch', 'The body of /v3/events/batch must be a JSON array of events.')
-    }
+    const body = batchEvents(c.var.body)
     if (body.length > MAX_BATCH_EVENTS) {
       throw new ApiError(413, 'payload_too_large', `The batch holds ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request.`)
     }
@@ -57,7 +56,15 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
       throw new ApiError(400, 'invalid_events', message, { issues })
     }
     await commitEvents(deps.store, deps.metrics, events)
-    return c.json({ count: events.length }, 202)
+    return c.json({ message: 'Events accepted and stored.', count: events.length }, 202)
   })
   return app
+}
+
+function batchEvents(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body
+  const events = (body as { events?: unknown } | null)?.events
+  if (Array.isArray(events)) return events
+  const message = 'The body of /v3/events/batch must be {"events": [events…]} (or a bare JSON array of events).'
+  throw new ApiError(400, 'invalid_batch', message)
 }

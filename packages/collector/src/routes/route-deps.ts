@@ -1,5 +1,6 @@
 import type { CollectorMetrics } from '../metrics/collector-metrics.js'
 import type { RateLimitOptions } from '../middleware/rate-limit/index.js'
+import type { ServerLaneOptions } from '../middleware/server-lane/index.js'
 import type { IpStorage } from '../normalise/stored-address.js'
 import type { Store } from '../stores/store.js'
 
@@ -12,6 +13,7 @@ export interface RouteDeps {
   allowedOrigins: readonly string[]
   identitySecret: string | undefined
   rateLimit: RateLimitOptions | false
+  serverLane: ServerLaneOptions | false
   trustProxy: boolean
   ipStorage: IpStorage
   trackerScriptPath: string | undefined

@@ -100,14 +100,37 @@ describe('POST /v1/batch', () => {
     expect(body).not.toHaveProperty('accepted')
   })
 
-  it('answers 429 with Retry-After once a caller exceeds its rate limit', async () => {
-    const { post } = await testCollector({ rateLimit: { burst: 2, requestsPerSecond: 1 } })
-    expect((await post('/v1/batch', { batch: [] })).status).toBe(200)
-    expect((await post('/v1/batch', { batch: [] })).status).toBe(200)
-    const limited = await post('/v1/batch', { batch: [trackEvent()] })
+  it('answers 429 with Retry-After once a page (a request with an Origin) exceeds its rate limit', async () => {
+    const { post } = await testCollector({ rateLimit: { burst: 2, requestsPerSecond: 1, now: () => 0 } })
+    const fromPage = { Origin: 'https://shop.example' }
+    expect((await post('/v1/batch', { batch: [] }, fromPage)).status).toBe(200)
+    expect((await post('/v1/batch', { batch: [] }, fromPage)).status).toBe(200)
+    const limited = await post('/v1/batch', { batch: [trackEvent()] }, fromPage)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('Retry-After')).toBe('1')
     expect((await limited.json()).error.code).toBe('rate_limited')
+  })
+})
+
+describe('null fields', () => {
+  it('reads null optional fields as absent, as Segment\'s and RudderStack\'s APIs do', async () => {
+    const { post, read } = await testCollector()
+    const event = {
+      ...trackEvent({ userId: 'u-null', anonymousId: null, context: null, integrations: null, properties: null }),
+      timestamp: null,
+      originalTimestamp: null,
+    }
+    const response = await post('/v1/batch', { batch: [event], sentAt: null, context: null })
+    expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    const [stored] = (await (await read('/v1/events')).json()).events
+    expect(stored).toMatchObject({ userId: 'u-null', anonymousId: null, properties: {}, identity: 'identified' })
+  })
+
+  it('still needs one real id: a null userId and a null anonymousId are refused', async () => {
+    const { post } = await testCollector()
+    const response = await post('/v1/batch', { batch: [trackEvent({ userId: null, anonymousId: null })] })
+    const { rejected } = await response.json()
+    expect(rejected[0].errors.join(' ')).toMatch(/needs an anonymousId or a userId/)
   })
 })
 

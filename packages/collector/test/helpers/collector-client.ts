@@ -35,7 +35,7 @@ export function collectorClient(baseUrl: string, keys: { writeKey: string; secre
       const events: StoredEvent[] = []
       let cursor: string | null = null
       do {
-        const params = new URLSearchParams({ ...query, limit: '100', ...(cursor ? { cursor } : {}) })
+        const params = new URLSearchParams({ limit: '100', ...query, ...(cursor ? { cursor } : {}) })
         const page: { events: StoredEvent[]; nextCursor: string | null } = await readJson(`/v1/events?${params}`)
         events.push(...page.events)
         cursor = page.nextCursor

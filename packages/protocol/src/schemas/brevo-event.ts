@@ -2,17 +2,19 @@ import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
 import { attributesObject, dateTime, identifier, jsonObject } from './common.js'
 
-/** Identifiers of Brevo's Events API; at least one is required. */
+/** Identifiers of Brevo's Events API (every one its SDK can send); at least one is required. */
 export const brevoIdentifiersSchema = z
   .object({
     email_id: z.string().trim().email('must be an email address').optional(),
     ext_id: identifier.optional(),
     contact_id: identifier.optional(),
     phone_id: identifier.optional(),
+    landline_number_id: identifier.optional(),
+    whatsapp_id: identifier.optional(),
   })
   .refine(
-    (ids) => Boolean(ids.email_id || ids.ext_id || ids.contact_id || ids.phone_id),
-    'needs at least one of email_id, ext_id, contact_id, phone_id',
+    (ids) => Object.values(ids).some(Boolean),
+    'needs at least one of email_id, ext_id, contact_id, phone_id, landline_number_id, whatsapp_id',
   )
 
 /** One event of Brevo's `POST /v3/events`. */
@@ -26,6 +28,8 @@ export const brevoEventSchema = z.object({
   identifiers: brevoIdentifiersSchema,
   contact_properties: attributesObject.optional(),
   event_properties: jsonObject.optional(),
+  /** The object record (subscription, vehicle…) the event is about, in Brevo's shape. */
+  object: jsonObject.optional(),
 })
 
 export type BrevoEventInput = z.input<typeof brevoEventSchema>

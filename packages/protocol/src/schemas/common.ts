@@ -53,3 +53,12 @@ export const messageId = plainText()
 export const dateTime = z
   .string()
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO-8601 date-time such as 2026-01-31T12:00:00.000Z')
+
+/**
+ * An optional field that may also come as `null`, read as absent: Segment's and
+ * RudderStack's APIs accept `"anonymousId": null` next to a userId, and server code
+ * passes nulls through (`userId: user?.id ?? null`).
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined)
+}

@@ -1,20 +1,20 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
-import { attributesObject, dateTime, identifier, jsonObject, messageId, plainText } from './common.js'
+import { attributesObject, dateTime, identifier, jsonObject, messageId, orNull, plainText } from './common.js'
 
 /** The six Segment-spec call types. */
 export const eventTypes = ['track', 'page', 'identify', 'alias', 'group', 'screen'] as const
 export type EventType = (typeof eventTypes)[number]
 
 const base = {
-  messageId: messageId.optional(),
-  anonymousId: identifier.optional(),
-  userId: identifier.optional(),
-  context: jsonObject.optional(),
-  integrations: jsonObject.optional(),
-  timestamp: dateTime.optional(),
-  originalTimestamp: dateTime.optional(),
-  sentAt: dateTime.optional(),
+  messageId: orNull(messageId),
+  anonymousId: orNull(identifier),
+  userId: orNull(identifier),
+  context: orNull(jsonObject),
+  integrations: orNull(jsonObject),
+  timestamp: orNull(dateTime),
+  originalTimestamp: orNull(dateTime),
+  sentAt: orNull(dateTime),
 }
 
 const needsAnIdentity = (event: { anonymousId?: string; userId?: string }) =>
@@ -30,7 +30,7 @@ export const trackEventSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
-    properties: jsonObject.optional(),
+    properties: orNull(jsonObject),
   })
   .refine(needsAnIdentity, identityMessage)
 
@@ -38,9 +38,9 @@ export const pageEventSchema = z
   .object({
     ...base,
     type: z.literal('page'),
-    name: plainText().max(MAX_NAME_LENGTH).optional(),
-    category: plainText().max(MAX_NAME_LENGTH).optional(),
-    properties: jsonObject.optional(),
+    name: orNull(plainText().max(MAX_NAME_LENGTH)),
+    category: orNull(plainText().max(MAX_NAME_LENGTH)),
+    properties: orNull(jsonObject),
   })
   .refine(needsAnIdentity, identityMessage)
 
@@ -48,13 +48,13 @@ export const screenEventSchema = z
   .object({
     ...base,
     type: z.literal('screen'),
-    name: plainText().max(MAX_NAME_LENGTH).optional(),
-    properties: jsonObject.optional(),
+    name: orNull(plainText().max(MAX_NAME_LENGTH)),
+    properties: orNull(jsonObject),
   })
   .refine(needsAnIdentity, identityMessage)
 
 export const identifyEventSchema = z
-  .object({ ...base, type: z.literal('identify'), traits: attributesObject.optional() })
+  .object({ ...base, type: z.literal('identify'), traits: orNull(attributesObject) })
   .refine(needsAnIdentity, identityMessage)
 
 export const groupEventSchema = z
@@ -62,7 +62,7 @@ export const groupEventSchema = z
     ...base,
     type: z.literal('group'),
     groupId: identifier.pipe(z.string().min(1, 'must not be empty')),
-    traits: jsonObject.optional(),
+    traits: orNull(jsonObject),
   })
   .refine(needsAnIdentity, identityMessage)
 

@@ -27,6 +27,12 @@ describe('jsonBody', () => {
     expect((await send('{"a":1}', {})).status).toBe(200)
   })
 
+  it('reads gzipped JSON labelled application/x-www-form-urlencoded, as RudderStack\'s Node SDK sends it', async () => {
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'gzip' }
+    const response = await send(new Uint8Array(gzipSync('{"batch":[]}')), headers)
+    expect(await response.json()).toEqual({ body: { batch: [] } })
+  })
+
   it('replaces lone surrogates with U+FFFD in keys and values, once for the whole body', async () => {
     const response = await send('{"title":"Sale \\ud83d","\\udc00key":["\\ud83d\\ude00 ok"]}')
     expect(await response.json()).toEqual({ body: { title: 'Sale \ufffd', '\ufffdkey': ['😀 ok'] } })
@@ -59,7 +65,9 @@ describe('jsonBody', () => {
     await expectError(await send(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 400, 'invalid_encoding')
     await expectError(await send(new Uint8Array([1, 2, 3]), { 'Content-Encoding': 'gzip' }), 400, 'invalid_gzip')
     await expectError(await send('{}', { 'Content-Encoding': 'br' }), 415, 'unsupported_encoding')
-    await expectError(await send('a=1', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type')
+    const multipart = { 'Content-Type': 'multipart/form-data; boundary=x' }
+    await expectError(await send('a=1', multipart), 415, 'unsupported_media_type')
+    await expectError(await send('a=1', { 'Content-Type': 'application/x-www-form-urlencoded' }), 400, 'invalid_json')
     await expectError(await send(JSON.stringify({ a: [[[[[[[[[1]]]]]]]]] })), 400, 'too_deep')
   })
 

@@ -16,8 +16,12 @@ export interface JsonBodyOptions {
   maxDepth?: number
 }
 
-/** `text/plain` is what `navigator.sendBeacon` sends; a missing type is tolerated for curl users. */
-const jsonMediaTypes = new Set(['', 'application/json', 'text/plain'])
+/**
+ * `text/plain` is what `navigator.sendBeacon` sends; a missing type is tolerated for curl
+ * users; `application/x-www-form-urlencoded` is what RudderStack's Node SDK labels its
+ * gzipped JSON with (axios' default for a Buffer body), so it is read as JSON too.
+ */
+const jsonMediaTypes = new Set(['', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'])
 
 /**
  * Reads the body as JSON into `c.var.body`: `application/json` and `text/plain`
