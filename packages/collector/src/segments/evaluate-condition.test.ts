@@ -145,9 +145,10 @@ describe('evaluateCondition, with an injected clock', () => {
     it.each(scenario.member)('at day %d: member %s', (offset, member) => {
       expect(evaluateCondition(scenario.match, inputAt(scenario, offset))).toBe(member)
     })
-    if (scenario.changesAt !== undefined) {
+    const { changesAt } = scenario
+    if (changesAt !== undefined) {
       it('knows when time alone can next change it', () => {
-        const expected = scenario.changesAt === null ? null : day(scenario.changesAt)
+        const expected = changesAt === null ? null : day(changesAt)
         expect(nextChangeAt(scenario.match, inputAt(scenario, 0))).toEqual(expected)
       })
     }
