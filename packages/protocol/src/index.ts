@@ -13,7 +13,12 @@ export { durationMs, segmentDurationSchema, segmentTimeWindowSchema } from './sc
 export type { SegmentDuration, SegmentPeriod, SegmentTimeWindow } from './schemas/segment-time.js'
 export { segmentFilterOps, segmentFilterSchema, MAX_IN_VALUES } from './schemas/segment-filter.js'
 export type { SegmentComparison, SegmentFilter, SegmentFilterOp, SegmentScalar } from './schemas/segment-filter.js'
-export { segmentConditionSchema, MAX_FILTERS, MAX_GROUP_CONDITIONS, MAX_SEQUENCE_STEPS } from './schemas/segment-condition.js'
+export {
+  segmentConditionSchema,
+  MAX_FILTERS,
+  MAX_GROUP_CONDITIONS,
+  MAX_SEQUENCE_STEPS,
+} from './schemas/segment-condition.js'
 export type {
   SegmentAttributeCondition,
   SegmentCondition,
@@ -24,5 +29,10 @@ export type {
   SegmentSequenceCondition,
   SegmentSequenceStep,
 } from './schemas/segment-condition.js'
-export { segmentDefinitionSchema, segmentMatchSchema, segmentPreviewSchema, MAX_MATCH_DEPTH } from './schemas/segment.js'
+export {
+  segmentDefinitionSchema,
+  segmentMatchSchema,
+  segmentPreviewSchema,
+  MAX_MATCH_DEPTH,
+} from './schemas/segment.js'
 export type { SegmentDefinition } from './schemas/segment.js'

@@ -20,6 +20,7 @@ export const negatedOps: Partial<Record<SegmentFilterOp, SegmentFilterOp>> = { n
 export function comparisonOf(condition: SegmentComparison): OpAndOperand {
   const record = condition as Record<string, unknown>
   const op = segmentFilterOps.find((candidate) => record[candidate] !== undefined)
-  if (op === undefined) throw new Error('a comparison without an op reached the evaluator: validate with the protocol schema first')
+  if (op === undefined)
+    throw new Error('a comparison without an op reached the evaluator: validate with the protocol schema first')
   return { op, operand: record[op] } as OpAndOperand
 }

@@ -25,7 +25,8 @@ export interface MembershipExplanation {
  * `input.now`, seeing only the events that happened by then.
  *
  * @example
- * evaluateCondition({ event: 'order_completed', count: { gte: 2 }, within: '30d' }, { contact, events, now: new Date() })
+ * const match = { event: 'order_completed', count: { gte: 2 }, within: '30d' }
+ * evaluateCondition(match, { contact, events, now: new Date() })
  */
 export function evaluateCondition(match: SegmentCondition, input: MembershipInput): boolean {
   return explainCondition(match, input).member
@@ -60,7 +61,11 @@ function explain(condition: SegmentCondition, path: string, walk: Walk): boolean
   return holds
 }
 
-function judge(condition: SegmentCondition, path: string, walk: Walk): { holds: boolean; evidence: Record<string, unknown> } {
+function judge(
+  condition: SegmentCondition,
+  path: string,
+  walk: Walk,
+): { holds: boolean; evidence: Record<string, unknown> } {
   if ('all' in condition) {
     const results = condition.all.map((child, index) => explain(child, `${path}.all.${index}`, walk))
     return { holds: results.every(Boolean), evidence: { holding: results.filter(Boolean).length, of: results.length } }

@@ -27,7 +27,11 @@ const MAX_EVIDENCE_IDS = 20
  * @example
  * evaluateEventCondition({ event: 'order_completed', count: { gte: 2 }, within: '30d' }, events, now).holds
  */
-export function evaluateEventCondition(condition: SegmentEventCondition, events: readonly SeenEvent[], now: Date): { holds: boolean; evidence: EventEvidence } {
+export function evaluateEventCondition(
+  condition: SegmentEventCondition,
+  events: readonly SeenEvent[],
+  now: Date,
+): { holds: boolean; evidence: EventEvidence } {
   const matching = events.filter((event) => matchesStep(event, condition))
   const bounds = condition.within === undefined ? undefined : timeBounds(condition.within, now)
   const counted = bounds === undefined ? matching : matching.filter((event) => isWithin(event.at, bounds))

@@ -11,7 +11,11 @@ import { matchesStep, type SeenEvent } from './seen-events.js'
  * @example
  * evaluateSequence({ sequence: [{ event: 'wishlist_added' }, { event: 'order_completed' }] }, events, now).holds
  */
-export function evaluateSequence(condition: SegmentSequenceCondition, events: readonly SeenEvent[], now: Date): { holds: boolean; evidence: { eventIds: string[] } } {
+export function evaluateSequence(
+  condition: SegmentSequenceCondition,
+  events: readonly SeenEvent[],
+  now: Date,
+): { holds: boolean; evidence: { eventIds: string[] } } {
   const bounds = condition.within === undefined ? undefined : timeBounds(condition.within, now)
   const candidates = bounds === undefined ? events : events.filter((event) => isWithin(event.at, bounds))
   const chosen: SeenEvent[] = []

@@ -50,11 +50,17 @@ function sameScalar(value: unknown, operand: SegmentScalar): boolean {
 
 function isOrdered(value: unknown, op: 'gt' | 'gte' | 'lt' | 'lte', operand: number | string): boolean {
   if (typeof value !== typeof operand) return false
-  const order = typeof value === 'number' ? Math.sign(value - (operand as number)) : compareCodePoints(value as string, operand as string)
+  const order =
+    typeof value === 'number'
+      ? Math.sign(value - (operand as number))
+      : compareCodePoints(value as string, operand as string)
   return op === 'gt' ? order > 0 : op === 'gte' ? order >= 0 : op === 'lt' ? order < 0 : order <= 0
 }
 
-/** Code point order, as SQLite's BINARY and PostgreSQL's "C" collations compare UTF-8 text (JS `<` compares UTF-16 units). */
+/**
+ * Code point order, as SQLite's BINARY and PostgreSQL's "C" collations compare UTF-8 text
+ * (JS `<` compares UTF-16 units, which differs beyond the Basic Multilingual Plane).
+ */
 function compareCodePoints(left: string, right: string): number {
   const a = [...left]
   const b = [...right]

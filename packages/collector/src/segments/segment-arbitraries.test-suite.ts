@@ -1,5 +1,12 @@
 import fc from 'fast-check'
-import type { JsonObject, SegmentComparison, SegmentCondition, SegmentFilter, SegmentOccurrence, SegmentTimeWindow } from '@sillage/protocol'
+import type {
+  JsonObject,
+  SegmentComparison,
+  SegmentCondition,
+  SegmentFilter,
+  SegmentOccurrence,
+  SegmentTimeWindow,
+} from '@sillage/protocol'
 
 /** The clock random histories and conditions are built around. */
 export const baseNow = Date.parse('2026-03-01T12:00:00.000Z')
@@ -31,7 +38,12 @@ const durationMinutes = [60, 90, 36 * 60, 48 * 60, 7 * 24 * 60, 30 * 24 * 60, 8 
 const edges = [...clockMinutes, ...clockMinutes.flatMap((clock) => durationMinutes.map((length) => clock - length))]
 
 const strings = ['/pricing', '/home', '/pricing/team', 'pro', 'free', 'Pro', 'team', '']
-const scalar = fc.oneof(fc.constantFrom(...strings), fc.integer({ min: -2, max: 120 }), fc.constantFrom(2.5, 0.1 + 0.2), fc.boolean())
+const scalar = fc.oneof(
+  fc.constantFrom(...strings),
+  fc.integer({ min: -2, max: 120 }),
+  fc.constantFrom(2.5, 0.1 + 0.2),
+  fc.boolean(),
+)
 
 const propertiesArbitrary: fc.Arbitrary<JsonObject> = fc.record(
   {
@@ -41,7 +53,16 @@ const propertiesArbitrary: fc.Arbitrary<JsonObject> = fc.record(
     tags: fc.oneof(fc.array(fc.constantFrom('sale', 'new', 'pro'), { maxLength: 3 }), fc.constant('sale')),
     data: fc.record(
       {
-        items: fc.array(fc.record({ price: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant('70')), sku: fc.constantFrom('a-1', 'b-2', 'pro-3') }, { requiredKeys: [] }), { maxLength: 3 }),
+        items: fc.array(
+          fc.record(
+            {
+              price: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constant('70')),
+              sku: fc.constantFrom('a-1', 'b-2', 'pro-3'),
+            },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 3 },
+        ),
         flag: fc.oneof(fc.boolean(), fc.constant(null), fc.constant([true, [false]])),
       },
       { requiredKeys: [] },
@@ -54,7 +75,15 @@ export const personArbitrary: fc.Arbitrary<PersonSpec> = fc.record({
   userId: fc.boolean(),
   email: fc.boolean(),
   traits: fc.option(
-    fc.record({ country: fc.constantFrom('FR', 'DE'), plan: scalar, score: fc.integer({ min: 0, max: 10 }), tags: fc.array(fc.constantFrom('vip', 'beta'), { maxLength: 2 }) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        country: fc.constantFrom('FR', 'DE'),
+        plan: scalar,
+        score: fc.integer({ min: 0, max: 10 }),
+        tags: fc.array(fc.constantFrom('vip', 'beta'), { maxLength: 2 }),
+      },
+      { requiredKeys: [] },
+    ),
     { freq: 3 },
   ),
 })
@@ -63,7 +92,10 @@ export const eventArbitrary = (people: number): fc.Arbitrary<EventSpecOfPerson> 
   fc.record({
     person: fc.integer({ min: 0, max: people - 1 }),
     name: fc.constantFrom(...eventNames),
-    minute: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...edges) }, { weight: 1, arbitrary: fc.integer({ min: -45 * 24 * 60, max: 3 * 24 * 60 }) }),
+    minute: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...edges) },
+      { weight: 1, arbitrary: fc.integer({ min: -45 * 24 * 60, max: 3 * 24 * 60 }) },
+    ),
     properties: propertiesArbitrary,
     identified: fc.boolean(),
   })
@@ -80,34 +112,86 @@ const timeWindow = fc.oneof(duration, period)
 const comparison: fc.Arbitrary<SegmentComparison> = fc.oneof(
   scalar.map((eq) => ({ eq })),
   scalar.map((neq) => ({ neq })),
-  fc.record({ op: fc.constantFrom('gt', 'gte', 'lt', 'lte'), value: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom('/home', 'm', 'pro', 'b-2')) }).map(({ op, value }) => ({ [op]: value }) as SegmentComparison),
-  fc.record({ op: fc.constantFrom('contains', 'notContains', 'startsWith', 'endsWith'), value: fc.constantFrom('pr', '/pricing', 'o', 'team', '-1') }).map(({ op, value }) => ({ [op]: value }) as SegmentComparison),
+  fc
+    .record({
+      op: fc.constantFrom('gt', 'gte', 'lt', 'lte'),
+      value: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom('/home', 'm', 'pro', 'b-2')),
+    })
+    .map(({ op, value }) => ({ [op]: value }) as SegmentComparison),
+  fc
+    .record({
+      op: fc.constantFrom('contains', 'notContains', 'startsWith', 'endsWith'),
+      value: fc.constantFrom('pr', '/pricing', 'o', 'team', '-1'),
+    })
+    .map(({ op, value }) => ({ [op]: value }) as SegmentComparison),
   fc.array(scalar, { minLength: 1, maxLength: 3 }).map((values) => ({ in: values })),
   fc.boolean().map((exists) => ({ exists })),
 )
 
 const filter: fc.Arbitrary<SegmentFilter> = fc
-  .record({ property: fc.constantFrom('total', 'path', 'plan', 'tags', 'data', 'data.items.price', 'data.items.sku', 'data.flag', 'missing.deep'), comparison })
+  .record({
+    property: fc.constantFrom(
+      'total',
+      'path',
+      'plan',
+      'tags',
+      'data',
+      'data.items.price',
+      'data.items.sku',
+      'data.flag',
+      'missing.deep',
+    ),
+    comparison,
+  })
   .map(({ property, comparison: test }) => ({ property, ...test }) as SegmentFilter)
 
 const where = sometimes(fc.array(filter, { minLength: 1, maxLength: 1 }))
-const count = fc.record({ op: fc.constantFrom('eq', 'neq', 'gt', 'gte', 'lt', 'lte'), value: fc.integer({ min: 0, max: 3 }) }).map(({ op, value }) => ({ [op]: value }))
-const occurrence: fc.Arbitrary<SegmentOccurrence> = fc.oneof(timeWindow.map((within) => ({ within })), duration.map((before) => ({ before })))
+const count = fc
+  .record({ op: fc.constantFrom('eq', 'neq', 'gt', 'gte', 'lt', 'lte'), value: fc.integer({ min: 0, max: 3 }) })
+  .map(({ op, value }) => ({ [op]: value }))
+const occurrence: fc.Arbitrary<SegmentOccurrence> = fc.oneof(
+  timeWindow.map((within) => ({ within })),
+  duration.map((before) => ({ before })),
+)
 
 const eventCondition = fc
   .record(
-    { event: fc.constantFrom(...eventNames), where, count: sometimes(count), within: sometimes(timeWindow), first: sometimes(occurrence), last: sometimes(occurrence) },
+    {
+      event: fc.constantFrom(...eventNames),
+      where,
+      count: sometimes(count),
+      within: sometimes(timeWindow),
+      first: sometimes(occurrence),
+      last: sometimes(occurrence),
+    },
     { requiredKeys: ['event'] },
   )
   .map((condition) => withoutUndefined(condition) as SegmentCondition)
 
 const sequence = fc
-  .record({ sequence: fc.array(fc.record({ event: fc.constantFrom(...eventNames), where }).map(withoutUndefined), { minLength: 2, maxLength: 3 }), within: sometimes(timeWindow) })
+  .record({
+    sequence: fc.array(fc.record({ event: fc.constantFrom(...eventNames), where }).map(withoutUndefined), {
+      minLength: 2,
+      maxLength: 3,
+    }),
+    within: sometimes(timeWindow),
+  })
   .map((condition) => withoutUndefined(condition) as SegmentCondition)
 
 const attribute: fc.Arbitrary<SegmentCondition> = fc.oneof(
-  fc.record({ attribute: fc.constantFrom('country', 'plan', 'score', 'tags', 'email', 'userId', 'missing'), comparison }).map(({ attribute: name, comparison: test }) => ({ attribute: name, ...test }) as SegmentCondition),
-  fc.oneof(fc.boolean().map((eq) => ({ eq })), fc.boolean().map((neq) => ({ neq })), fc.boolean().map((exists) => ({ exists }))).map((test) => ({ attribute: 'identified', ...test }) as SegmentCondition),
+  fc
+    .record({
+      attribute: fc.constantFrom('country', 'plan', 'score', 'tags', 'email', 'userId', 'missing'),
+      comparison,
+    })
+    .map(({ attribute: name, comparison: test }) => ({ attribute: name, ...test }) as SegmentCondition),
+  fc
+    .oneof(
+      fc.boolean().map((eq) => ({ eq })),
+      fc.boolean().map((neq) => ({ neq })),
+      fc.boolean().map((exists) => ({ exists })),
+    )
+    .map((test) => ({ attribute: 'identified', ...test }) as SegmentCondition),
 )
 
 /** Random conditions of every form; `references` are the segment ids `{"segment"}` may name. */
@@ -116,7 +200,9 @@ export function conditionArbitrary(references: readonly string[]): fc.Arbitrary<
     { weight: 4, arbitrary: eventCondition },
     { weight: 1, arbitrary: sequence },
     { weight: 2, arbitrary: attribute },
-    ...(references.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...references).map((segment) => ({ segment })) }] : []),
+    ...(references.length > 0
+      ? [{ weight: 1, arbitrary: fc.constantFrom(...references).map((segment) => ({ segment })) }]
+      : []),
   )
   return fc.letrec<{ condition: SegmentCondition }>((tie) => ({
     condition: fc.oneof(

@@ -27,7 +27,10 @@ export function segmentReferences(condition: SegmentCondition): string[] {
  * @example
  * findSegmentCycle('a', (id) => ({ a: { segment: 'b' }, b: { segment: 'a' } })[id]) // ['a', 'b', 'a']
  */
-export function findSegmentCycle(segmentId: string, matchOf: (id: string) => SegmentCondition | undefined): string[] | null {
+export function findSegmentCycle(
+  segmentId: string,
+  matchOf: (id: string) => SegmentCondition | undefined,
+): string[] | null {
   const visit = (id: string, chain: string[]): string[] | null => {
     const match = matchOf(id)
     if (match === undefined) return null

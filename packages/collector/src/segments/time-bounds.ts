@@ -14,7 +14,8 @@ export interface TimeBounds {
  * `timestamp > now − 30d`. The upper end is always `now` too: the future is not seen yet.
  *
  * @example
- * timeBounds('1h', new Date('2026-01-01T01:00:00Z')) // { after: Date.parse('2026-01-01T00:00:00Z'), slidesBy: 3_600_000 }
+ * timeBounds('1h', new Date('2026-01-01T01:00:00Z'))
+ * // { after: Date.parse('2026-01-01T00:00:00Z'), slidesBy: 3_600_000 }
  */
 export function timeBounds(window: SegmentTimeWindow, now: Date): TimeBounds {
   if (typeof window === 'string') {
@@ -31,5 +32,9 @@ export function timeBounds(window: SegmentTimeWindow, now: Date): TimeBounds {
  * isWithin(Date.parse('2026-01-01T00:30:00Z'), timeBounds('1h', new Date('2026-01-01T01:00:00Z'))) // true
  */
 export function isWithin(at: number, bounds: TimeBounds): boolean {
-  return (bounds.after === undefined || at > bounds.after) && (bounds.since === undefined || at >= bounds.since) && (bounds.until === undefined || at < bounds.until)
+  return (
+    (bounds.after === undefined || at > bounds.after) &&
+    (bounds.since === undefined || at >= bounds.since) &&
+    (bounds.until === undefined || at < bounds.until)
+  )
 }

@@ -3,7 +3,20 @@ import { MAX_NAME_LENGTH } from '../limits.js'
 import { plainText } from './common.js'
 
 /** The comparisons a filter or an attribute condition can make, exactly one per condition. */
-export const segmentFilterOps = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'notContains', 'startsWith', 'endsWith', 'in', 'exists'] as const
+export const segmentFilterOps = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'notContains',
+  'startsWith',
+  'endsWith',
+  'in',
+  'exists',
+] as const
 export type SegmentFilterOp = (typeof segmentFilterOps)[number]
 
 export type SegmentScalar = string | number | boolean
@@ -47,7 +60,11 @@ export const comparisonShape = {
   notContains: text.optional(),
   startsWith: text.optional(),
   endsWith: text.optional(),
-  in: z.array(scalar, { error: 'must be an array of values' }).min(1, 'must list at least one value').max(MAX_IN_VALUES, `must list at most ${MAX_IN_VALUES} values`).optional(),
+  in: z
+    .array(scalar, { error: 'must be an array of values' })
+    .min(1, 'must list at least one value')
+    .max(MAX_IN_VALUES, `must list at most ${MAX_IN_VALUES} values`)
+    .optional(),
   exists: z.boolean({ error: 'must be true or false' }).optional(),
 }
 
@@ -62,7 +79,10 @@ export function requireOneOp(what: string) {
     const ops = segmentFilterOps.filter((op) => value[op] !== undefined)
     if (ops.length === 1) return
     const found = ops.length === 0 ? 'none' : ops.join(', ')
-    context.addIssue({ code: 'custom', message: `${what} takes exactly one of ${segmentFilterOps.join(', ')} (found ${found})` })
+    context.addIssue({
+      code: 'custom',
+      message: `${what} takes exactly one of ${segmentFilterOps.join(', ')} (found ${found})`,
+    })
   }
 }
 

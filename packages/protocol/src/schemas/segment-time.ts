@@ -32,9 +32,12 @@ export function durationMs(duration: string): number | null {
   return ms <= MAX_DURATION_MS ? ms : null
 }
 
-const durationHint = 'must be a duration such as "90s", "15m", "2h", "30d" or "8w" (a whole number, then s, m, h, d or w), at most 36525d'
+const durationHint =
+  'must be a duration such as "90s", "15m", "2h", "30d" or "8w" (a whole number, then s, m, h, d or w), at most 36525d'
 
-export const segmentDurationSchema = z.string({ error: durationHint }).refine((text) => durationMs(text) !== null, durationHint)
+export const segmentDurationSchema = z
+  .string({ error: durationHint })
+  .refine((text) => durationMs(text) !== null, durationHint)
 
 const periodSchema = z
   .strictObject({ since: dateTime, until: dateTime.optional() })
@@ -50,7 +53,10 @@ const periodSchema = z
 export const segmentTimeWindowSchema = z.unknown().transform((value, context): SegmentTimeWindow => {
   const schema = typeof value === 'string' ? segmentDurationSchema : isObject(value) ? periodSchema : null
   if (schema === null) {
-    context.addIssue({ code: 'custom', message: `must be a duration such as "30d" or a period {"since": ISO, "until"?: ISO}` })
+    context.addIssue({
+      code: 'custom',
+      message: `must be a duration such as "30d" or a period {"since": ISO, "until"?: ISO}`,
+    })
     return z.NEVER
   }
   const result = schema.safeParse(value)

@@ -14,14 +14,20 @@ export const MAX_DESCRIPTION_LENGTH = 1000
 export const segmentMatchSchema: z.ZodType<SegmentCondition> = z
   .unknown()
   .superRefine((value, context) => {
-    if (jsonDepth(value) > MAX_MATCH_DEPTH) context.addIssue({ code: 'custom', message: `is nested more than ${MAX_MATCH_DEPTH} levels deep` })
+    if (jsonDepth(value) > MAX_MATCH_DEPTH)
+      context.addIssue({ code: 'custom', message: `is nested more than ${MAX_MATCH_DEPTH} levels deep` })
   })
   .pipe(segmentConditionSchema)
 
 /** The body of `POST /v1/segments` and `PUT /v1/segments/:id`. */
 export const segmentDefinitionSchema = z.strictObject({
-  name: plainText('must be the segment name as a string').trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
-  description: plainText('must be a string').max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`).optional(),
+  name: plainText('must be the segment name as a string')
+    .trim()
+    .min(1, 'must not be empty')
+    .max(MAX_NAME_LENGTH, `must be at most ${MAX_NAME_LENGTH} characters`),
+  description: plainText('must be a string')
+    .max(MAX_DESCRIPTION_LENGTH, `must be at most ${MAX_DESCRIPTION_LENGTH} characters`)
+    .optional(),
   match: segmentMatchSchema,
 })
 

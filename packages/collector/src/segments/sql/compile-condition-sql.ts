@@ -1,4 +1,12 @@
-import { durationMs, type SegmentCondition, type SegmentEventCondition, type SegmentFilter, type SegmentOccurrence, type SegmentSequenceStep, type SegmentTimeWindow } from '@sillage/protocol'
+import {
+  durationMs,
+  type SegmentCondition,
+  type SegmentEventCondition,
+  type SegmentFilter,
+  type SegmentOccurrence,
+  type SegmentSequenceStep,
+  type SegmentTimeWindow,
+} from '@sillage/protocol'
 import { comparisonOf, negatedOps, type OpAndOperand } from '../comparison-of.js'
 import { effectiveCount } from '../evaluate-event-condition.js'
 import { splitPropertyPath } from '../property-path.js'
@@ -44,10 +52,20 @@ interface Context {
  * const { sql, bind } = compileConditionSql(match, sqliteDialect, {})
  * db.prepare(`SELECT c.id FROM contacts c WHERE ${sql}`).all(...bind(new Date()))
  */
-export function compileConditionSql(match: SegmentCondition, dialect: SegmentSqlDialect, options: CompileSegmentOptions): CompiledSegmentCondition {
+export function compileConditionSql(
+  match: SegmentCondition,
+  dialect: SegmentSqlDialect,
+  options: CompileSegmentOptions,
+): CompiledSegmentCondition {
   const parameters = new SqlParameters(dialect)
   let aliases = 0
-  const context: Context = { dialect, parameters, nextAlias: (prefix) => `${prefix}${++aliases}`, options, referencing: options.segmentId === undefined ? [] : [options.segmentId] }
+  const context: Context = {
+    dialect,
+    parameters,
+    nextAlias: (prefix) => `${prefix}${++aliases}`,
+    options,
+    referencing: options.segmentId === undefined ? [] : [options.segmentId],
+  }
   const sql = condition(match, context)
   return { sql, bind: (now) => parameters.bind(now) }
 }
@@ -58,7 +76,13 @@ function condition(match: SegmentCondition, context: Context): string {
   if ('not' in match) return `(NOT ${condition(match.not, context)})`
   if ('event' in match) return eventCondition(match, context)
   if ('sequence' in match) return sequence(match.sequence, match.within, context)
-  if ('attribute' in match) return anyValue(context.dialect.attribute(match.attribute, context.parameters.add), [], comparisonOf(match), context)
+  if ('attribute' in match)
+    return anyValue(
+      context.dialect.attribute(match.attribute, context.parameters.add),
+      [],
+      comparisonOf(match),
+      context,
+    )
   return segmentReference(match.segment, context)
 }
 
@@ -79,10 +103,12 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
     const [op, value] = Object.entries(count)[0] as [keyof typeof sqlOperator, number]
     const events = (select: string) => {
       const alias = context.nextAlias('e')
-      return `(SELECT ${select} FROM events ${alias} WHERE ${matching(alias, match, context)}${window(alias, match.within, context)})`
+      const where = `${matching(alias, match, context)}${window(alias, match.within, context)}`
+      return `(SELECT ${select} FROM events ${alias} WHERE ${where})`
     }
     if ((op === 'gte' && value === 1) || (op === 'gt' && value === 0)) parts.push(`EXISTS ${events('1')}`)
-    else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0)) parts.push(`NOT EXISTS ${events('1')}`)
+    else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0))
+      parts.push(`NOT EXISTS ${events('1')}`)
     else parts.push(`${events('count(*)')} ${sqlOperator[op]} ${context.parameters.add(value)}`)
   }
   if (match.first !== undefined) parts.push(occurrence('min', match, match.first, context))
@@ -90,7 +116,7 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
   return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`
 }
 
-/** `COALESCE(… , FALSE)`: a contact who never did it has no first/last occurrence, and that must read false, not NULL. */
+/** `COALESCE(…, FALSE)`: a contact who never did it has no first/last occurrence; that reads false, not NULL. */
 function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: SegmentOccurrence, context: Context): string {
   const at = () => {
     const alias = context.nextAlias('e')
@@ -106,7 +132,8 @@ function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: Segmen
     return `COALESCE(${at()} > ${parameters.instantFromNow((now) => now.getTime() - length)}, FALSE)`
   }
   const since = `${at()} >= ${parameters.instant(Date.parse(when.within.since))}`
-  const until = when.within.until === undefined ? '' : ` AND ${at()} < ${parameters.instant(Date.parse(when.within.until))}`
+  const until =
+    when.within.until === undefined ? '' : ` AND ${at()} < ${parameters.instant(Date.parse(when.within.until))}`
   return `COALESCE(${since}${until}, FALSE)`
 }
 
@@ -114,10 +141,15 @@ function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: Segmen
  * The earliest event of each step later than the previous step's: found whenever an order
  * exists.
  */
-function sequence(steps: readonly SegmentSequenceStep[], within: SegmentTimeWindow | undefined, context: Context): string {
+function sequence(
+  steps: readonly SegmentSequenceStep[],
+  within: SegmentTimeWindow | undefined,
+  context: Context,
+): string {
   const earliest = (index: number): string => {
     const alias = context.nextAlias('e')
-    const head = `SELECT min(${alias}.timestamp) FROM events ${alias} WHERE ${matching(alias, steps[index]!, context)}${window(alias, within, context)}`
+    const where = `${matching(alias, steps[index]!, context)}${window(alias, within, context)}`
+    const head = `SELECT min(${alias}.timestamp) FROM events ${alias} WHERE ${where}`
     return index === 0 ? `(${head})` : `(${head} AND ${alias}.timestamp > ${earliest(index - 1)})`
   }
   return `(${earliest(steps.length - 1)} IS NOT NULL)`
@@ -126,13 +158,20 @@ function sequence(steps: readonly SegmentSequenceStep[], within: SegmentTimeWind
 /** The contact's events of this name, seen at `now`, passing every filter. */
 function matching(alias: string, step: SegmentSequenceStep, context: Context): string {
   const { parameters } = context
-  const base = `${alias}.contact_id = c.id AND ${alias}.name = ${parameters.add(step.event)} AND ${alias}.timestamp <= ${parameters.instantFromNow((now) => now.getTime())}`
+  const name = parameters.add(step.event)
+  const seen = parameters.instantFromNow((now) => now.getTime())
+  const base = `${alias}.contact_id = c.id AND ${alias}.name = ${name} AND ${alias}.timestamp <= ${seen}`
   return [base, ...(step.where ?? []).map((filter) => propertyFilter(alias, filter, context))].join(' AND ')
 }
 
 function propertyFilter(alias: string, filter: SegmentFilter, context: Context): string {
   const [first, ...rest] = splitPropertyPath(filter.property)
-  return anyValue(context.dialect.member(`${alias}.properties`, first!, context.parameters.add), rest, comparisonOf(filter), context)
+  return anyValue(
+    context.dialect.member(`${alias}.properties`, first!, context.parameters.add),
+    rest,
+    comparisonOf(filter),
+    context,
+  )
 }
 
 function window(alias: string, within: SegmentTimeWindow | undefined, context: Context): string {
@@ -142,7 +181,8 @@ function window(alias: string, within: SegmentTimeWindow | undefined, context: C
     const length = durationMs(within)!
     return ` AND ${alias}.timestamp > ${parameters.instantFromNow((now) => now.getTime() - length)}`
   }
-  const until = within.until === undefined ? '' : ` AND ${alias}.timestamp < ${parameters.instant(Date.parse(within.until))}`
+  const until =
+    within.until === undefined ? '' : ` AND ${alias}.timestamp < ${parameters.instant(Date.parse(within.until))}`
   return ` AND ${alias}.timestamp >= ${parameters.instant(Date.parse(within.since))}${until}`
 }
 
@@ -162,6 +202,12 @@ function anyValue(json: string, names: readonly string[], comparison: OpAndOpera
   }
   const positive = negatedOps[comparison.op]
   const negate = positive !== undefined || (comparison.op === 'exists' && !comparison.operand)
-  const tested: OpAndOperand = positive !== undefined ? ({ op: positive, operand: comparison.operand } as OpAndOperand) : comparison.op === 'exists' ? { op: 'exists', operand: true } : comparison
-  return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${from.join(', ')} WHERE ${dialect.test(alias, tested, parameters.add)})`
+  const tested: OpAndOperand =
+    positive !== undefined
+      ? ({ op: positive, operand: comparison.operand } as OpAndOperand)
+      : comparison.op === 'exists'
+        ? { op: 'exists', operand: true }
+        : comparison
+  const test = dialect.test(alias, tested, parameters.add)
+  return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${from.join(', ')} WHERE ${test})`
 }

@@ -1,6 +1,10 @@
 import type { SegmentCondition } from '@sillage/protocol'
 import type { OpAndOperand } from '../../../segments/comparison-of.js'
-import { compileConditionSql, type CompiledSegmentCondition, type CompileSegmentOptions } from '../../../segments/sql/compile-condition-sql.js'
+import {
+  compileConditionSql,
+  type CompiledSegmentCondition,
+  type CompileSegmentOptions,
+} from '../../../segments/sql/compile-condition-sql.js'
 import type { AddParameter, SegmentSqlDialect } from '../../../segments/sql/segment-sql-dialect.js'
 import { sqlOperator } from '../../../segments/sql/sql-operator.js'
 
@@ -19,7 +23,8 @@ export const postgresSegmentDialect: SegmentSqlDialect = {
   // The value is computed once (LATERAL), not once per mention in the CASE.
   expand: (json, alias) =>
     `LATERAL (SELECT ${json} AS json) AS ${alias}_at, ` +
-    `json_array_elements(CASE WHEN json_typeof(${alias}_at.json) = 'array' THEN ${alias}_at.json ELSE json_build_array(${alias}_at.json) END) AS ${alias}(value)`,
+    `json_array_elements(CASE WHEN json_typeof(${alias}_at.json) = 'array' THEN ${alias}_at.json ` +
+    `ELSE json_build_array(${alias}_at.json) END) AS ${alias}(value)`,
   test: valueTest,
   attribute(name, add) {
     if (name === 'email') return 'to_json(c.email)'
@@ -43,7 +48,8 @@ function valueTest(alias: string, comparison: OpAndOperand, add: AddParameter): 
     case 'lt':
     case 'lte': {
       const operator = sqlOperator[comparison.op]
-      if (typeof comparison.operand === 'number') return whenNumber(alias, `${text}::float8 ${operator} ${add(comparison.operand)}::float8`)
+      if (typeof comparison.operand === 'number')
+        return whenNumber(alias, `${text}::float8 ${operator} ${add(comparison.operand)}::float8`)
       return whenText(`${text} COLLATE "C" ${operator} ${add(comparison.operand)}::text`)
     }
     case 'contains':
@@ -68,7 +74,8 @@ function whenNumber(alias: string, test: string): string {
 
 function equals(alias: string, operand: string | number | boolean, add: AddParameter): string {
   const text = `(${alias}.value #>> '{}')`
-  if (typeof operand === 'boolean') return `(CASE WHEN json_typeof(${alias}.value) = 'boolean' THEN ${text} = '${operand}' ELSE FALSE END)`
+  if (typeof operand === 'boolean')
+    return `(CASE WHEN json_typeof(${alias}.value) = 'boolean' THEN ${text} = '${operand}' ELSE FALSE END)`
   if (typeof operand === 'number') return whenNumber(alias, `${text}::float8 = ${add(operand)}::float8`)
   return `(CASE WHEN json_typeof(${alias}.value) = 'string' THEN ${text} = ${add(operand)}::text ELSE FALSE END)`
 }
@@ -80,6 +87,9 @@ function equals(alias: string, operand: string | number | boolean, add: AddParam
  * const condition = compilePostgresSegmentCondition({ attribute: 'country', eq: 'FR' })
  * await sql.unsafe(`SELECT c.id FROM contacts c WHERE ${condition.sql}`, condition.bind(new Date()))
  */
-export function compilePostgresSegmentCondition(match: SegmentCondition, options: CompileSegmentOptions = {}): CompiledSegmentCondition {
+export function compilePostgresSegmentCondition(
+  match: SegmentCondition,
+  options: CompileSegmentOptions = {},
+): CompiledSegmentCondition {
   return compileConditionSql(match, postgresSegmentDialect, options)
 }

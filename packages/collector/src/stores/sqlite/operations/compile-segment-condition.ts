@@ -1,6 +1,10 @@
 import type { SegmentCondition } from '@sillage/protocol'
 import type { OpAndOperand } from '../../../segments/comparison-of.js'
-import { compileConditionSql, type CompiledSegmentCondition, type CompileSegmentOptions } from '../../../segments/sql/compile-condition-sql.js'
+import {
+  compileConditionSql,
+  type CompiledSegmentCondition,
+  type CompileSegmentOptions,
+} from '../../../segments/sql/compile-condition-sql.js'
 import type { AddParameter, SegmentSqlDialect } from '../../../segments/sql/segment-sql-dialect.js'
 import { sqlOperator } from '../../../segments/sql/sql-operator.js'
 
@@ -16,7 +20,8 @@ export const sqliteSegmentDialect: SegmentSqlDialect = {
   // Names are free of `"` and `\` (the schema refuses them), so quoting them in a path is safe.
   member: (parent, name, add) => `(${parent} -> ${add(`$."${name}"`)})`,
   objectOf: (alias) => `(CASE WHEN ${alias}.type = 'object' THEN ${alias}.value END)`,
-  expand: (json, alias) => `json_each(CASE WHEN json_type(${json}) = 'array' THEN ${json} ELSE json_array(json(${json})) END) AS ${alias}`,
+  expand: (json, alias) =>
+    `json_each(CASE WHEN json_type(${json}) = 'array' THEN ${json} ELSE json_array(json(${json})) END) AS ${alias}`,
   test: valueTest,
   attribute(name, add) {
     if (name === 'email') return 'json_quote(c.email)'
@@ -39,8 +44,10 @@ function valueTest(alias: string, comparison: OpAndOperand, add: AddParameter): 
     case 'gt':
     case 'gte':
     case 'lt':
-    case 'lte':
-      return `(${typeof comparison.operand === 'number' ? isNumber : isText} AND ${value} ${sqlOperator[comparison.op]} ${add(comparison.operand)})`
+    case 'lte': {
+      const type = typeof comparison.operand === 'number' ? isNumber : isText
+      return `(${type} AND ${value} ${sqlOperator[comparison.op]} ${add(comparison.operand)})`
+    }
     case 'contains':
     case 'notContains':
       return `(${isText} AND instr(${value}, ${add(comparison.operand)}) > 0)`
@@ -71,7 +78,10 @@ function equals(alias: string, operand: string | number | boolean, add: AddParam
  * const condition = compileSqliteSegmentCondition({ event: 'order_completed', count: { gte: 2 }, within: '30d' })
  * db.prepare(`SELECT c.id FROM contacts c WHERE ${condition.sql}`).all(namedParameters(condition.bind(new Date())))
  */
-export function compileSqliteSegmentCondition(match: SegmentCondition, options: CompileSegmentOptions = {}): CompiledSegmentCondition {
+export function compileSqliteSegmentCondition(
+  match: SegmentCondition,
+  options: CompileSegmentOptions = {},
+): CompiledSegmentCondition {
   return compileConditionSql(match, sqliteSegmentDialect, options)
 }
 

@@ -8,7 +8,17 @@ import { namedParameters } from './compile-segment-condition.js'
  * @example
  * listSqliteSegmentMembers({ db, condition: compileSqliteSegmentCondition(match), now: new Date() })
  */
-export function listSqliteSegmentMembers({ db, condition, now }: { db: Database; condition: CompiledSegmentCondition; now: Date }): string[] {
-  const statement = db.prepare<Record<string, unknown>, { id: string }>(`SELECT c.id FROM contacts c WHERE ${condition.sql} ORDER BY c.id`)
+export function listSqliteSegmentMembers({
+  db,
+  condition,
+  now,
+}: {
+  db: Database
+  condition: CompiledSegmentCondition
+  now: Date
+}): string[] {
+  const statement = db.prepare<Record<string, unknown>, { id: string }>(
+    `SELECT c.id FROM contacts c WHERE ${condition.sql} ORDER BY c.id`,
+  )
   return statement.all(namedParameters(condition.bind(now))).map((row) => row.id)
 }
