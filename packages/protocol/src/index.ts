@@ -43,3 +43,30 @@ export {
   MAX_WEBHOOK_URL_LENGTH,
 } from './schemas/webhook-endpoint.js'
 export type { WebhookEndpoint, WebhookEndpointBody, WebhookEndpointBodyInput } from './schemas/webhook-endpoint.js'
+export { segmentDurationSchema, segmentTimeWindowSchema } from './schemas/segment-time.js'
+export type { SegmentDuration, SegmentPeriod, SegmentTimeWindow } from './schemas/segment-time.js'
+export { segmentFilterOps, segmentFilterSchema, MAX_IN_VALUES } from './schemas/segment-filter.js'
+export type { SegmentComparison, SegmentFilter, SegmentFilterOp, SegmentScalar } from './schemas/segment-filter.js'
+export {
+  segmentConditionSchema,
+  MAX_FILTERS,
+  MAX_GROUP_CONDITIONS,
+  MAX_SEQUENCE_STEPS,
+} from './schemas/segment-condition.js'
+export type {
+  SegmentAttributeCondition,
+  SegmentCondition,
+  SegmentCountComparison,
+  SegmentEventCondition,
+  SegmentOccurrence,
+  SegmentReferenceCondition,
+  SegmentSequenceCondition,
+  SegmentSequenceStep,
+} from './schemas/segment-condition.js'
+export {
+  segmentDefinitionSchema,
+  segmentMatchSchema,
+  segmentPreviewSchema,
+  MAX_MATCH_DEPTH,
+} from './schemas/segment.js'
+export type { SegmentDefinition } from './schemas/segment.js'

@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
 import { boundedText } from './bounded-text.js'
-import { eventFiltersPlaceholder, segmentConditionPlaceholder } from './condition-placeholders.js'
+import { eventFiltersSchema, segmentConditionSchema } from './segment-condition.js'
 import { automationEventNameSchema } from './automation-trigger.js'
 import { durationSchema } from './duration.js'
 import { templateSchema } from './template.js'
 import { webhookEndpointIdSchema } from './webhook-endpoint.js'
 
-type EventFilter = z.output<typeof eventFiltersPlaceholder>[number]
-type SegmentCondition = z.output<typeof segmentConditionPlaceholder>
+type EventFilter = z.output<typeof eventFiltersSchema>[number]
+type SegmentCondition = z.output<typeof segmentConditionSchema>
 
 /**
  * One step of an automation. After a `waitFor` or an `if`, the run follows the branch
@@ -35,12 +35,12 @@ const branch = z.lazy(() => z.array(automationStepSchema, { error: 'must be an a
 const stepSchemas = {
   delay: z.strictObject({ delay: durationSchema }),
   waitFor: z.strictObject({
-    waitFor: z.strictObject({ event: automationEventNameSchema, where: eventFiltersPlaceholder.optional() }),
+    waitFor: z.strictObject({ event: automationEventNameSchema, where: eventFiltersSchema.optional() }),
     timeout: durationSchema,
     then: branch,
     else: branch,
   }),
-  if: z.strictObject({ if: segmentConditionPlaceholder, then: branch, else: branch }),
+  if: z.strictObject({ if: segmentConditionSchema, then: branch, else: branch }),
   webhook: z.strictObject({
     webhook: z.strictObject({ endpoint: webhookEndpointIdSchema, payload: templateSchema.optional() }),
   }),

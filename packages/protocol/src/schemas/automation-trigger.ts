@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { MAX_NAME_LENGTH } from '../limits.js'
 import { boundedText } from './bounded-text.js'
-import { eventFiltersPlaceholder } from './condition-placeholders.js'
+import { eventFiltersSchema } from './segment-condition.js'
 
 /** Most triggers one automation may list. */
 export const MAX_AUTOMATION_TRIGGERS = 20
@@ -15,7 +15,7 @@ export const automationEventNameSchema = boundedText({
 /** Starts a run when the contact does this event (any event for `"*"`) and every filter holds. */
 export const eventTriggerSchema = z.strictObject({
   event: automationEventNameSchema,
-  where: eventFiltersPlaceholder.optional(),
+  where: eventFiltersSchema.optional(),
 })
 
 /** Starts a run when the contact enters or leaves this segment. */
