@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   durationMs,
+  segmentDurationSchema,
   formatIssues,
   segmentDefinitionSchema,
   segmentMatchSchema,
@@ -177,11 +178,13 @@ describe('segment conditions: each problem at its path', () => {
   })
 })
 
-describe('durationMs', () => {
-  it('reads each unit and refuses other spellings', () => {
+describe('segment durations', () => {
+  it('reads each unit and refuses other spellings, nothing and more than a century', () => {
     expect(['90s', '15m', '2h', '30d', '8w'].map(durationMs)).toEqual([
       90_000, 900_000, 7_200_000, 2_592_000_000, 4_838_400_000,
     ])
-    expect(['0d', '1.5h', '2 h', '3y', '-1d', '99999w'].map(durationMs)).toEqual([null, null, null, null, null, null])
+    const accepted = (text: string) => segmentDurationSchema.safeParse(text).success
+    expect(['90s', '15m', '2h', '30d', '8w', '36525d'].map(accepted)).toEqual(Array(6).fill(true))
+    expect(['0d', '1.5h', '2 h', '3y', '-1d', '99999w', '36526d'].map(accepted)).toEqual(Array(7).fill(false))
   })
 })

@@ -100,16 +100,16 @@ describe('automationBodySchema', () => {
     expect(stepProblems([], [])).toEqual(['trigger: needs at least one trigger', 'steps: needs at least one step'])
   })
 
-  it('checks the filters and conditions it is given for their outer shape', () => {
+  it('checks the filters and conditions it is given with the segment language', () => {
     expect(stepProblems([{ if: 'vip', then: [] }], { event: 'x', where: [{ gte: 2 }] })).toEqual([
-      'trigger.where.0: must name a property, e.g. {"property": "data.total", "gte": 20}',
-      'steps.0.if: must be a JSON object',
+      'trigger.where.0.property: must be a string',
+      'steps.0.if: must be a condition: an object with one of all, any, not, event, sequence, attribute, segment',
     ])
   })
 
   it('bounds the size and the nesting of a definition', () => {
     const nest = (depth: number): unknown =>
-      depth === 0 ? { exit: 'deep' } : { if: { all: [] }, then: [nest(depth - 1)] }
+      depth === 0 ? { exit: 'deep' } : { if: { attribute: 'vip', eq: true }, then: [nest(depth - 1)] }
     expect(stepProblems([nest(9)])).toEqual([])
     expect(stepProblems([nest(10)])).toEqual(['steps: nests branches 11 deep, the limit is 10'])
     expect(stepProblems(Array.from({ length: 200 }, () => ({ delay: '1s' })))).toEqual([])
