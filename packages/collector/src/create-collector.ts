@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from './collector-env.js'
+import { consoleApp } from './console/index.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
@@ -37,7 +38,7 @@ export interface CollectorOptions {
 
 /**
  * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
- * `/healthz`, `/metrics` and `/sillage.js`. Serve it with `@hono/node-server` or call
+ * `/healthz`, `/metrics`, `/sillage.js` and the web console at `/console`. Serve it with `@hono/node-server` or call
  * `app.request()` in tests.
  *
  * @example
@@ -69,6 +70,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
+  app.route('/console', consoleApp({ ...deps, log: options.log }))
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app
