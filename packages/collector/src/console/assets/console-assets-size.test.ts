@@ -35,5 +35,4 @@ describe('console assets size', () => {
     expect(gzip(script) + gzip(stylesheet)).toBeLessThanOrEqual(BUDGET_GZIP_BYTES)
     for (const name of FORBIDDEN) expect(script, name).not.toContain(name)
   }, 60_000)
-
 })

@@ -37,6 +37,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} · Sillage console`}</title>
+          <link rel="icon" href="/console/assets/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href={`/console/assets/console.css?v=${v}`} />
           <script defer src={`/console/assets/console.js?v=${v}`}></script>
         </head>

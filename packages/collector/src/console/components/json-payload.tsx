@@ -8,7 +8,8 @@ export function JsonPayload(props: { summary: string; value: unknown; open?: boo
   return (
     <details class="payload" open={props.open}>
       <summary>{props.summary}</summary>
-      <pre>
+      {/* Focusable: a long payload scrolls, and keyboard users must be able to scroll it too. */}
+      <pre tabindex={0} aria-label={props.summary}>
         <code>{JSON.stringify(props.value, null, 2)}</code>
       </pre>
     </details>

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
+import { CONSOLE_FAVICON_SVG } from '../assets/console-favicon.js'
 import { CONSOLE_ASSET_NAMES, type ConsoleAssetFiles, type ConsoleAssetName } from '../assets/console-asset-files.js'
 
 const CONTENT_TYPES: Record<ConsoleAssetName, string> = {
@@ -9,7 +10,8 @@ const CONTENT_TYPES: Record<ConsoleAssetName, string> = {
 }
 
 /**
- * `GET /console/assets/console.{js,css}`, public (the sign-in page needs them). Asked for
+ * `GET /console/assets/console.{js,css}` and `favicon.svg`, public (the sign-in page needs
+ * them). Asked for
  * with the current `?v=` (as every page links them) they are cached for a year;
  * otherwise for 5 minutes, revalidated by ETag.
  *
@@ -19,6 +21,9 @@ const CONTENT_TYPES: Record<ConsoleAssetName, string> = {
 export function assetRoutes(options: { assets: ConsoleAssetFiles }): Hono<CollectorEnv> {
   const { assets } = options
   const app = new Hono<CollectorEnv>()
+  app.get('/favicon.svg', (c) =>
+    c.body(CONSOLE_FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }),
+  )
   app.get('/:name', async (c) => {
     const name = c.req.param('name') as ConsoleAssetName
     if (!CONSOLE_ASSET_NAMES.includes(name)) throw new ApiError(404, 'not_found', `No console asset named ${name}.`)
