@@ -21,7 +21,14 @@ const annsStory = [
   { type: 'identify', userId: 'u-ann', traits: { email: 'ann@example.com', plan: 'pro' }, timestamp: at(1) },
   { type: 'track', event: 'cart_updated', anonymousId: 'phone-ann', properties: { total: 10 }, timestamp: at(2) },
   { type: 'track', event: 'cart_updated', anonymousId: 'phone-ann', properties: { total: 25 }, timestamp: at(3) },
-  { type: 'track', event: 'order_completed', anonymousId: 'phone-ann', userId: 'u-ann', properties: { revenue: 25 }, timestamp: at(4) },
+  {
+    type: 'track',
+    event: 'order_completed',
+    anonymousId: 'phone-ann',
+    userId: 'u-ann',
+    properties: { revenue: 25 },
+    timestamp: at(4),
+  },
   { type: 'track', event: 'cart_updated', anonymousId: 'someone-else', timestamp: at(5) },
 ].map((event, i) => ({ ...event, messageId: `contact-e2e-${i}` }))
 

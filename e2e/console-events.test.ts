@@ -21,9 +21,21 @@ const hoursAgo = (hours: number) => new Date(Math.floor(Date.now() / HOUR) * HOU
 function shopEvents() {
   return [
     { type: 'page', name: 'Home', anonymousId: 'device-1', properties: { path: '/' }, timestamp: hoursAgo(5) },
-    { type: 'track', event: 'cart_updated', anonymousId: 'device-1', properties: { total: 14, note: 'mug, "blue"' }, timestamp: hoursAgo(4) },
+    {
+      type: 'track',
+      event: 'cart_updated',
+      anonymousId: 'device-1',
+      properties: { total: 14, note: 'mug, "blue"' },
+      timestamp: hoursAgo(4),
+    },
     { type: 'track', event: 'cart_updated', anonymousId: 'device-2', properties: { total: 3 }, timestamp: hoursAgo(3) },
-    { type: 'identify', anonymousId: 'device-1', userId: 'u-ann', traits: { email: 'ann@example.com' }, timestamp: hoursAgo(2) },
+    {
+      type: 'identify',
+      anonymousId: 'device-1',
+      userId: 'u-ann',
+      traits: { email: 'ann@example.com' },
+      timestamp: hoursAgo(2),
+    },
     { type: 'track', event: 'order_completed', userId: 'u-ann', properties: { revenue: 22 }, timestamp: hoursAgo(1) },
   ].map((event, i) => ({ ...event, messageId: `console-e2e-${i}`, timestamp: event.timestamp.toISOString() }))
 }
@@ -59,7 +71,8 @@ describe('console event log', () => {
     const { page, collector, problems } = await openConsole(browser)
     await sendEvents(collector, shopEvents())
     await signIn(page, collector, '/console/events')
-    expect(await namesShown(page)).toEqual(['order_completed', 'identify', 'cart_updated', 'cart_updated', 'page_visited'])
+    const everyName = ['order_completed', 'identify', 'cart_updated', 'cart_updated', 'page_visited']
+    expect(await namesShown(page)).toEqual(everyName)
     // Localised by the script: the server's "… UTC" text is replaced, the ISO instant stays.
     const firstTime = page.locator('tr[data-event-row] time').first()
     expect(await firstTime.getAttribute('datetime')).toBe(hoursAgo(1).toISOString())
@@ -116,12 +129,18 @@ describe('console event log', () => {
     expect(csv.suggestedFilename()).toMatch(/^sillage-events-.*\.csv$/)
     const csvText = await readFile((await csv.path())!, 'utf8')
     const lines = csvText.split('\r\n')
-    expect(lines[0]).toBe('timestamp,receivedAt,type,name,messageId,contactId,userId,email,anonymousId,identity,properties,context')
+    expect(lines[0]).toBe(
+      'timestamp,receivedAt,type,name,messageId,contactId,userId,email,anonymousId,identity,properties,context',
+    )
     expect(lines.slice(1, -1)).toHaveLength(2)
     expect(csvText).toContain('"{""total"":14,""note"":""mug, \\""blue\\""""}"')
 
-    const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'NDJSON' }).click()])
-    const exported = (await readFile((await ndjson.path())!, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line))
+    const [ndjson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'NDJSON' }).click(),
+    ])
+    const ndjsonText = await readFile((await ndjson.path())!, 'utf8')
+    const exported = ndjsonText.trimEnd().split('\n').map((line) => JSON.parse(line))
     const stored = (await storedEvents(collector)).filter((event) => event.name === 'cart_updated').reverse()
     expect(exported).toEqual(stored)
     expect(problems()).toEqual([])

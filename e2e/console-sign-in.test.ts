@@ -45,7 +45,9 @@ describe('console sign-in', () => {
       'No events in the last 14 days',
     )
     const snippet = await page.getByLabel('Script tag to paste').textContent()
-    expect(snippet).toContain(`<script async src="${collector.url}/sillage.js" data-write-key="${collector.writeKey}"></script>`)
+    expect(snippet).toContain(
+      `<script async src="${collector.url}/sillage.js" data-write-key="${collector.writeKey}"></script>`,
+    )
     await expectAccessible(page)
 
     await page.keyboard.press('g')

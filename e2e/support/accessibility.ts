@@ -30,6 +30,9 @@ export async function expectAccessible(page: Page): Promise<void> {
   })
   const serious = violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${JSON.stringify(violation.nodes.map((node) => node.target))}`)
+    .map((violation) => {
+      const where = JSON.stringify(violation.nodes.map((node) => node.target))
+      return `${violation.id} (${violation.impact}): ${violation.help} at ${where}`
+    })
   expect(serious, `accessibility of ${page.url()}`).toEqual([])
 }

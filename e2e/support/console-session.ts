@@ -21,7 +21,10 @@ export interface ConsoleSession {
  *   await signIn(page, collector)
  *   expect(problems()).toEqual([])
  */
-export async function openConsole(browser: Browser, options: { allowStatuses?: number[] } = {}): Promise<ConsoleSession> {
+export async function openConsole(
+  browser: Browser,
+  options: { allowStatuses?: number[] } = {},
+): Promise<ConsoleSession> {
   const collector = await startCollector()
   const context = await browser.newContext({ acceptDownloads: true, timezoneId: 'Europe/Paris', locale: 'fr-FR' })
   onTestFinished(async () => {

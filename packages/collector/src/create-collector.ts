@@ -38,8 +38,8 @@ export interface CollectorOptions {
 
 /**
  * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
- * `/healthz`, `/metrics`, `/sillage.js` and the web console at `/console`. Serve it with `@hono/node-server` or call
- * `app.request()` in tests.
+ * `/healthz`, `/metrics`, `/sillage.js` and the web console at `/console`. Serve it with
+ * `@hono/node-server` or call `app.request()` in tests.
  *
  * @example
  * const store = createStore('sqlite:./data/sillage.db')

@@ -10,7 +10,7 @@ describe('console headers', () => {
     const browser = consoleBrowser(app)
     const answers = [await browser.get('/console/sign-in'), await browser.get('/console/assets/console.css')]
     await browser.signIn()
-    answers.push(await browser.get('/console'), await browser.get('/console/events'), await browser.get('/console/nowhere'))
+    for (const path of ['/console', '/console/events', '/console/nowhere']) answers.push(await browser.get(path))
     for (const response of answers) {
       const csp = response.headers.get('Content-Security-Policy') ?? ''
       expect(csp, response.url).toContain("script-src 'self'")
@@ -45,7 +45,8 @@ describe('console headers', () => {
     expect(script.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable')
     const unversioned = await app.request('/console/assets/console.js')
     expect(unversioned.headers.get('Cache-Control')).toBe('public, max-age=300')
-    const again = await app.request('/console/assets/console.js', { headers: { 'If-None-Match': script.headers.get('ETag')! } })
+    const etag = script.headers.get('ETag')!
+    const again = await app.request('/console/assets/console.js', { headers: { 'If-None-Match': etag } })
     expect(again.status).toBe(304)
     expect((await app.request('/console/assets/secrets.json')).status).toBe(404)
   })

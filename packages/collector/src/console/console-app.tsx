@@ -16,6 +16,10 @@ import { renderConsolePage } from './routes/render-console-page.js'
 import { signInRoutes } from './routes/sign-in-routes.js'
 import { currentSession, requireSession, sameOriginOnly, securityHeaders, signedOutSessions } from './session/index.js'
 
+const formTooLarge = () => {
+  throw new ApiError(413, 'payload_too_large', 'Form too large: console forms hold a few fields only.')
+}
+
 export interface ConsoleAppOptions extends RouteDeps {
   /** Where the built `console.js` and `console.css` are. Default: this package's `dist/console-assets/`. */
   consoleAssetDir?: string
@@ -38,7 +42,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>()
   app.use('*', securityHeaders())
   app.use('*', sameOriginOnly(deps))
-  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'Form too large.') } }))
+  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: formTooLarge }))
   app.get('/', async (c, next) => (c.req.path.endsWith('/') ? c.redirect('/console', 301) : next()))
   app.route('/assets', assetRoutes({ assets }))
   app.route('/', signInRoutes({ deps, assets }))
@@ -55,7 +59,9 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
     let status = 500
     let message = 'The console failed unexpectedly; the error is in the collector log. Reload to retry.'
     if (error instanceof HTTPException) [status, message] = [error.status, error.message || 'Request refused.']
-    else if (error instanceof InvalidCursorError) [status, message] = [400, 'That page link is no longer valid: start from the newest events.']
+    else if (error instanceof InvalidCursorError) {
+      ;[status, message] = [400, 'That page link is no longer valid: start from the newest events.']
+    }
     else if (error instanceof StoreUnavailableError) {
       options.metrics.storeErrors.inc()
       log('sillage: store unavailable:', error)

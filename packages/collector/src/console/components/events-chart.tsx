@@ -22,11 +22,15 @@ export function EventsChart(props: { days: DayCount[] }) {
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom
   const slot = plotWidth / Math.max(1, days.length)
   const total = days.reduce((sum, day) => sum + day.count, 0)
-  const busiest = days.reduce<DayCount | undefined>((best, day) => (!best || day.count > best.count ? day : best), undefined)
+  const busiest = days.reduce<DayCount | undefined>(
+    (best, day) => (!best || day.count > best.count ? day : best),
+    undefined,
+  )
   const description =
     days.length === 0
       ? 'No days to show.'
-      : `${total} events from ${days[0]!.day} to ${days.at(-1)!.day} (UTC days); busiest day ${busiest!.day} with ${busiest!.count}.`
+      : `${total} events from ${days[0]!.day} to ${days.at(-1)!.day} (UTC days); ` +
+        `busiest day ${busiest!.day} with ${busiest!.count}.`
   return (
     <svg
       class="chart"

@@ -10,7 +10,8 @@ const PAGE_SIZE = 1000
  * of events holds one page in memory, and a client that goes away stops the reading.
  *
  * @example
- * const body = streamEventPages({ store, query: { name: 'order_completed' }, header: '', line: (e) => JSON.stringify(e) + '\n' })
+ * const line = (event: StoredEvent) => JSON.stringify(event) + '\n'
+ * const body = streamEventPages({ store, query: { name: 'order_completed' }, header: '', line })
  * return new Response(body, { headers: { 'Content-Type': 'application/x-ndjson' } })
  */
 export function streamEventPages(options: {

@@ -58,7 +58,8 @@ export function ContactsPage(props: { query: string; contacts: ContactDetail[]; 
       ) : props.query ? (
         <EmptyState title={`No contact matches “${props.query}”`}>
           <p>
-            Emails are matched whole (case does not matter), ids exactly. To find a visitor by what they did, filter the{' '}
+            Emails are matched whole (case does not matter), ids exactly. To find a visitor by what they did,
+            filter the{' '}
             <a href={`/console/events`}>event log</a> and follow its contact link.
           </p>
         </EmptyState>

@@ -91,7 +91,12 @@ function FilterForm(props: { filters: Partial<EventFilters> }) {
       </div>
       <div>
         <label for="f-contact">Contact</label>
-        <input id="f-contact" name="contact" value={filters.contact ?? ''} placeholder="email, userId, anonymousId or id" />
+        <input
+          id="f-contact"
+          name="contact"
+          value={filters.contact ?? ''}
+          placeholder="email, userId, anonymousId or id"
+        />
       </div>
       <div>
         <label for="f-since">

@@ -29,7 +29,8 @@ export function assetRoutes(options: { assets: ConsoleAssetFiles }): Hono<Collec
     if (!CONSOLE_ASSET_NAMES.includes(name)) throw new ApiError(404, 'not_found', `No console asset named ${name}.`)
     const file = await assets.load(name)
     if (!file) {
-      throw new ApiError(404, 'console_not_built', `console assets not built: run npm run build (looked in ${assets.dir})`)
+      const message = `console assets not built: run npm run build (looked in ${assets.dir})`
+      throw new ApiError(404, 'console_not_built', message)
     }
     const current = c.req.query('v') === (await assets.version())
     const headers = {

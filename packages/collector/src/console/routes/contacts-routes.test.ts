@@ -14,7 +14,12 @@ async function shopWithAnn() {
       traits: { email: 'Ann@Example.com', plan: 'pro' },
       timestamp: '2026-01-01T10:06:00Z',
     }),
-    trackEvent({ event: 'order_completed', userId: 'ann-1', anonymousId: 'device-ann', timestamp: '2026-01-01T10:07:00Z' }),
+    trackEvent({
+      event: 'order_completed',
+      userId: 'ann-1',
+      anonymousId: 'device-ann',
+      timestamp: '2026-01-01T10:07:00Z',
+    }),
     trackEvent({ event: 'cart_updated', anonymousId: 'device-bob', timestamp: '2026-01-01T11:00:00Z' }),
   ]
   await collector.post('/v1/batch', { batch })
@@ -67,9 +72,8 @@ describe('contacts in the console', () => {
     expect(erased.status).toBe(303)
     expect(erased.headers.get('Location')).toBe('/console/contacts?erased=ann%40example.com')
     expect((await read(`/v1/contacts/${ann.id}`)).status).toBe(404)
-    expect((await (await read('/v1/events')).json()).events.map((event: { anonymousId: string }) => event.anonymousId)).toEqual([
-      'device-bob',
-    ])
+    const left: { anonymousId: string }[] = (await (await read('/v1/events')).json()).events
+    expect(left.map((event) => event.anonymousId)).toEqual(['device-bob'])
     const notice = await (await browser.get('/console/contacts?erased=ann%40example.com')).text()
     expect(notice).toContain('Erased ann@example.com, with its identifiers, summaries and events.')
     expect((await browser.get(`/console/contacts/${ann.id}`)).status).toBe(404)

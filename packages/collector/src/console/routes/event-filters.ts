@@ -51,7 +51,8 @@ export function parseEventFilters(query: Record<string, string>): ParsedFilters 
   const until = filters.until === undefined ? undefined : toInstant(filters.until, filters.tz ?? 0)
   if (since === null || until === null) {
     const which = since === null ? 'from' : 'to'
-    return { ok: false, filters, message: `Invalid filter: "${which}" must be a date and time such as 2026-01-31T09:00.` }
+    const message = `Invalid filter: "${which}" must be a date and time such as 2026-01-31T09:00.`
+    return { ok: false, filters, message }
   }
   if (since && until && since >= until) {
     return { ok: false, filters, message: 'Invalid filter: "from" must be before "to".' }

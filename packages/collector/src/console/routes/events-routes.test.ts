@@ -27,7 +27,8 @@ function parseCsv(text: string): string[][] {
 async function signedInWith(events: Record<string, unknown>[]) {
   const collector = await testCollector()
   for (let i = 0; i < events.length; i += 500) {
-    const response = await collector.post('/v1/batch', { batch: events.slice(i, i + 500).map((event) => trackEvent(event)) })
+    const batch = events.slice(i, i + 500).map((event) => trackEvent(event))
+    const response = await collector.post('/v1/batch', { batch })
     expect((await response.json()).accepted).toBe(Math.min(500, events.length - i))
   }
   const browser = consoleBrowser(collector.app)
@@ -103,7 +104,9 @@ describe('event export', () => {
     expect(pagesRead).toBeLessThanOrEqual(2) // 4 pages exist
     await reader.cancel()
     let all = ''
-    const again = (await browser.get('/console/events/export.csv')).body!.pipeThrough(new TextDecoderStream()).getReader()
+    const again = (await browser.get('/console/events/export.csv')).body!
+      .pipeThrough(new TextDecoderStream())
+      .getReader()
     for (let chunk = await again.read(); !chunk.done; chunk = await again.read()) all += chunk.value
     expect(parseCsv(all)).toHaveLength(3501)
   }, 60_000)
@@ -123,7 +126,8 @@ describe('event log page', () => {
       { event: 'order_completed', anonymousId: 'someone-else' },
       { event: 'cart_updated', userId: 'u1' },
     ])
-    const html = await (await browser.get('/console/events?contact=ANN%40example.com&name=order_completed&type=track')).text()
+    const query = 'contact=ANN%40example.com&name=order_completed&type=track'
+    const html = await (await browser.get(`/console/events?${query}`)).text()
     expect(html.match(/<td class="name">/g)).toHaveLength(1)
     expect(html).toContain('>ann@example.com</a>')
   })
@@ -142,7 +146,8 @@ describe('event log page', () => {
     const { browser } = await signedInWith(Array.from({ length: 60 }, (_, i) => ({ event: 'many', properties: { i } })))
     const first = await (await browser.get('/console/events?name=many')).text()
     expect(first.match(/data-event-row/g)).toHaveLength(50)
-    const older = /href="(\/console\/events\?name=many&amp;cursor=[^"]+)" rel="next"/.exec(first)![1]!.replace(/&amp;/g, '&')
+    const olderLink = /href="(\/console\/events\?name=many&amp;cursor=[^"]+)" rel="next"/.exec(first)![1]!
+    const older = olderLink.replace(/&amp;/g, '&')
     const second = await (await browser.get(older)).text()
     expect(second.match(/data-event-row/g)).toHaveLength(10)
     expect(second).not.toContain('rel="next"')

@@ -9,7 +9,7 @@ import { eventExportFormats } from '../export/event-export-format.js'
 import { streamEventPages } from '../export/stream-event-pages.js'
 import { EventsPage } from '../pages/events-page.js'
 import { requestOrigin } from '../session/index.js'
-import { parseEventFilters } from './event-filters.js'
+import { parseEventFilters, type EventFilters } from './event-filters.js'
 import { findContactsByAny } from './find-contacts-by-any.js'
 import { renderConsolePage } from './render-console-page.js'
 
@@ -29,7 +29,7 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
   const app = new Hono<CollectorEnv>()
 
   /** The store query for the request's filters, the contact typed as an email or any id resolved. */
-  async function resolveQuery(c: Context): Promise<Resolved & { filters: ReturnType<typeof parseEventFilters>['filters'] }> {
+  async function resolveQuery(c: Context): Promise<Resolved & { filters: Partial<EventFilters> }> {
     const parsed = parseEventFilters(c.req.query())
     if (!parsed.ok) return { ok: false, message: parsed.message, filters: parsed.filters }
     const { filters } = parsed
@@ -69,7 +69,8 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
     app.get(`/events/export.${format.extension}`, async (c) => {
       const resolved = await resolveQuery(c)
       if (!resolved.ok) throw new ApiError(400, 'invalid_filter', resolved.message)
-      const body = streamEventPages({ store: deps.store, query: resolved.query, header: format.header, line: format.line })
+      const { header, line } = format
+      const body = streamEventPages({ store: deps.store, query: resolved.query, header, line })
       const stamp = deps.now().toISOString().slice(0, 19).replace(/:/g, '')
       return c.body(body, 200, {
         'Content-Type': format.contentType,

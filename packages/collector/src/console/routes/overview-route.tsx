@@ -21,7 +21,12 @@ export function overviewRoute(options: { deps: ConsoleDeps; assets: ConsoleAsset
   const { deps, assets } = options
   const app = new Hono<CollectorEnv>()
   app.get('/', async (c) => {
-    const overview = await collectOverview({ store: deps.store, now: deps.now(), windowDays: WINDOW_DAYS, maxEvents: MAX_EVENTS })
+    const overview = await collectOverview({
+      store: deps.store,
+      now: deps.now(),
+      windowDays: WINDOW_DAYS,
+      maxEvents: MAX_EVENTS,
+    })
     const events = deps.metrics.events
     const outcomes = {
       accepted: events.value({ outcome: 'accepted' }),

@@ -21,7 +21,12 @@ export interface PageOptions {
 export async function renderConsolePage(c: Context, options: PageOptions, body: Child): Promise<Response> {
   const assetVersion = await options.assets.version()
   return c.html(
-    <ConsoleLayout title={options.title} section={options.section} assetVersion={assetVersion} signedIn={options.signedIn}>
+    <ConsoleLayout
+      title={options.title}
+      section={options.section}
+      assetVersion={assetVersion}
+      signedIn={options.signedIn}
+    >
       {body}
     </ConsoleLayout>,
     options.status ?? 200,

@@ -7,7 +7,8 @@ import { SESSION_LIFETIME_MS } from '../session/session-token.js'
 async function consoleAt(start = new Date('2026-03-01T10:00:00Z')) {
   let now = start
   const collector = await testCollector({ now: () => now })
-  return { ...collector, browser: consoleBrowser(collector.app), advance: (ms: number) => (now = new Date(now.getTime() + ms)) }
+  const advance = (ms: number) => (now = new Date(now.getTime() + ms))
+  return { ...collector, browser: consoleBrowser(collector.app), advance }
 }
 
 const signInRedirect = (response: Response) => [response.status, response.headers.get('Location')]
@@ -16,7 +17,8 @@ describe('console sign-in', () => {
   it('sends a visitor without a session to the sign-in page, remembering where they were going', async () => {
     const { browser } = await consoleAt()
     for (const path of ['/console', '/console/events?name=x', '/console/contacts/c1', '/console/events/export.csv']) {
-      expect(signInRedirect(await browser.get(path)), path).toEqual([303, `/console/sign-in?next=${encodeURIComponent(path)}`])
+      const expected = [303, `/console/sign-in?next=${encodeURIComponent(path)}`]
+      expect(signInRedirect(await browser.get(path)), path).toEqual(expected)
     }
     const form = await browser.get('/console/sign-in?next=%2Fconsole%2Fevents')
     expect(form.status).toBe(200)

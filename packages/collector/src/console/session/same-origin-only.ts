@@ -23,7 +23,8 @@ export function sameOriginOnly(options: { trustProxy: boolean }) {
       throw new ApiError(
         403,
         'cross_origin',
-        `Refused a ${c.req.method} ${seen}: console forms are accepted only from ${expected}. Reload the page and retry.`,
+        `Refused a ${c.req.method} ${seen}: console forms are accepted only from ${expected}. ` +
+          'Reload the page and retry.',
       )
     }
     return next()
