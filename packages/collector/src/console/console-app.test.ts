@@ -63,6 +63,21 @@ describe('console errors', () => {
     expect(await response.text()).toContain('The console has no page at /console/nowhere.')
   })
 
+  it('sends a path typed with a trailing slash to its page, and shows a hostile id harmlessly', async () => {
+    const { app } = await testCollector()
+    const browser = consoleBrowser(app)
+    await browser.signIn()
+    for (const path of ['/console/', '/console/events/', '/console/sign-in/']) {
+      const response = await browser.get(path)
+      expect([response.status, response.headers.get('Location')], path).toEqual([301, `http://localhost${path.slice(0, -1)}`])
+    }
+    const hostile = await browser.get(`/console/contacts/${encodeURIComponent('<b>\u0000' + 'x'.repeat(300))}`)
+    expect(hostile.status).toBe(404)
+    const html = await hostile.text()
+    expect(html).toContain('No contact with id &quot;&lt;b&gt;\ufffd')
+    expect(html).not.toContain('\u0000')
+  })
+
   it('answers 503 with a page and Retry-After when the store is down', async () => {
     const store = createMemoryStore()
     const { app } = await testCollector({ store })

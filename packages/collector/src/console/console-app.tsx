@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
+import { trimTrailingSlash } from 'hono/trailing-slash'
 import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import type { RouteDeps } from '../routes/route-deps.js'
@@ -43,7 +44,8 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   app.use('*', securityHeaders())
   app.use('*', sameOriginOnly(deps))
   app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: formTooLarge }))
-  app.get('/', async (c, next) => (c.req.path.endsWith('/') ? c.redirect('/console', 301) : next()))
+  // `/console/` and `/console/events/` are typed by hand: send them to the page they mean.
+  app.use('*', trimTrailingSlash())
   app.route('/assets', assetRoutes({ assets }))
   app.route('/', signInRoutes({ deps, assets }))
   // Everything registered from here on needs a session.
