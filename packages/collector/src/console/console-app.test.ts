@@ -69,7 +69,8 @@ describe('console errors', () => {
     await browser.signIn()
     for (const path of ['/console/', '/console/events/', '/console/sign-in/']) {
       const response = await browser.get(path)
-      expect([response.status, response.headers.get('Location')], path).toEqual([301, `http://localhost${path.slice(0, -1)}`])
+      const expected = [301, `http://localhost${path.slice(0, -1)}`]
+      expect([response.status, response.headers.get('Location')], path).toEqual(expected)
     }
     const hostile = await browser.get(`/console/contacts/${encodeURIComponent('<b>\u0000' + 'x'.repeat(300))}`)
     expect(hostile.status).toBe(404)

@@ -14,7 +14,8 @@ import { renderConsolePage } from './render-console-page.js'
 const TIMELINE_PAGE_SIZE = 50
 
 /** An id from the URL as a message may show it: short, control characters replaced. */
-const printable = (id: string) => id.slice(0, 80).replace(/[\u0000-\u001f\u007f]/g, '\ufffd') + (id.length > 80 ? '…' : '')
+const printable = (id: string) =>
+  id.slice(0, 80).replace(/[\u0000-\u001f\u007f]/g, '\ufffd') + (id.length > 80 ? '…' : '')
 
 /**
  * `GET /console/contacts` (search), `GET /console/contacts/:id` (the contact's page),
@@ -32,7 +33,9 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
 
   async function contactOr404(id: string) {
     const contact = isPossibleContactId(id) ? await store.getContact(id) : null
-    if (!contact) throw new ApiError(404, 'not_found', `No contact with id "${printable(id)}": it may have been erased.`)
+    if (!contact) {
+      throw new ApiError(404, 'not_found', `No contact with id "${printable(id)}": it may have been erased.`)
+    }
     return contact
   }
 
