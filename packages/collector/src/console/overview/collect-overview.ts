@@ -41,20 +41,28 @@ export async function collectOverview(options: {
   let eventsRead = 0
   let cursor: string | undefined
   let truncated = false
+  const since = new Date(start).toISOString()
+  let reachedStart = false
+  // Newest first without a `since` filter, stopping at the window's start: a lower bound
+  // combined with the cursor makes the SQLite store rescan the window for every page.
   do {
     const limit = Math.min(1000, options.maxEvents - eventsRead)
-    const page = await options.store.listEvents({ since: new Date(start).toISOString(), limit, cursor })
+    const page = await options.store.listEvents({ limit, cursor })
     for (const event of page.events) {
+      if (event.timestamp < since) {
+        reachedStart = true
+        break
+      }
+      eventsRead += 1
       const day = event.timestamp.slice(0, 10)
       if (perDay.has(day)) perDay.set(day, perDay.get(day)! + 1)
       perName.set(event.name, (perName.get(event.name) ?? 0) + 1)
       seenContacts.add(event.contactId)
       if (event.userId || event.email) identifiedContacts.add(event.contactId)
     }
-    eventsRead += page.events.length
     cursor = page.nextCursor ?? undefined
-    truncated = cursor !== undefined && eventsRead >= options.maxEvents
-  } while (cursor && !truncated)
+    truncated = !reachedStart && cursor !== undefined && eventsRead >= options.maxEvents
+  } while (cursor && !reachedStart && !truncated)
   return {
     days: [...perDay].map(([day, count]) => ({ day, count })),
     topNames: [...perName]
