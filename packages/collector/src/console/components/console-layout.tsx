@@ -51,11 +51,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
               <>
                 <nav aria-label="Console">
                   {SECTIONS.map((section) => (
-                    <a
-                      href={section.href}
-                      aria-current={props.section === section.id ? 'page' : undefined}
-                      aria-keyshortcuts={section.key.replace(' ', '+')}
-                    >
+                    <a href={section.href} aria-current={props.section === section.id ? 'page' : undefined}>
                       {section.label}
                     </a>
                   ))}
