@@ -16,6 +16,7 @@ export default async function setup(): Promise<void> {
     [COLLECTOR_CLI, 'the collector CLI: run npm run build'],
     [fromRoot('packages/tracker/dist/sillage.js'), 'the tracker script: run npm run build'],
     [fromRoot('packages/tracker/dist/index.mjs'), 'the tracker ESM build: run npm run build'],
+    [fromRoot('packages/collector/dist/console-assets/console.js'), 'the console assets: run npm run build'],
   ].filter(([path]) => !existsSync(path!))
   if (missing.length > 0) {
     throw new Error(`e2e cannot start, missing:\n${missing.map(([path, fix]) => `  ${path} (${fix})`).join('\n')}`)

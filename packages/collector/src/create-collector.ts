@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from './collector-env.js'
+import { consoleApp } from './console/index.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
@@ -51,8 +52,8 @@ export interface CollectorOptions {
 
 /**
  * The collector as a Hono app: ingestion (Segment and Brevo shapes), the read API,
- * `/healthz`, `/metrics`, `/sillage.js` and `/openapi.json`. Serve it with `@hono/node-server` or call
- * `app.request()` in tests.
+ * `/healthz`, `/metrics`, `/sillage.js`, `/openapi.json` and the web console at `/console`.
+ * Serve it with `@hono/node-server` or call `app.request()` in tests.
  *
  * @example
  * const store = createStore('sqlite:./data/sillage.db')
@@ -87,6 +88,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
+  app.route('/console', consoleApp({ ...deps, log: options.log }))
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

@@ -74,6 +74,7 @@ describe('sillage-collector on SQLite', () => {
     const output = first.output()
     expect(output).toContain(`store:                 ${storeUrl}`)
     expect(output).toMatch(new RegExp(`<script async src="${first.url}/sillage.js" data-write-key="wk_[\\w-]+"></script>`))
+    expect(output).toContain(`console:               ${first.url}/console`)
     const writeKey = /data-write-key="(wk_[\w-]+)"/.exec(output)![1]
     const secretKey = /secret key: +(sk_[\w-]+)/.exec(output)![1]
     first.child.kill('SIGTERM')

@@ -30,6 +30,7 @@ export function startupBanner(facts: BannerFacts): string {
     `  secret key:            ${secret}`,
     `  allowed origins:       ${facts.allowedOrigins.join(', ')}`,
     `  identity verification: ${facts.identityVerification ? 'on' : 'off'}`,
+    `  console:               ${facts.url}/console   (sign in with the secret key)`,
     '',
     'Paste this into the <head> of your pages:',
     '  <script>window.sillage=window.sillage||[];</script>',

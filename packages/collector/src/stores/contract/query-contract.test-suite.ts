@@ -52,6 +52,18 @@ export function describeQueryContract(harness: StoreHarness): void {
       expect(ids(await store.listEvents({ limit: 5, name: 'viewed', cursor: filtered.nextCursor! }))).toEqual(['d', 'a'])
     })
 
+    it('pages a time range one event at a time, through events sharing a timestamp', async () => {
+      const store = await seeded()
+      const seen: string[][] = []
+      let cursor: string | undefined
+      do {
+        const page = await store.listEvents({ limit: 1, since: minute(2), until: minute(9), cursor })
+        seen.push(ids(page))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      expect(seen).toEqual([['e'], ['d'], ['b'], ['c']])
+    })
+
     it('keeps pages stable while new events arrive', async () => {
       const store = await seeded()
       const first = await store.listEvents({ limit: 2 })

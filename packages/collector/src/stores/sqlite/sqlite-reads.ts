@@ -69,7 +69,10 @@ export class SqliteReads {
     if (query.until !== undefined) where('timestamp < ?', toIsoInstant(query.until))
     if (query.cursor !== undefined) {
       const after = decodeEventCursor(query.cursor)
-      where('(timestamp < ? OR (timestamp = ? AND seq < ?))', after.timestamp, after.timestamp, after.seq)
+      // The redundant `timestamp <= ?` gives the index an upper bound: with only the OR,
+      // a `since` filter made every page scan the window from its start.
+      const { timestamp, seq } = after
+      where('timestamp <= ? AND (timestamp < ? OR (timestamp = ? AND seq < ?))', timestamp, timestamp, timestamp, seq)
     }
     const rows = this.eventQuery(conditions).all(...params, query.limit + 1)
     const page = rows.slice(0, query.limit)

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { consoleBrowser } from '../../../test/helpers/console-browser.js'
+import { testCollector, trackEvent } from '../../../test/helpers/test-collector.js'
+
+async function shopWithAnn() {
+  const collector = await testCollector()
+  const batch = [
+    trackEvent({ event: 'cart_updated', anonymousId: 'device-ann', timestamp: '2026-01-01T10:00:00Z' }),
+    trackEvent({ event: 'cart_updated', anonymousId: 'device-ann', timestamp: '2026-01-01T10:05:00Z' }),
+    trackEvent({
+      type: 'identify',
+      anonymousId: 'device-ann',
+      userId: 'ann-1',
+      traits: { email: 'Ann@Example.com', plan: 'pro' },
+      timestamp: '2026-01-01T10:06:00Z',
+    }),
+    trackEvent({
+      event: 'order_completed',
+      userId: 'ann-1',
+      anonymousId: 'device-ann',
+      timestamp: '2026-01-01T10:07:00Z',
+    }),
+    trackEvent({ event: 'cart_updated', anonymousId: 'device-bob', timestamp: '2026-01-01T11:00:00Z' }),
+  ]
+  await collector.post('/v1/batch', { batch })
+  const [ann] = (await (await collector.read('/v1/contacts?userId=ann-1')).json()).contacts
+  const browser = consoleBrowser(collector.app)
+  await browser.signIn()
+  return { ...collector, browser, ann }
+}
+
+describe('contacts in the console', () => {
+  it('finds a contact by email (any case), userId, anonymousId or id', async () => {
+    const { browser, ann } = await shopWithAnn()
+    for (const q of ['ann@example.com', 'ANN@EXAMPLE.COM', 'ann-1', 'device-ann', ann.id]) {
+      const html = await (await browser.get(`/console/contacts?q=${encodeURIComponent(q)}`)).text()
+      expect(html, q).toContain(`href="/console/contacts/${ann.id}"`)
+      expect(html.match(/href="\/console\/contacts\/[^"/]+"/g), q).toHaveLength(1)
+    }
+    const none = await (await browser.get('/console/contacts?q=nobody')).text()
+    expect(none).toContain('No contact matches “nobody”')
+  })
+
+  it("shows a contact's identifiers, attributes, summaries and timeline", async () => {
+    const { browser, ann } = await shopWithAnn()
+    const html = await (await browser.get(`/console/contacts/${ann.id}`)).text()
+    expect(html).toContain('<h1>ann@example.com</h1>')
+    expect(html).toContain('<dd>device-ann</dd>')
+    expect(html).toContain('<dt>plan</dt><dd>pro</dd>')
+    const summaryRow = /<tr><td><a [^>]*>cart_updated<\/a><\/td><td class="num"><data value="(\d+)">/.exec(html)
+    expect(summaryRow?.[1]).toBe('2')
+    expect(html).toContain('<time datetime="2026-01-01T10:00:00.000Z"')
+    expect(html.match(/data-event-row/g)).toHaveLength(4) // Bob's event is not Ann's
+  })
+
+  it('exports everything about a contact as one JSON document', async () => {
+    const { browser, ann, read } = await shopWithAnn()
+    const response = await browser.get(`/console/contacts/${ann.id}/export.json`)
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="sillage-contact-${ann.id}.json"`)
+    const exported = await response.json()
+    expect(exported.contact).toEqual(await (await read(`/v1/contacts/${ann.id}`)).json())
+    expect(exported.events).toEqual((await (await read(`/v1/contacts/${ann.id}/events`)).json()).events)
+  })
+
+  it('erases a contact only after the confirmation, then says so', async () => {
+    const { browser, ann, read } = await shopWithAnn()
+    const confirm = await (await browser.get(`/console/contacts/${ann.id}/erase`)).text()
+    expect(confirm).toContain('and its <data value="4">4</data> events, for good')
+    expect((await read(`/v1/contacts/${ann.id}`)).status).toBe(200)
+
+    const erased = await browser.post(`/console/contacts/${ann.id}/erase`)
+    expect(erased.status).toBe(303)
+    expect(erased.headers.get('Location')).toBe('/console/contacts?erased=ann%40example.com')
+    expect((await read(`/v1/contacts/${ann.id}`)).status).toBe(404)
+    const left: { anonymousId: string }[] = (await (await read('/v1/events')).json()).events
+    expect(left.map((event) => event.anonymousId)).toEqual(['device-bob'])
+    const notice = await (await browser.get('/console/contacts?erased=ann%40example.com')).text()
+    expect(notice).toContain('Erased ann@example.com, with its identifiers, summaries and events.')
+    expect((await browser.get(`/console/contacts/${ann.id}`)).status).toBe(404)
+  })
+})

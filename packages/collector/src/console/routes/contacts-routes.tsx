@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import type { CollectorEnv } from '../../collector-env.js'
+import { ApiError } from '../../errors/api-error.js'
+import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
+import type { ConsoleDeps } from '../console-deps.js'
+import { streamEventPages } from '../export/stream-event-pages.js'
+import { ContactPage } from '../pages/contact-page.js'
+import { contactTitle } from '../pages/contact-title.js'
+import { ContactsPage } from '../pages/contacts-page.js'
+import { EraseContactPage } from '../pages/erase-contact-page.js'
+import { findContactsByAny, isPossibleContactId } from './find-contacts-by-any.js'
+import { renderConsolePage } from './render-console-page.js'
+
+const TIMELINE_PAGE_SIZE = 50
+
+/** An id from the URL as a message may show it: short, control characters replaced. */
+const printable = (id: string) =>
+  id.slice(0, 80).replace(/[\u0000-\u001f\u007f]/g, '\ufffd') + (id.length > 80 ? '…' : '')
+
+/**
+ * `GET /console/contacts` (search), `GET /console/contacts/:id` (the contact's page),
+ * `GET …/:id/export.json` (everything about the contact, streamed), `GET …/:id/erase`
+ * (the confirmation) and `POST …/:id/erase`.
+ *
+ * @example
+ * app.route('/', contactsRoutes({ deps, assets }))
+ */
+export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetFiles }): Hono<CollectorEnv> {
+  const { deps, assets } = options
+  const { store } = deps
+  const app = new Hono<CollectorEnv>()
+  const page = (title: string) => ({ assets, title, section: 'contacts' as const, signedIn: true })
+
+  async function contactOr404(id: string) {
+    const contact = isPossibleContactId(id) ? await store.getContact(id) : null
+    if (!contact) {
+      throw new ApiError(404, 'not_found', `No contact with id "${printable(id)}": it may have been erased.`)
+    }
+    return contact
+  }
+
+  app.get('/contacts', async (c) => {
+    const query = (c.req.query('q') ?? '').trim()
+    const contacts = query ? await findContactsByAny(store, query) : []
+    const erased = c.req.query('erased')
+    return renderConsolePage(c, page('Contacts'), <ContactsPage query={query} contacts={contacts} erased={erased} />)
+  })
+
+  app.get('/contacts/:id', async (c) => {
+    const contact = await contactOr404(c.req.param('id'))
+    const cursor = c.req.query('cursor') || undefined
+    const timeline = await store.listEvents({ contactId: contact.id, limit: TIMELINE_PAGE_SIZE, cursor })
+    return renderConsolePage(
+      c,
+      page(contactTitle(contact)),
+      <ContactPage contact={contact} events={timeline.events} nextCursor={timeline.nextCursor} cursor={cursor} />,
+    )
+  })
+
+  app.get('/contacts/:id/export.json', async (c) => {
+    const contact = await contactOr404(c.req.param('id'))
+    const body = streamEventPages({
+      store,
+      query: { contactId: contact.id },
+      header: `{"contact":${JSON.stringify(contact)},"events":[`,
+      line: (event, index) => (index === 0 ? '\n' : ',\n') + JSON.stringify(event),
+      footer: '\n]}\n',
+    })
+    return c.body(body, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="sillage-contact-${contact.id.replace(/[^\w.-]/g, '_')}.json"`,
+    })
+  })
+
+  app.get('/contacts/:id/erase', async (c) => {
+    const contact = await contactOr404(c.req.param('id'))
+    return renderConsolePage(c, page(`Erase ${contactTitle(contact)}`), <EraseContactPage contact={contact} />)
+  })
+
+  app.post('/contacts/:id/erase', async (c) => {
+    const contact = await contactOr404(c.req.param('id'))
+    if (!(await store.deleteContact(contact.id))) {
+      throw new ApiError(404, 'not_found', `No contact with id "${contact.id}": it was erased meanwhile.`)
+    }
+    return c.redirect(`/console/contacts?erased=${encodeURIComponent(contactTitle(contact))}`, 303)
+  })
+  return app
+}

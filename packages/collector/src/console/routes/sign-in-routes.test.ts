@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import { consoleBrowser } from '../../../test/helpers/console-browser.js'
+import { SECRET_KEY, testCollector, trackEvent, WRITE_KEY } from '../../../test/helpers/test-collector.js'
+import { SESSION_LIFETIME_MS } from '../session/session-token.js'
+
+/** A collector whose clock the test moves. */
+async function consoleAt(start = new Date('2026-03-01T10:00:00Z')) {
+  let now = start
+  const collector = await testCollector({ now: () => now })
+  const advance = (ms: number) => (now = new Date(now.getTime() + ms))
+  return { ...collector, browser: consoleBrowser(collector.app), advance }
+}
+
+const signInRedirect = (response: Response) => [response.status, response.headers.get('Location')]
+
+describe('console sign-in', () => {
+  it('sends a visitor without a session to the sign-in page, remembering where they were going', async () => {
+    const { browser } = await consoleAt()
+    for (const path of ['/console', '/console/events?name=x', '/console/contacts/c1', '/console/events/export.csv']) {
+      const expected = [303, `/console/sign-in?next=${encodeURIComponent(path)}`]
+      expect(signInRedirect(await browser.get(path)), path).toEqual(expected)
+    }
+    const form = await browser.get('/console/sign-in?next=%2Fconsole%2Fevents')
+    expect(form.status).toBe(200)
+    const html = await form.text()
+    expect(html).toContain('type="password"')
+    expect(html).toContain('value="/console/events"')
+  })
+
+  it('answers a wrong key with 401 and a message, and sets no cookie', async () => {
+    const { browser } = await consoleAt()
+    const wrong = await browser.signIn('sk_wrong_0123456789abcdef')
+    expect(wrong.status).toBe(401)
+    expect(wrong.headers.get('Set-Cookie')).toBeNull()
+    expect(await wrong.text()).toContain('That is not this collector&#39;s secret key')
+    const writeKey = await browser.signIn(WRITE_KEY)
+    expect(writeKey.status).toBe(401)
+    expect(await writeKey.text()).toContain('That is a write key')
+    expect((await browser.signIn('')).status).toBe(401)
+    expect((await browser.get('/console')).status).toBe(303)
+  })
+
+  it('signs in with the secret key: an HttpOnly, SameSite=Strict, expiring cookie, then the pages', async () => {
+    const { browser } = await consoleAt()
+    const response = await browser.post('/console/sign-in', { secretKey: SECRET_KEY, next: '/console/events' })
+    expect(signInRedirect(response)).toEqual([303, '/console/events'])
+    const cookie = response.headers.get('Set-Cookie')!
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    expect(cookie).toMatch(/Path=\/console/)
+    expect(cookie).toMatch(`Max-Age=${SESSION_LIFETIME_MS / 1000}`)
+    expect(cookie).not.toMatch(/Secure/) // plain http: a Secure cookie would never come back
+    expect((await browser.get('/console/events')).status).toBe(200)
+  })
+
+  it('marks the cookie Secure over https', async () => {
+    const { app } = await consoleAt()
+    const response = await app.request('https://console.example/console/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://console.example' },
+      body: new URLSearchParams({ secretKey: SECRET_KEY }).toString(),
+    })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Set-Cookie')).toMatch(/; Secure/)
+  })
+
+  it('never sends a signed-in person off the console after sign-in', async () => {
+    const { browser } = await consoleAt()
+    for (const next of ['https://evil.example/', '//evil.example', '/consolex', '/v1/events', '/console\\@evil']) {
+      const response = await browser.post('/console/sign-in', { secretKey: SECRET_KEY, next })
+      expect(signInRedirect(response), next).toEqual([303, '/console'])
+    }
+  })
+
+  it('refuses a forged cookie and one signed with another secret key', async () => {
+    const { browser, app } = await consoleAt()
+    await browser.signIn()
+    const [name, token] = browser.cookie().split('=') as [string, string]
+    const [payload] = token.split('.')
+    browser.setCookie(`${name}=${payload}.${'A'.repeat(43)}`)
+    expect(signInRedirect(await browser.get('/console'))[0]).toBe(303)
+
+    const other = await testCollector({ secretKey: 'sk_other_0123456789abcdef' })
+    const otherBrowser = consoleBrowser(other.app)
+    await otherBrowser.signIn('sk_other_0123456789abcdef')
+    const foreign = consoleBrowser(app)
+    foreign.setCookie(otherBrowser.cookie())
+    expect(signInRedirect(await foreign.get('/console'))[0]).toBe(303)
+  })
+
+  it('expires the session after its lifetime (injected clock)', async () => {
+    const { browser, advance } = await consoleAt()
+    await browser.signIn()
+    advance(SESSION_LIFETIME_MS - 60_000)
+    expect((await browser.get('/console')).status).toBe(200)
+    advance(60_000)
+    expect(signInRedirect(await browser.get('/console'))).toEqual([303, '/console/sign-in?next=%2Fconsole'])
+  })
+
+  it('signs out: the cookie is cleared, and a copy taken before no longer opens the console', async () => {
+    const { browser } = await consoleAt()
+    await browser.signIn()
+    const copy = browser.cookie()
+    const response = await browser.post('/console/sign-out')
+    expect(signInRedirect(response)).toEqual([303, '/console/sign-in?signed-out'])
+    expect(response.headers.get('Set-Cookie')).toMatch(/Max-Age=0/)
+    browser.setCookie(copy)
+    expect((await browser.get('/console')).status).toBe(303)
+    expect(await (await browser.get('/console/sign-in?signed-out')).text()).toContain('You are signed out.')
+  })
+})
+
+describe('console origin check', () => {
+  it('refuses a POST from another origin or without one, and changes nothing', async () => {
+    const { browser, post, read } = await consoleAt()
+    await post('/v1/batch', { batch: [trackEvent({ userId: 'victim' })] })
+    const [victim] = (await (await read('/v1/contacts?userId=victim')).json()).contacts
+    await browser.signIn()
+
+    const erase = `/console/contacts/${victim.id}/erase`
+    const crossSite = await browser.post(erase, {}, { Origin: 'https://evil.example' })
+    expect(crossSite.status).toBe(403)
+    expect(await crossSite.text()).toContain('Refused a POST from https://evil.example')
+    const noOrigin = await browser.post(erase, {}, { Origin: '' })
+    expect(noOrigin.status).toBe(403)
+    expect((await read(`/v1/contacts/${victim.id}`)).status).toBe(200)
+
+    const signIn = await browser.post('/console/sign-in', { secretKey: SECRET_KEY }, { Origin: 'https://evil.example' })
+    expect(signIn.status).toBe(403)
+    expect(signIn.headers.get('Set-Cookie')).toBeNull()
+  })
+})
