@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { consoleBrowser } from '../../test/helpers/console-browser.js'
 import { testCollector } from '../../test/helpers/test-collector.js'
-import { createMemoryStore } from '../stores/memory/index.js'
+import { createStore } from '../stores/create-store.js'
 import { StoreUnavailableError } from '../stores/store.js'
 
 describe('console headers', () => {
@@ -80,7 +80,7 @@ describe('console errors', () => {
   })
 
   it('answers 503 with a page and Retry-After when the store is down', async () => {
-    const store = createMemoryStore()
+    const store = createStore('memory:')
     const { app } = await testCollector({ store })
     const browser = consoleBrowser(app)
     await browser.signIn()

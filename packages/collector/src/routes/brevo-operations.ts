@@ -21,9 +21,18 @@ export const brevoOperations: ApiOperation[] = [
     summary: "Send a batch of events (Brevo's Events API)",
     description: 'All or nothing: one invalid event answers 400 with the eventIndex of each bad one; none is stored.',
     auth: 'brevoApiKey',
-    body: { schema: z.array(brevoEventSchema).max(MAX_BATCH_EVENTS) },
+    body: {
+      // What Brevo's API and SDK send today, or the bare array of the API's first version.
+      schema: z.union([
+        z.object({ events: z.array(brevoEventSchema).max(MAX_BATCH_EVENTS) }),
+        z.array(brevoEventSchema).max(MAX_BATCH_EVENTS),
+      ]),
+    },
     responses: {
-      202: { description: 'Every event is stored', schema: z.object({ count: z.int().min(0) }) },
+      202: {
+        description: 'Every event is stored',
+        schema: z.object({ message: z.string(), count: z.int().min(0) }),
+      },
       ...refusals(400, 401, 413, 415, 429, 503),
     },
   },

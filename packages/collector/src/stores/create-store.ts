@@ -1,3 +1,4 @@
+import { hideUrlPassword } from '../secrets/hide-url-password.js'
 import { parsePostgresUrl } from './postgres/parse-postgres-url.js'
 import { PostgresStore } from './postgres/postgres-store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
@@ -18,7 +19,7 @@ export function createStore(url: string): Store {
   if (url === 'memory:') return new SqliteStore({ temporary: true })
   if (url.startsWith('sqlite:')) return createSqliteStore(url)
   if (/^postgres(ql)?:\/\//.test(url)) return new PostgresStore(parsePostgresUrl(url))
-  throw new Error(`Unknown store "${url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')}": ${usage}`)
+  throw new Error(`Unknown store "${hideUrlPassword(url)}": ${usage}`)
 }
 
 function createSqliteStore(url: string): Store {

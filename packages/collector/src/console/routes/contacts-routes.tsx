@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { eraseContact } from '../../contacts/erase-contact.js'
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
 import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
@@ -79,7 +80,7 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
 
   app.post('/contacts/:id/erase', async (c) => {
     const contact = await contactOr404(c.req.param('id'))
-    if (!(await store.deleteContact(contact.id))) {
+    if (!(await eraseContact(store, { id: contact.id, at: deps.now().toISOString() }))) {
       throw new ApiError(404, 'not_found', `No contact with id "${contact.id}": it was erased meanwhile.`)
     }
     return c.redirect(`/console/contacts?erased=${encodeURIComponent(contactTitle(contact))}`, 303)
