@@ -5,6 +5,7 @@ import { errorHandler, notFoundHandler } from './middleware/error-handler/index.
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
+import { changeRoutes } from './routes/change-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
@@ -67,6 +68,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', segmentRoutes(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
+  app.route('/', changeRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.notFound(notFoundHandler)
