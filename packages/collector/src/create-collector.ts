@@ -8,6 +8,7 @@ import type { ServerLaneOptions } from './middleware/server-lane/index.js'
 import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
+import { changeRoutes } from './routes/change-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
@@ -85,6 +86,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', libraryMetricsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
+  app.route('/', changeRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())

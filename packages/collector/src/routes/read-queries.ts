@@ -33,3 +33,15 @@ export const contactLookupSchema = z
   .transform(({ email, userId, anonymousId }): ContactLookup =>
     email ? { email } : userId ? { userId } : { anonymousId: anonymousId! },
   )
+
+/** Query string of `GET /v1/changes`. */
+export const changeQuerySchema = z.object({
+  after: plainText().min(1).max(512).optional(),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(100),
+  wait: z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be at least 0').max(30, 'must be at most 30 (seconds)').default(0),
+})

@@ -1,3 +1,4 @@
+import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
@@ -8,7 +9,7 @@ import type { StoreHarness } from './contract/store-harness.test-suite.js'
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 /**
- * The one store contract: every store (memory, SQLite, PostgreSQL) runs exactly these
+ * The one store contract: every store (SQLite, `memory:`, PostgreSQL) runs exactly these
  * tests, so the collector can treat them as interchangeable.
  *
  * @example
@@ -21,4 +22,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeIdentityContract(harness)
   describeContactContract(harness)
   describeDurabilityContract(harness)
+  describeChangeFeedContract(harness)
 }

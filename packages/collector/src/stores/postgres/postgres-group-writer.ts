@@ -41,6 +41,8 @@ export class PostgresGroupWriter {
     private readonly sql: Sql,
     private readonly limits: GroupWriterLimits,
     private readonly toStoreError: (error: unknown) => unknown,
+    /** Runs first in every transaction, outside the jobs' savepoints (see `PostgresStore`). */
+    private readonly begin: (sql: TransactionSql) => Promise<unknown> = async () => {},
   ) {}
 
   run<T>(work: (sql: TransactionSql) => Promise<T>): Promise<T> {
@@ -66,6 +68,7 @@ export class PostgresGroupWriter {
     let abandoned = false
     try {
       await this.sql.begin(async (tx) => {
+        await this.begin(tx)
         // A job alone needs no savepoint (one round trip less): its failure is the group's.
         if (group.length === 1) return void succeeded.push({ job: group[0]!, value: await group[0]!.work(tx) })
         for (const job of group) {

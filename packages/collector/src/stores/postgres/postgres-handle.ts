@@ -8,4 +8,6 @@ export interface PostgresHandle {
   pipeline: StatementPipeline
   /** The NOTIFY channel that wakes the feed's readers in every collector on this schema. */
   channel: string
+  /** This schema's feed writers' lock (see `feed-writers.ts`). */
+  feedKey: string
 }

@@ -6,6 +6,7 @@ import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
+import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
 import { readChanges } from './operations/read-changes.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
@@ -45,11 +46,14 @@ export class PostgresStore implements Store {
   private writer: PostgresGroupWriter | null = null
   private readonly commits = new CommitSignal()
   private readonly channel: string
+  /** Names this schema's feed writers' advisory lock (see `enterFeedWriters`). */
+  private readonly feedKey: string
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.description = options.description
     // One channel per schema: collectors on other schemas of the database are not woken.
     this.channel = `sillage_changes_${options.schema ?? 'public'}`.slice(0, 63)
+    this.feedKey = feedWritersKey(options.schema)
   }
 
   async open(): Promise<void> {
@@ -86,8 +90,11 @@ export class PostgresStore implements Store {
     this.reads = new PostgresReads(sql)
     // At most half the pool writes, so reads (the API, /healthz) find a connection under a flood of writes.
     const groups = Math.max(1, Math.ceil(this.options.max / 2))
-    this.writer = new PostgresGroupWriter(sql, { groups, jobsPerGroup, attempts: maxAttempts }, (error) =>
-      toPostgresStoreError(error, this.description),
+    this.writer = new PostgresGroupWriter(
+      sql,
+      { groups, jobsPerGroup, attempts: maxAttempts },
+      (error) => toPostgresStoreError(error, this.description),
+      (tx) => enterFeedWriters(tx, this.feedKey),
     )
   }
 
@@ -107,13 +114,23 @@ export class PostgresStore implements Store {
   }
 
   async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    let appended = false
     const result = await this.write(async (sql) => {
       const pipeline = new StatementPipeline()
-      const value = await work(bindOperations({ sql, pipeline, channel: this.channel }, postgresOperations))
+      const operations = bindOperations({ sql, pipeline, channel: this.channel, feedKey: this.feedKey }, postgresOperations)
+      const tx: StoreTransaction = {
+        ...operations,
+        appendChanges: (args) => {
+          appended = true
+          return operations.appendChanges(args)
+        },
+      }
+      const value = await work(tx)
       await pipeline.settle()
       return value
     })
-    this.commits.notify()
+    // This process's readers at once; the other collectors' through NOTIFY.
+    if (appended) this.commits.notify()
     return result
   }
 
@@ -131,7 +148,7 @@ export class PostgresStore implements Store {
 
   readChanges(query: ChangeQuery): Promise<ChangePage> {
     // Outside a transaction the pool runs the same statement (a transaction handle only adds savepoints).
-    return this.read(() => readChanges({ sql: this.sql as unknown as TransactionSql }, query))
+    return this.read(() => readChanges({ sql: this.sql as unknown as TransactionSql, feedKey: this.feedKey }, query))
   }
 
   onChanges(listener: () => void): () => void {

@@ -58,6 +58,8 @@ export class SqliteStore implements Store {
   readonly description: string
   private connections: Connections | null = null
   private readonly commits = new CommitSignal()
+  /** Whether the transaction under way appended changes: only then are readers woken. */
+  private appended = false
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.description =
@@ -81,12 +83,21 @@ export class SqliteStore implements Store {
         async () => {
           checkpointer.committed()
           if (walSync !== null) await this.syncWal(walSync)
+          if (!this.appended) return
+          this.appended = false
           this.commits.notify()
         },
       )
       const reader = new Database(path, { readonly: true })
       reader.pragma('busy_timeout = 5000')
-      const tx = bindOperations(writer, sqliteOperations)
+      const operations = bindOperations(writer, sqliteOperations)
+      const tx: StoreTransaction = {
+        ...operations,
+        appendChanges: (args) => {
+          this.appended = true
+          return operations.appendChanges(args)
+        },
+      }
       this.connections = { writer, writes, tx, checkpointer, walSync, reader, reads: new SqliteReads(reader), temporary }
     } catch (error) {
       writer?.close()

@@ -1,6 +1,7 @@
 import type { TransactionSql } from 'postgres'
 import type { ChangePage, ChangeQuery, ChangeType } from '../../../events/change.js'
 import { decodeChangeCursor, encodeChangeCursor } from '../../change-cursor.js'
+import { feedWritersLockClass } from '../feed-writers.js'
 import type { StatementPipeline } from '../statement-pipeline.js'
 
 interface ChangeRow {
@@ -18,19 +19,37 @@ interface ChangeRow {
  * Sequence values and transaction ids are taken before commit, so with several writers a
  * transaction can commit after a later one: reading every committed row would hand out a
  * cursor that the slower one then lands behind, skipped for good. So only the rows of
- * transactions older than the oldest one still running are read: every one of those has
- * ended, and every transaction still to commit has a larger id, so that prefix of the feed
- * never grows behind a reader. In a transaction that wrote, its own rows wait likewise.
+ * transactions older than every feed writer in flight are read (the horizon): each of
+ * those has ended, and every transaction still to write gets a larger id, so that prefix
+ * of the feed never grows behind a reader. The in-flight ids come from the statement's
+ * own snapshot, so they agree with what it sees; only other databases' transactions and
+ * our transactions' readers are left out (see `feed-writers.ts`). In a transaction that
+ * writes, its own rows wait likewise.
  *
  * @example
- * await readChanges({ sql }, { after: cursor, limit: 100 })
+ * await readChanges({ sql, feedKey }, { after: cursor, limit: 100 })
  */
-export async function readChanges({ sql, pipeline }: { sql: TransactionSql; pipeline?: StatementPipeline }, { after, limit }: ChangeQuery): Promise<ChangePage> {
+export async function readChanges(
+  { sql, pipeline, feedKey }: { sql: TransactionSql; pipeline?: StatementPipeline; feedKey: string },
+  { after, limit }: ChangeQuery,
+): Promise<ChangePage> {
   const from = after === undefined ? { xid: '0', seq: 0 } : decodeChangeCursor(after)
   const query = sql<ChangeRow[]>`
-    SELECT xid::text AS xid, seq, type, at, contact_id AS "contactId", data FROM changes
-    WHERE (xid, seq) > (${from.xid}::text::xid8, ${from.seq}::bigint) AND xid < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY xid, seq LIMIT ${limit}`
+    WITH snapshot AS (SELECT pg_current_snapshot() AS s),
+    unrelated AS (
+      SELECT a.backend_xid AS xid FROM pg_stat_activity a
+      WHERE a.backend_xid IS NOT NULL AND NOT EXISTS (
+        SELECT FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
+          AND l.classid::bigint = ${feedWritersLockClass} AND l.objid::bigint = hashtext(${feedKey})::bigint & 4294967295)
+    ),
+    horizon AS (
+      SELECT coalesce(
+        (SELECT min(x) FROM snapshot, pg_snapshot_xip(s) AS x WHERE x::xid NOT IN (SELECT xid FROM unrelated)),
+        (SELECT pg_snapshot_xmax(s) FROM snapshot)) AS xid
+    )
+    SELECT c.xid::text AS xid, c.seq, c.type, c.at, c.contact_id AS "contactId", c.data FROM changes c, horizon h
+    WHERE (c.xid, c.seq) > (${from.xid}::text::xid8, ${from.seq}::bigint) AND c.xid < h.xid
+    ORDER BY c.xid, c.seq LIMIT ${limit}`
   const rows = pipeline === undefined ? await query : await pipeline.read(query)
   const changes = rows.map(({ xid, seq, at, ...row }) => ({ cursor: encodeChangeCursor({ xid, seq: Number(seq) }), ...row, at: at.toISOString() }))
   return { changes, nextCursor: changes.at(-1)?.cursor ?? after ?? null }
