@@ -1,4 +1,5 @@
 import { brevoOperations } from '../routes/brevo-operations.js'
+import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
 import { openApiOperations } from '../routes/openapi-operations.js'
 import { readOperations } from '../routes/read-operations.js'
@@ -15,6 +16,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...segmentOperations,
   ...brevoOperations,
   ...readOperations,
+  ...changeOperations,
   ...healthOperations,
   ...trackerScriptOperations,
   ...openApiOperations,
