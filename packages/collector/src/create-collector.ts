@@ -8,6 +8,7 @@ import { brevoRoutes } from './routes/brevo-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
+import { receiptsRoute } from './routes/receipts-route.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
 import type { Store } from './stores/store.js'
@@ -65,6 +66,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))
   app.route('/', segmentRoutes(deps))
+  app.route('/', receiptsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', healthRoutes(deps))

@@ -81,6 +81,12 @@ export interface Store {
   isHealthy(): Promise<boolean>
   /** Stores the events, de-duplicated and resolved to contacts, in one transaction. */
   ingest(events: readonly NormalisedEvent[]): Promise<IngestResult>
+  /**
+   * Which of these messageIds of `source` a new `ingest` would acknowledge as duplicates
+   * (stored, or erased since): lets a browser learn that a request whose answer it never
+   * saw (sent while its page unloaded) was committed, without sending the events again.
+   */
+  knownMessageIds(source: string, messageIds: readonly string[]): Promise<string[]>
   /** Newest first, by `timestamp` then insertion order. */
   listEvents(query: EventQuery): Promise<EventPage>
   findContacts(lookup: ContactLookup): Promise<ContactDetail[]>

@@ -74,6 +74,18 @@ export function describeIngestContract(harness: StoreHarness): void {
       expect((await allEvents(store)).map((event) => event.messageId).sort()).toEqual([...ids].sort())
     })
 
+    it('tells which messageIds of a source it already holds, erased ones included, whatever their characters', async () => {
+      const store = await stores.open()
+      const odd = ['"quoted"', 'back\\slash', '["m1"]', "it's"]
+      await store.ingest([...['m1', 'm2', ...odd].map((messageId) => makeEvent({ messageId, anon: 'd1' })), makeEvent({ messageId: 'e1', anon: 'gone' })])
+      await store.ingest([makeEvent({ messageId: 'other', anon: 'd1', source: 'wk_b' })])
+      const [erased] = await store.findContacts({ anonymousId: 'gone' })
+      await store.deleteContact(erased!.id)
+      const known = await store.knownMessageIds('wk_test', ['m2', 'm3', 'e1', 'other', ...odd])
+      expect(known.sort()).toEqual(['e1', 'm2', ...odd].sort())
+      expect(await store.knownMessageIds('wk_test', [])).toEqual([])
+    })
+
     it('accepts an empty batch', async () => {
       const store = await stores.open()
       expect(await store.ingest([])).toEqual({ accepted: 0, duplicates: 0 })

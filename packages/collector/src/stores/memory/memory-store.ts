@@ -2,7 +2,7 @@ import type { ContactDetail, EventPage } from '@sillage/protocol'
 import { ingestEvents } from '../../identity/ingest-events.js'
 import { SerialQueue } from '../serial-queue.js'
 import type { ContactLookup, EventQuery, IngestResult, NormalisedEvent, Store } from '../store.js'
-import { createMemoryState } from './memory-state.js'
+import { createMemoryState, messageKey } from './memory-state.js'
 import { deleteMemoryContact, findMemoryContacts, getMemoryContact, listMemoryEvents } from './memory-reads.js'
 import { MemoryTransaction } from './memory-transaction.js'
 
@@ -31,6 +31,10 @@ export class MemoryStore implements Store {
 
   ingest(events: readonly NormalisedEvent[]): Promise<IngestResult> {
     return this.queue.run(() => ingestEvents(new MemoryTransaction(this.state), events))
+  }
+
+  knownMessageIds(source: string, messageIds: readonly string[]): Promise<string[]> {
+    return this.queue.run(() => messageIds.filter((id) => this.state.messageKeys.has(messageKey(source, id))))
   }
 
   listEvents(query: EventQuery): Promise<EventPage> {

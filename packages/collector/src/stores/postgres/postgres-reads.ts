@@ -32,6 +32,14 @@ export class PostgresReads {
     return row!.id
   }
 
+  async knownMessageIds(source: string, messageIds: readonly string[]): Promise<string[]> {
+    const ids = [...messageIds]
+    const rows = await this.sql<{ id: string }[]>`
+      SELECT message_id AS id FROM events WHERE source = ${source} AND message_id = ANY(${ids}::text[])
+      UNION SELECT message_id FROM erased_messages WHERE source = ${source} AND message_id = ANY(${ids}::text[])`
+    return rows.map((row) => row.id)
+  }
+
   async listEvents(query: EventQuery): Promise<EventPage> {
     const sql = this.sql
     const conditions = [sql`TRUE`]

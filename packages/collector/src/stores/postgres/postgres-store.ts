@@ -98,6 +98,10 @@ export class PostgresStore implements Store {
     })
   }
 
+  knownMessageIds(source: string, messageIds: readonly string[]): Promise<string[]> {
+    return this.read((reads) => reads.knownMessageIds(source, messageIds))
+  }
+
   listEvents(query: EventQuery): Promise<EventPage> {
     return this.read((reads) => reads.listEvents(query))
   }

@@ -47,12 +47,22 @@ export class SqliteReads {
       byUserId: db.prepare<[string], string>('SELECT id FROM contacts WHERE user_id = ?').pluck(),
       byEmail: db.prepare<[string], string>('SELECT id FROM contacts WHERE email = ?').pluck(),
       byAnonymousId: db.prepare<[string], string>('SELECT contact_id FROM anonymous_ids WHERE anonymous_id = ?').pluck(),
+      // The ids travel as one JSON array: one statement whatever their number.
+      knownMessageIds: db.prepare<[string, string, string, string], string>(
+        `SELECT message_id FROM events WHERE source = ? AND message_id IN (SELECT value FROM json_each(?))
+         UNION SELECT message_id FROM erased_messages WHERE source = ? AND message_id IN (SELECT value FROM json_each(?))`,
+      ).pluck(),
     }
   }
 
   /** The id a contact has today: itself, or the survivor it was merged into. */
   resolveContactId(id: string): string {
     return this.sql.resolve.get(id, id)!
+  }
+
+  knownMessageIds(source: string, messageIds: readonly string[]): string[] {
+    const ids = JSON.stringify(messageIds)
+    return this.sql.knownMessageIds.all(source, ids, source, ids)
   }
 
   listEvents(query: EventQuery): EventPage {

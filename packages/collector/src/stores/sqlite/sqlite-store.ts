@@ -80,6 +80,10 @@ export class SqliteStore implements Store {
     return (await this.writer()).ingest(events)
   }
 
+  async knownMessageIds(source: string, messageIds: readonly string[]): Promise<string[]> {
+    return this.read((reads) => reads.knownMessageIds(source, messageIds))
+  }
+
   async listEvents(query: EventQuery): Promise<EventPage> {
     return this.read((reads) => reads.listEvents(query))
   }
