@@ -49,16 +49,16 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const identity = createIdentity(createStorage(options.persistence, options.cookieDomain), (from, to) =>
     moveEvents(queue, from, to),
   )
-  const delivery = createDelivery(
-    queue,
-    warn,
-    ('' + endpoint).replace(/\/$/, ''),
-    writeKey,
-    name,
-    options.flushAt || 20,
-    options.flushInterval ?? 5000,
-    identity._optedOut,
-  )
+  const delivery = createDelivery({
+    _queue: queue,
+    _warn: warn,
+    _endpoint: ('' + endpoint).replace(/\/$/, ''),
+    _writeKey: writeKey,
+    _lockName: name,
+    _flushAt: options.flushAt || 20,
+    _flushInterval: options.flushInterval ?? 5000,
+    _optedOut: identity._optedOut,
+  })
 
   const listen = (target: EventTarget, type: string, listener: () => void) =>
     target.addEventListener(type, () => {
