@@ -41,14 +41,27 @@ export function createTracker(options: TrackerOptions): Tracker {
   return tracker as unknown as Tracker
 }
 
+/** The browser asks sites not to sell or share the visitor's data (Global Privacy Control). */
+const globalPrivacyControl = () =>
+  (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
+
 function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const { writeKey = '', endpoint = '' } = options
   if (!writeKey) warn('no-write-key')
   const name = 'sillage-' + writeKey
-  const queue = createQueue(name, options.maxQueueSize || 1000, warn)
-  const identity = createIdentity(createStorage(options.persistence, options.cookieDomain), (from, to) =>
-    moveEvents(queue, from, to),
+  const cookieless = options.persistence == 'cookieless'
+  const queue = createQueue(name, options.maxQueueSize || 1000, warn, cookieless)
+  const identity = createIdentity(
+    createStorage(options.persistence, options.cookieDomain),
+    (from, to) => moveEvents(queue, from, to),
+    {
+      _requireConsent: options.requireConsent,
+      _globalPrivacyControl: options.honorGlobalPrivacyControl != false && globalPrivacyControl(),
+      _cookieless: cookieless,
+    },
   )
+  // Opted out, or no consent yet: nothing is read from IndexedDB or sent.
+  const paused = () => identity._optedOut() || identity._held()
   const delivery = createDelivery({
     _queue: queue,
     _warn: warn,
@@ -57,7 +70,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     _lockName: name,
     _flushAt: options.flushAt || 20,
     _flushInterval: options.flushInterval ?? 5000,
-    _optedOut: identity._optedOut,
+    _paused: paused,
   })
 
   const listen = (target: EventTarget, type: string, listener: () => void) =>
@@ -76,7 +89,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
   }
   // Events a previous page left in the queue go out with the first timer.
-  if (!identity._optedOut()) delivery._added()
+  if (!paused()) delivery._added()
 
   return createRecorder(identity, queue, delivery, warn)
 }

@@ -27,7 +27,8 @@ export interface DeliveryOptions {
   _lockName: string
   _flushAt: number
   _flushInterval: number
-  _optedOut: () => boolean
+  /** Opted out, or no consent yet: nothing is read or sent. */
+  _paused: () => boolean
 }
 
 /**
@@ -40,11 +41,11 @@ export interface DeliveryOptions {
  *
  * @example
  * const delivery = createDelivery({ _queue: queue, _warn: warn, _endpoint: 'https://c.example', _writeKey: 'wk',
- *   _lockName: 'sillage-wk', _flushAt: 20, _flushInterval: 5000, _optedOut: optedOut })
+ *   _lockName: 'sillage-wk', _flushAt: 20, _flushInterval: 5000, _paused: () => false })
  * delivery._added()
  */
 export function createDelivery(options: DeliveryOptions): Delivery {
-  const { _queue: queue, _warn: warn, _flushAt: flushAt, _flushInterval: flushInterval, _optedOut: optedOut } = options
+  const { _queue: queue, _warn: warn, _flushAt: flushAt, _flushInterval: flushInterval, _paused: paused } = options
   const query = '?writeKey=' + encodeURIComponent(options._writeKey)
   const batchUrl = options._endpoint + '/v1/batch' + query
   const receiptsUrl = options._endpoint + '/v1/receipts' + query
@@ -94,16 +95,15 @@ export function createDelivery(options: DeliveryOptions): Delivery {
     // IndexedDB first (other tabs add and send too), then this tab's copy of it while that
     // has events: during a burst, each read would wait behind the burst's writes. Once the
     // copy is empty, IndexedDB again, for what other tabs added meanwhile.
-    for (let read = true; ; read = !queue._peek().size) {
+    for (let read = true; !paused(); read = !queue._peek().size) {
       const queued = read ? await queue._read() : queue._peek()
-      if (optedOut()) return
       if (startedAt) {
         const leftovers = [...queued].filter(([key]) => key < startedAt!)
         startedAt = undefined
         await deleteStoredLeftovers(queue, leftovers, receiptsUrl)
       }
       const [entries] = chunks(queue._peek(), MAX_BEACON_BYTES)
-      if (!entries || !settle(entries, await post(entries))) return
+      if (!entries || paused() || !settle(entries, await post(entries))) return
     }
   }
 
@@ -126,7 +126,7 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       // the page (where a browser lacks it, the events simply wait for the next visit).
       // Events stay queued until a 2xx; if the page is gone before the answer, the next page
       // asks the collector for receipts rather than send them again.
-      if (!optedOut()) {
+      if (!paused()) {
         for (const entries of chunks(queue._peek(), MAX_BEACON_BYTES)) {
           void post(entries, true).then((response) => settle(entries, response))
         }
