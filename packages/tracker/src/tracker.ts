@@ -41,10 +41,6 @@ export function createTracker(options: TrackerOptions): Tracker {
   return tracker as unknown as Tracker
 }
 
-/** The browser asks sites not to sell or share the visitor's data (Global Privacy Control). */
-const globalPrivacyControl = () =>
-  (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
-
 function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const { writeKey = '', endpoint = '' } = options
   if (!writeKey) warn('no-write-key')
@@ -54,11 +50,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const identity = createIdentity(
     createStorage(options.persistence, options.cookieDomain),
     (from, to) => moveEvents(queue, from, to),
-    {
-      _requireConsent: options.requireConsent,
-      _globalPrivacyControl: options.honorGlobalPrivacyControl != false && globalPrivacyControl(),
-      _cookieless: cookieless,
-    },
+    options,
   )
   // Opted out, or no consent yet: nothing is read from IndexedDB or sent.
   const paused = () => identity._optedOut() || identity._held()

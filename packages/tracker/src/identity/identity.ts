@@ -1,4 +1,5 @@
 import { messageId } from '../event/message-id.js'
+import type { TrackerOptions } from '../types.js'
 import type { KeyValue } from './storage.js'
 
 const PREFIX = 'sillage_'
@@ -21,15 +22,8 @@ export interface Identity extends User {
   anonymousId: string
 }
 
-/** What the site and the browser say about storing and tracking. */
-export interface Privacy {
-  /** `requireConsent`: hold everything in memory until a choice is made (see `_held`). */
-  _requireConsent?: boolean | undefined
-  /** The browser sends Global Privacy Control and the site honours it: as opted out. */
-  _globalPrivacyControl?: boolean | undefined
-  /** `persistence: 'cookieless'`: one fixed anonymousId, nothing kept. */
-  _cookieless?: boolean | undefined
-}
+/** What the site says about storing and tracking (the tracker's options). */
+export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivacyControl' | 'persistence'>
 
 /**
  * The visitor's ids, read from storage at the first event of each task, so that an
@@ -55,7 +49,11 @@ export interface Privacy {
  */
 export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void, privacy: Privacy = {}) {
   let written: string | undefined
-  let held = !!privacy._requireConsent && !storage._get(CONSENT)
+  let held = !!privacy.requireConsent && !storage._get(CONSENT)
+  // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).
+  const globalPrivacyControl =
+    privacy.honorGlobalPrivacyControl != false &&
+    (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
   storage._hold(held)
   // The ids read in this task; forgotten when it ends, or when they change here.
   let current: Identity | undefined
@@ -74,11 +72,11 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
     save({})
   }
   // As after `consent(false)`: no ids from an earlier visit stay (and nothing new is stored).
-  if (privacy._globalPrivacyControl) reset()
+  if (globalPrivacyControl) reset()
   return {
     _current(): Identity {
       if (!current) {
-        let anonymousId = privacy._cookieless ? COOKIELESS_ID : storage._get(ANONYMOUS_ID, true)
+        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID, true)
         if (!anonymousId) {
           const made = (anonymousId = messageId())
           setTimeout(() => {
@@ -110,7 +108,7 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
       save(next)
     },
     _reset: reset,
-    _optedOut: () => !!privacy._globalPrivacyControl || storage._get(CONSENT) == '0',
+    _optedOut: () => globalPrivacyControl || storage._get(CONSENT) == '0',
     /** `requireConsent` and no choice made yet (on this page, or remembered). */
     _held: () => held,
     /**
