@@ -14,6 +14,7 @@ import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
+import { receiptsRoute } from './routes/receipts-route.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
 import type { Store } from './stores/store.js'
@@ -84,6 +85,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.use('*', requestMetrics(deps.metrics.requests))
   app.route('/', segmentRoutes(deps))
   app.route('/', libraryMetricsRoute(deps))
+  app.route('/', receiptsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', changeRoutes(deps))

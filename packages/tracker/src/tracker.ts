@@ -45,20 +45,25 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
   const { writeKey = '', endpoint = '' } = options
   if (!writeKey) warn('no-write-key')
   const name = 'sillage-' + writeKey
-  const queue = createQueue(name, options.maxQueueSize || 1000, warn)
-  const identity = createIdentity(createStorage(options.persistence, options.cookieDomain), (from, to) =>
-    moveEvents(queue, from, to),
+  const cookieless = options.persistence == 'cookieless'
+  const queue = createQueue(name, options.maxQueueSize || 1000, warn, cookieless)
+  const identity = createIdentity(
+    createStorage(options.persistence, options.cookieDomain),
+    (from, to) => moveEvents(queue, from, to),
+    options,
   )
-  const delivery = createDelivery(
-    queue,
-    warn,
-    ('' + endpoint).replace(/\/$/, ''),
-    writeKey,
-    name,
-    options.flushAt || 20,
-    options.flushInterval ?? 5000,
-    identity._optedOut,
-  )
+  // Opted out, or no consent yet: nothing is read from IndexedDB or sent.
+  const paused = () => identity._optedOut() || identity._held()
+  const delivery = createDelivery({
+    _queue: queue,
+    _warn: warn,
+    _endpoint: ('' + endpoint).replace(/\/$/, ''),
+    _writeKey: writeKey,
+    _lockName: name,
+    _flushAt: options.flushAt || 20,
+    _flushInterval: options.flushInterval ?? 5000,
+    _paused: paused,
+  })
 
   const listen = (target: EventTarget, type: string, listener: () => void) =>
     target.addEventListener(type, () => {
@@ -76,7 +81,7 @@ function start(options: Partial<TrackerOptions>, warn: Warn): Tracker {
     listen(document, 'visibilitychange', () => document.visibilityState == 'hidden' && delivery._hidden())
   }
   // Events a previous page left in the queue go out with the first timer.
-  if (!identity._optedOut()) delivery._added()
+  if (!paused()) delivery._added()
 
   return createRecorder(identity, queue, delivery, warn)
 }

@@ -3,8 +3,12 @@
 /** Event properties and contact attributes: any JSON-like object. Unserialisable values are cleaned. */
 export type Properties = Record<string, unknown>
 
-/** Where the anonymous id, the identity and the opt-out flag are kept. */
-export type Persistence = 'cookie+localStorage' | 'localStorage' | 'memory'
+/**
+ * Where the anonymous id, the identity and the consent choice are kept. `'cookieless'`:
+ * nothing on the device (no cookie, localStorage or IndexedDB) and every event's
+ * anonymousId is `"$cookieless"`, for the collector to replace.
+ */
+export type Persistence = 'cookie+localStorage' | 'localStorage' | 'memory' | 'cookieless'
 
 /** Extends a tracker; receives it once, when the tracker is created. */
 export type Plugin = (tracker: Tracker) => void
@@ -14,7 +18,7 @@ export interface TrackerOptions {
   writeKey: string
   /** Collector base URL, e.g. `https://collect.example.com`. Default: `''` (the page's own origin). */
   endpoint?: string
-  /** Default `'cookie+localStorage'`; `'memory'` keeps nothing across page loads (cookieless). */
+  /** Default `'cookie+localStorage'`; `'memory'` keeps nothing across page loads; `'cookieless'` nothing at all. */
   persistence?: Persistence
   /** Domain of the anonymous-id cookie, e.g. `.example.com` to share it across subdomains. Default: the current host. */
   cookieDomain?: string
@@ -28,6 +32,13 @@ export interface TrackerOptions {
   debug?: boolean
   /** Plugins such as `spa()` or `vitals()`. Default none. */
   plugins?: Plugin[]
+  /**
+   * Until `consent(true)`, store nothing on the device and send nothing: events wait in
+   * memory (at most 100). The choice is remembered. Default false.
+   */
+  requireConsent?: boolean
+  /** Track nothing when the browser sends Global Privacy Control (`navigator.globalPrivacyControl`). Default true. */
+  honorGlobalPrivacyControl?: boolean
 }
 
 /** Who the visitor is, as the site knows it. */
@@ -86,6 +97,8 @@ export interface Tracker {
   reset(): void
   /** Stops tracking on this browser, drops the queue and forgets the ids; remembered across visits. */
   optOut(): void
-  /** Undoes `optOut`. */
+  /** Undoes `optOut`; the same as `consent(true)`. */
   optIn(): void
+  /** The visitor's choice: `true` starts tracking (and sends what waited), `false` is `optOut()`. Remembered. */
+  consent(granted: boolean): void
 }

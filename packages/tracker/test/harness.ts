@@ -52,20 +52,35 @@ export interface Sent {
   body: { batch: Array<Record<string, any>>; sentAt: string }
 }
 
-type Answer = { status: number; headers?: Record<string, string> } | 'network-error' | Promise<Response>
+/**
+ * `'committed-unanswered'`: the collector stores the batch but the page never gets the
+ * answer (it was unloading): the request never settles.
+ */
+type Answer = { status: number; headers?: Record<string, string> } | 'network-error' | 'committed-unanswered' | Promise<Response>
 
 /**
- * A stand-in for the network in front of a collector: records each request of one write
- * key and answers with the statuses given to `answer`, then 200. Requests of other write
- * keys (trackers of earlier tests) get a 200 and are not recorded.
+ * A stand-in for the network in front of a collector: records each batch request of one
+ * write key and answers with the statuses given to `answer`, then 200. It remembers the
+ * messageIds of the batches it answered 200 and answers `POST /v1/receipts` from them
+ * (those queries are recorded apart, in `receipts`; `receiptsDown()` makes them fail).
+ * Requests of other write keys (trackers of earlier tests) get a 200 and are not recorded.
  */
 export function fakeCollector(writeKey: string) {
   const requests: Sent[] = []
   const answers: Answer[] = []
+  const stored = new Set<string>()
+  const receipts: string[][] = []
+  let receiptsWork = true
   const fetch = vi.fn(async (input: string | URL, init: RequestInit = {}) => {
     const url = new URL(String(input), location.href)
     if (url.searchParams.get('writeKey') !== writeKey) return new Response('{}', { status: 200 })
     const text = String(init.body)
+    if (url.pathname.endsWith('/v1/receipts')) {
+      const { messageIds } = JSON.parse(text) as { messageIds: string[] }
+      receipts.push(messageIds)
+      if (!receiptsWork) throw new TypeError('Failed to fetch')
+      return new Response(JSON.stringify({ stored: messageIds.filter((id) => stored.has(id)) }), { status: 200 })
+    }
     requests.push({
       url,
       writeKey: url.searchParams.get('writeKey'),
@@ -75,9 +90,18 @@ export function fakeCollector(writeKey: string) {
       body: JSON.parse(text),
     })
     const answer = answers.shift() ?? { status: 200 }
+    const remember = (response: Response) => {
+      if (response.ok) for (const event of JSON.parse(text).batch) stored.add(event.messageId)
+      return response
+    }
     if (answer === 'network-error') throw new TypeError('Failed to fetch')
-    if (answer instanceof Promise) return answer
+    if (answer === 'committed-unanswered') {
+      remember(new Response(null, { status: 200 }))
+      return new Promise<Response>(() => {})
+    }
+    if (answer instanceof Promise) return answer.then(remember)
     const ok = answer.status === 200
+    if (ok) remember(new Response(null, { status: 200 }))
     return new Response(JSON.stringify(ok ? { accepted: 1, duplicates: 0, rejected: [] } : { error: { code: 'x', message: 'x' } }), {
       status: answer.status,
       headers: answer.headers,
@@ -86,6 +110,10 @@ export function fakeCollector(writeKey: string) {
   vi.stubGlobal('fetch', fetch)
   return {
     requests,
+    /** The messageIds of each receipts query, in order. */
+    receipts,
+    /** From now on, receipts queries fail with a network error (a collector without the route, or down). */
+    receiptsDown: () => (receiptsWork = false),
     /** Answers for the next requests, in order. */
     answer: (...next: Answer[]) => answers.push(...next),
     /** Every event sent so far, in order. */

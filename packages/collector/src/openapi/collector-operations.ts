@@ -3,6 +3,7 @@ import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
 import { openApiOperations } from '../routes/openapi-operations.js'
 import { readOperations } from '../routes/read-operations.js'
+import { receiptsOperations } from '../routes/receipts-operations.js'
 import { segmentOperations } from '../routes/segment-operations.js'
 import { trackerScriptOperations } from '../routes/tracker-script-operations.js'
 import type { ApiOperation } from './api-operation.js'
@@ -14,6 +15,7 @@ import type { ApiOperation } from './api-operation.js'
  */
 export const collectorOperations: readonly ApiOperation[] = [
   ...segmentOperations,
+  ...receiptsOperations,
   ...brevoOperations,
   ...readOperations,
   ...changeOperations,

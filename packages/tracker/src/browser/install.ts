@@ -8,7 +8,10 @@ export interface ScriptOptions extends TrackerOptions {
   autoPage?: boolean
 }
 
-const METHODS = ['track', 'page', 'identify', 'cartUpdated', 'cartDeleted', 'orderCompleted', 'flush', 'reset', 'optOut', 'optIn']
+const METHODS = ['track', 'page', 'identify', 'cartUpdated', 'cartDeleted', 'orderCompleted', 'flush', 'reset', 'optOut', 'optIn', 'consent']
+
+/** A boolean attribute: present (`data-debug`, `data-debug="true"`) unless `"false"`. */
+const isOn = (value: string | undefined) => value != null && value != 'false'
 
 const queued = (value: unknown): unknown[][] =>
   Array.isArray(value) ? value.filter((command): command is unknown[] => Array.isArray(command)) : []
@@ -32,7 +35,8 @@ export function installSnippet(): void {
       writeKey: data.writeKey!,
       endpoint: data.endpoint ?? (script && script.src ? new URL(script.src).origin : ''),
       autoPage: data.autoPage != 'false',
-      debug: data.debug != null && data.debug != 'false',
+      debug: isOn(data.debug),
+      requireConsent: isOn(data.requireConsent),
       persistence: data.persistence as ScriptOptions['persistence'],
       cookieDomain: data.cookieDomain,
     }

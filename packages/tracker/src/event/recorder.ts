@@ -11,6 +11,9 @@ import { copyProperties } from './copy-properties.js'
 import { messageId } from './message-id.js'
 import { toJson } from './to-json.js'
 
+/** Most events kept in memory while the visitor has not chosen (`requireConsent`); later ones are dropped. */
+const MAX_WAITING_FOR_CONSENT = 100
+
 /** A trimmed non-empty string, or a number as a string; anything else is no value. */
 const text = (value: unknown) =>
   typeof value == 'number' ? '' + value : (typeof value == 'string' && value.trim()) || undefined
@@ -38,12 +41,15 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
       context,
       timestamp: new Date().toISOString(),
     }
+    if (identity._held() && waiting.length >= MAX_WAITING_FOR_CONSENT) return warn('queue-full')
     if (waiting.push(event) < 2) enqueue()
   }
-  // Events tracked while the page has JSON.stringify broken (a polyfill, a "fix"), oldest
-  // first: retried together on one timer, so that they keep their order.
+  // Events not queued yet, oldest first: tracked before consent (`requireConsent`), or
+  // while the page has JSON.stringify broken (a polyfill, a "fix"; retried together on one
+  // timer, so that they keep their order).
   const waiting: WireEvent[] = []
   const enqueue = () => {
+    if (identity._held()) return
     try {
       JSON.stringify(0)
     } catch {
@@ -62,10 +68,16 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     record({ type: 'track', event: event.slice(0, MAX_NAME_LENGTH), properties: copyProperties({}, properties, warn) })
   }
 
+  /** Also consent given: what waited in memory is queued and sent. */
+  const optIn = () => {
+    identity._setOptedOut(false)
+    enqueue()
+  }
+
   /** Sent as given: Brevo's `{ id, data: {…} }` or a flat cart, both documented. */
   const commerce = (event: string) => (cart: Cart) => track(event, cart)
 
-  return {
+  const tracker: Tracker = {
     track,
     page(name?: string, properties?: Properties) {
       const pageName = text(name)
@@ -85,11 +97,13 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     flush: delivery._flush,
     reset: identity._reset,
     optOut() {
+      // Held: nothing was ever stored (and reading IndexedDB would create the database).
+      if (!identity._held()) void queue._read().then(queue._remove)
+      waiting.length = 0
       identity._setOptedOut(true)
-      void queue._read().then(queue._remove)
     },
-    optIn() {
-      identity._setOptedOut(false)
-    },
+    optIn,
+    consent: (granted: boolean) => (granted ? optIn() : tracker.optOut()),
   }
+  return tracker
 }

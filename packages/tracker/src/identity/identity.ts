@@ -1,9 +1,13 @@
 import { messageId } from '../event/message-id.js'
+import type { TrackerOptions } from '../types.js'
 import type { KeyValue } from './storage.js'
 
 const PREFIX = 'sillage_'
 const ANONYMOUS_ID = PREFIX + 'aid'
-const OPTED_OUT = PREFIX + 'optout'
+/** The visitor's choice: `'1'` consent given (or `optIn`), `'0'` opted out; absent, none made. */
+const CONSENT = PREFIX + 'consent'
+/** The anonymousId of every cookieless event; the collector replaces it. */
+const COOKIELESS_ID = '$cookieless'
 /** Each is kept under its own key (`sillage_userId`…): no parsing of stored JSON. */
 const USER_FIELDS = ['userId', 'email', 'userHash'] as const
 
@@ -18,6 +22,9 @@ export interface Identity extends User {
   anonymousId: string
 }
 
+/** What the site says about storing and tracking (the tracker's options). */
+export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivacyControl' | 'persistence'>
+
 /**
  * The visitor's ids, read from storage at the first event of each task, so that an
  * `identify` or a `reset` in another tab applies here from the next task on. (Not at each
@@ -31,12 +38,23 @@ export interface Identity extends User {
  * tabs stay one device. Only then: a `reset` in another tab later starts another visitor,
  * whose id the events tracked before must not take.
  *
+ * It also keeps the visitor's choice: opted out (`optOut`, `consent(false)`, or Global
+ * Privacy Control, which stores nothing), or, with `requireConsent`, consent given. Until
+ * a choice is made the storage is held: ids live in memory only, and are written out
+ * when consent comes.
+ *
  * @example
  * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner))
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
-export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void) {
+export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void, privacy: Privacy = {}) {
   let written: string | undefined
+  let held = !!privacy.requireConsent && !storage._get(CONSENT)
+  // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).
+  const globalPrivacyControl =
+    privacy.honorGlobalPrivacyControl != false &&
+    (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
+  storage._hold(held)
   // The ids read in this task; forgotten when it ends, or when they change here.
   let current: Identity | undefined
   /** The stored ids, added to `into`. */
@@ -53,10 +71,12 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
     storage._set(ANONYMOUS_ID, undefined, true)
     save({})
   }
+  // As after `consent(false)`: no ids from an earlier visit stay (and nothing new is stored).
+  if (globalPrivacyControl) reset()
   return {
     _current(): Identity {
       if (!current) {
-        let anonymousId = storage._get(ANONYMOUS_ID, true)
+        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID, true)
         if (!anonymousId) {
           const made = (anonymousId = messageId())
           setTimeout(() => {
@@ -88,13 +108,26 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
       save(next)
     },
     _reset: reset,
-    _optedOut: () => storage._get(OPTED_OUT) == '1',
-    /** Opting out also forgets the ids: nothing about the visitor stays stored. */
+    _optedOut: () => globalPrivacyControl || storage._get(CONSENT) == '0',
+    /** `requireConsent` and no choice made yet (on this page, or remembered). */
+    _held: () => held,
+    /**
+     * The visitor's choice, remembered (in memory only with `persistence: 'memory'` or
+     * `'cookieless'`). Opting out also forgets the ids: nothing about the visitor stays
+     * stored. Consenting writes out the ids kept in memory while held.
+     */
     _setOptedOut(optedOut: boolean) {
-      if (optedOut) {
-        storage._set(OPTED_OUT, '1')
-        reset()
-      } else storage._set(OPTED_OUT)
+      // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
+      if (optedOut) reset()
+      held = false
+      storage._hold(false)
+      storage._set(CONSENT, optedOut ? '0' : '1')
+      if (!optedOut) {
+        // Out of memory now: the events that waited carry these ids.
+        const anonymousId = storage._get(ANONYMOUS_ID, true)
+        if (anonymousId) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+        save(user({}))
+      }
     },
   }
 }

@@ -6,12 +6,15 @@ export interface KeyValue {
   _get(key: string, inCookie?: boolean): string | undefined
   /** No `value`: deletes. `shareInCookie`: also in a first-party cookie (the anonymous id only). */
   _set(key: string, value?: string, shareInCookie?: boolean): void
+  /** While held, writes go to memory only (no consent yet); reads still see the device. */
+  _hold(held: boolean): void
 }
 
 /**
  * Reads prefer the cookie (shared across subdomains with `cookieDomain`), then localStorage,
  * then memory; memory is always written too, so blocked storage (Safari private mode,
- * sandboxed iframes, cookies off) only costs persistence.
+ * sandboxed iframes, cookies off) only costs persistence. `'memory'` and `'cookieless'`
+ * write memory only.
  *
  * @example
  * const storage = createStorage('cookie+localStorage', '.example.com')
@@ -19,10 +22,12 @@ export interface KeyValue {
  */
 export function createStorage(persistence?: Persistence, cookieDomain?: string): KeyValue {
   const memory: Record<string, string | undefined> = {}
-  const local = persistence != 'memory'
+  const local = persistence != 'memory' && persistence != 'cookieless'
   const cookies = local && persistence != 'localStorage'
+  let held = false
   const write = (key: string, value?: string, shareInCookie?: boolean) => {
     memory[key] = value
+    if (held) return
     try {
       if (cookies && shareInCookie) {
         // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
@@ -51,5 +56,6 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
       }
     },
     _set: write,
+    _hold: (hold) => (held = hold),
   }
 }

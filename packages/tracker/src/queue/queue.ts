@@ -29,20 +29,21 @@ export interface Queue {
  * The memory Map stays in key order (IndexedDB returns keys sorted; new keys sort last),
  * so its first keys are the oldest events.
  * Any IndexedDB failure switches to memory for the rest of the page's life, keeping every
- * event this tab holds. Beyond `cap` events the oldest are dropped.
+ * event this tab holds. Beyond `cap` events the oldest are dropped. `memoryOnly`
+ * (cookieless): IndexedDB is never touched.
  *
  * @example
  * const queue = createQueue('sillage-WRITE_KEY', 1000, warn)
  * queue._add(eventKey(now, id), json)
  */
-export function createQueue(dbName: string, cap: number, warn: Warn): Queue {
+export function createQueue(dbName: string, cap: number, warn: Warn, memoryOnly?: boolean): Queue {
   let memory = new Map<string, string>()
   // Changes of this task still waiting for their IndexedDB transaction: an entry to store
   // (the entry itself: one `getAll` reads keys and events back), or a key alone to delete.
   const pending: (Entry | [key: string])[] = []
   // IndexedDB until it fails; opened at first use, and again once the browser closed it
   // (Safari does). idb-keyval's `createStore` does the same, in more bytes.
-  let idb = typeof indexedDB == 'object'
+  let idb = !memoryOnly && typeof indexedDB == 'object'
   let db: Promise<IDBDatabase> | undefined
   const open = () => {
     const request = indexedDB.open(dbName)
