@@ -22,9 +22,11 @@ interface ChangeRow {
  * transactions older than every feed writer in flight are read (the horizon): each of
  * those has ended, and every transaction still to write gets a larger id, so that prefix
  * of the feed never grows behind a reader. The in-flight ids come from the statement's
- * own snapshot, so they agree with what it sees; only other databases' transactions and
- * our transactions' readers are left out (see `feed-writers.ts`). In a transaction that
- * writes, its own rows wait likewise.
+ * own snapshot, so they agree with what it sees. Left out are only the transactions that,
+ * in one read of the lock table, are running without the feed writers' lock (see
+ * `feed-writers.ts`): one that ended after the snapshot is not running there, so it still
+ * bounds the horizon — its rows are not in this snapshot. In a transaction that writes,
+ * its own rows wait likewise.
  *
  * @example
  * await readChanges({ sql, feedKey }, { after: cursor, limit: 100 })
@@ -36,10 +38,12 @@ export async function readChanges(
   const from = after === undefined ? { xid: '0', seq: 0 } : decodeChangeCursor(after)
   const query = sql<ChangeRow[]>`
     WITH snapshot AS (SELECT pg_current_snapshot() AS s),
+    -- One read of the lock table, so both facts below are of the same instant.
+    locks AS MATERIALIZED (SELECT locktype, mode, pid, transactionid, classid, objid, granted FROM pg_locks),
     unrelated AS (
-      SELECT a.backend_xid AS xid FROM pg_stat_activity a
-      WHERE a.backend_xid IS NOT NULL AND NOT EXISTS (
-        SELECT FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
+      SELECT t.transactionid AS xid FROM locks t
+      WHERE t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted AND NOT EXISTS (
+        SELECT FROM locks l WHERE l.pid = t.pid AND l.locktype = 'advisory' AND l.granted
           AND l.classid::bigint = ${feedWritersLockClass} AND l.objid::bigint = hashtext(${feedKey})::bigint & 4294967295)
     ),
     horizon AS (
