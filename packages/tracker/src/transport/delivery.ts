@@ -59,7 +59,11 @@ export function createDelivery(options: DeliveryOptions): Delivery {
 
   /** The collector's answer, or undefined for a network error: then `settle` schedules a retry. */
   const send = (entries: Entry[], keepalive?: boolean) =>
-    post(batchUrl, '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}', keepalive)
+    post(
+      batchUrl,
+      '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
+      keepalive,
+    )
 
   const schedule = (ms: number) => {
     clearTimeout(timer)
