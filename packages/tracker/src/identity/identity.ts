@@ -49,12 +49,11 @@ export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivac
  */
 export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void, privacy: Privacy = {}) {
   let written: string | undefined
-  let held = !!privacy.requireConsent && !storage._get(CONSENT)
+  storage._held = !!privacy.requireConsent && !storage._get(CONSENT)
   // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).
   const globalPrivacyControl =
     privacy.honorGlobalPrivacyControl != false &&
     (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
-  storage._hold(held)
   // The ids read in this task; forgotten when it ends, or when they change here.
   let current: Identity | undefined
   /** The stored ids, added to `into`. */
@@ -67,6 +66,8 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
     current = undefined
     for (const field of USER_FIELDS) storage._set(PREFIX + field, next[field])
   }
+  /** Stores the anonymous id (its cookie too), noting that this page wrote it. */
+  const keepId = (anonymousId: string) => storage._set(ANONYMOUS_ID, (written = anonymousId), true)
   const reset = () => {
     storage._set(ANONYMOUS_ID, undefined, true)
     save({})
@@ -87,7 +88,7 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
         }
         // Written once per page and id (not per event: a cookie write costs a round trip to the
         // browser's cookie store): creates the id, restores a cleared cookie, renews its expiry.
-        if (anonymousId != written) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+        if (anonymousId != written) keepId(anonymousId)
         current = user<Identity>({ anonymousId })
         queueMicrotask(() => (current = undefined))
       }
@@ -110,7 +111,7 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
     _reset: reset,
     _optedOut: () => globalPrivacyControl || storage._get(CONSENT) == '0',
     /** `requireConsent` and no choice made yet (on this page, or remembered). */
-    _held: () => held,
+    _held: () => storage._held,
     /**
      * The visitor's choice, remembered (in memory only with `persistence: 'memory'` or
      * `'cookieless'`). Opting out also forgets the ids: nothing about the visitor stays
@@ -119,13 +120,12 @@ export function createIdentity(storage: KeyValue, lostIdRace: (made: string, win
     _setOptedOut(optedOut: boolean) {
       // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
       if (optedOut) reset()
-      held = false
-      storage._hold(false)
+      storage._held = false
       storage._set(CONSENT, optedOut ? '0' : '1')
       if (!optedOut) {
         // Out of memory now: the events that waited carry these ids.
         const anonymousId = storage._get(ANONYMOUS_ID, true)
-        if (anonymousId) storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+        if (anonymousId) keepId(anonymousId)
         save(user({}))
       }
     },

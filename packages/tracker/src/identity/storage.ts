@@ -6,8 +6,8 @@ export interface KeyValue {
   _get(key: string, inCookie?: boolean): string | undefined
   /** No `value`: deletes. `shareInCookie`: also in a first-party cookie (the anonymous id only). */
   _set(key: string, value?: string, shareInCookie?: boolean): void
-  /** While held, writes go to memory only (no consent yet); reads still see the device. */
-  _hold(held: boolean): void
+  /** While true, writes go to memory only (no consent yet); reads still see the device. Initially false. */
+  _held: boolean
 }
 
 /**
@@ -24,24 +24,7 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
   const memory: Record<string, string | undefined> = {}
   const local = persistence != 'memory' && persistence != 'cookieless'
   const cookies = local && persistence != 'localStorage'
-  let held = false
-  const write = (key: string, value?: string, shareInCookie?: boolean) => {
-    memory[key] = value
-    if (held) return
-    try {
-      if (cookies && shareInCookie) {
-        // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
-        document.cookie =
-          key + '=' + value + ';path=/;samesite=lax;max-age=' + (value ? 31536000 : 0) +
-          (cookieDomain ? ';domain=' + cookieDomain : '') +
-          (location.protocol == 'https:' ? ';secure' : '')
-      }
-      if (local) localStorage[value ? 'setItem' : 'removeItem'](key, value!)
-    } catch {
-      // storage blocked: memory only
-    }
-  }
-  return {
+  const storage: KeyValue = {
     _get(key, inCookie) {
       try {
         return (
@@ -55,7 +38,23 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
         return memory[key]
       }
     },
-    _set: write,
-    _hold: (hold) => (held = hold),
+    _set(key, value, shareInCookie) {
+      memory[key] = value
+      if (storage._held) return
+      try {
+        if (cookies && shareInCookie) {
+          // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
+          document.cookie =
+            key + '=' + value + ';path=/;samesite=lax;max-age=' + (value ? 31536000 : 0) +
+            (cookieDomain ? ';domain=' + cookieDomain : '') +
+            (location.protocol == 'https:' ? ';secure' : '')
+        }
+        if (local) localStorage[value ? 'setItem' : 'removeItem'](key, value!)
+      } catch {
+        // storage blocked: memory only
+      }
+    },
+    _held: false,
   }
+  return storage
 }

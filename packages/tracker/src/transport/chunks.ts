@@ -1,3 +1,4 @@
+import { MAX_BEACON_BYTES } from '../limits.js'
 import type { Entry } from '../queue/queue.js'
 import { utf8Bytes } from '../utf8-bytes.js'
 
@@ -5,14 +6,15 @@ import { utf8Bytes } from '../utf8-bytes.js'
 const ENVELOPE_BYTES = 64
 
 /**
- * Splits queued events into request bodies of at most `maxBytes` UTF-8 bytes each, in
+ * Splits queued events into request bodies of at most `maxBytes` UTF-8 bytes each (by
+ * default 64 KB, what a page may send while it unloads), in
  * order (every event is at most 32 KB, so each chunk holds at least one), and never an
  * empty one. Lazily: taking the first chunk measures only the events it holds.
  *
  * @example
  * const [first] = chunks(entries, 64 * 1024)
  */
-export function* chunks(entries: Iterable<Entry>, maxBytes: number): Generator<Entry[]> {
+export function* chunks(entries: Iterable<Entry>, maxBytes = MAX_BEACON_BYTES): Generator<Entry[]> {
   let current: Entry[] = []
   let size = ENVELOPE_BYTES
   for (const entry of entries) {

@@ -1,4 +1,5 @@
 import type { Entry, Queue } from '../queue/queue.js'
+import { post } from './post.js'
 
 /**
  * Deletes, among `entries`, the events the collector says it already stored, asking it
@@ -24,8 +25,8 @@ export async function deleteStoredLeftovers(queue: Queue, entries: Entry[], rece
   if (!entries[0]) return
   try {
     const messageIds = entries.map((entry) => JSON.parse(entry[1]).messageId)
-    const response = await fetch(receiptsUrl, { method: 'POST', body: JSON.stringify({ messageIds }) })
-    if (!response.ok) return
+    const response = await post(receiptsUrl, JSON.stringify({ messageIds }))
+    if (!response?.ok) return
     const stored = new Set((await response.json()).stored)
     queue._remove(entries.filter((_, index) => stored.has(messageIds[index])))
   } catch {

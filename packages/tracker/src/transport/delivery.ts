@@ -1,9 +1,9 @@
-import { MAX_BEACON_BYTES } from '../limits.js'
 import type { Entry, Queue } from '../queue/queue.js'
 import type { Warn } from '../warn.js'
 import { chunks } from './chunks.js'
 import { withFlushLock } from './flush-lock.js'
 import { deleteStoredLeftovers } from './delete-stored-leftovers.js'
+import { post } from './post.js'
 import { isRetryable, retryDelay } from './retry-delay.js'
 
 export interface Delivery {
@@ -57,18 +57,13 @@ export function createDelivery(options: DeliveryOptions): Delivery {
   // were tracked by earlier pages: the first flush asks the collector about them, then clears it.
   let startedAt: string | undefined = new Date().toISOString()
 
-  /** The collector's answer, or undefined for a network error (or a fetch the page broke). */
-  const post = async (entries: Entry[], keepalive?: boolean) => {
-    try {
-      return await fetch(batchUrl, {
-        method: 'POST',
-        body: '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
-        keepalive,
-      })
-    } catch {
-      // network error: the caller retries
-    }
-  }
+  /** The collector's answer, or undefined for a network error: then `settle` schedules a retry. */
+  const send = (entries: Entry[], keepalive?: boolean) =>
+    post(
+      batchUrl,
+      '{"batch":[' + entries.map((entry) => entry[1]) + '],"sentAt":"' + new Date().toISOString() + '"}',
+      keepalive,
+    )
 
   const schedule = (ms: number) => {
     clearTimeout(timer)
@@ -102,8 +97,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
         startedAt = undefined
         await deleteStoredLeftovers(queue, leftovers, receiptsUrl)
       }
-      const [entries] = chunks(queue._peek(), MAX_BEACON_BYTES)
-      if (!entries || paused() || !settle(entries, await post(entries))) return
+      const [entries] = chunks(queue._peek())
+      if (!entries || paused() || !settle(entries, await send(entries))) return
     }
   }
 
@@ -127,8 +122,8 @@ export function createDelivery(options: DeliveryOptions): Delivery {
       // Events stay queued until a 2xx; if the page is gone before the answer, the next page
       // asks the collector for receipts rather than send them again.
       if (!paused()) {
-        for (const entries of chunks(queue._peek(), MAX_BEACON_BYTES)) {
-          void post(entries, true).then((response) => settle(entries, response))
+        for (const entries of chunks(queue._peek())) {
+          void send(entries, true).then((response) => settle(entries, response))
         }
       }
     },
