@@ -6,7 +6,7 @@ export type LoadDailySalt = (day: string) => Promise<string>
  * store hashes alike), kept in memory for the rest of the day: one store call per day.
  *
  * @example
- * const salts = new DailySalts((day) => store.transaction((tx) => tx.dailySalt(day)))
+ * const salts = new DailySalts(storeDailySalt(store))
  * const salt = await salts.saltAt(new Date())
  */
 export class DailySalts {
