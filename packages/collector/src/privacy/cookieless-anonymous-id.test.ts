@@ -8,16 +8,19 @@ describe('cookielessAnonymousId', () => {
     const id = cookielessAnonymousId('$cookieless', request)
     expect(id).toEqual({ ok: true, anonymousId: expect.stringMatching(/^cl_[\w-]{22}$/) })
     expect(cookielessAnonymousId('$cookieless', { ...request })).toEqual(id)
-    for (const change of [{ salt: 'salt-2' }, { source: 'wk_blog' }, { address: '203.0.113.8' }, { userAgent: 'Safari/18' }]) {
+    const changes = [{ salt: 'salt-2' }, { source: 'wk_blog' }, { address: '203.0.113.8' }, { userAgent: 'Safari/18' }]
+    for (const change of changes) {
       expect(cookielessAnonymousId('$cookieless', { ...request, ...change })).not.toEqual(id)
     }
     // Length-prefixed: moving a character from one field to the next changes the id.
-    expect(cookielessAnonymousId('$cookieless', { ...request, source: 'wk_sho', address: 'p203.0.113.7' })).not.toEqual(id)
+    const shifted = { ...request, source: 'wk_sho', address: 'p203.0.113.7' }
+    expect(cookielessAnonymousId('$cookieless', shifted)).not.toEqual(id)
   })
 
   it('keeps any other anonymousId, and refuses $cookieless without a salt', () => {
     expect(cookielessAnonymousId('device-1', request)).toEqual({ ok: true, anonymousId: 'device-1' })
     expect(cookielessAnonymousId(null, request)).toEqual({ ok: true, anonymousId: null })
-    expect(cookielessAnonymousId('$cookieless', { ...request, salt: undefined })).toEqual({ ok: false, error: expect.stringContaining('$cookieless') })
+    const refused = cookielessAnonymousId('$cookieless', { ...request, salt: undefined })
+    expect(refused).toEqual({ ok: false, error: expect.stringContaining('$cookieless') })
   })
 })

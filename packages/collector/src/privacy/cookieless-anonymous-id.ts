@@ -22,6 +22,8 @@ export type AnonymousIdResult = { ok: true; anonymousId: string | null } | { ok:
 export function cookielessAnonymousId(anonymousId: string | null, request: CookielessRequest): AnonymousIdResult {
   if (anonymousId !== COOKIELESS_ANONYMOUS_ID) return { ok: true, anonymousId }
   const { salt, source, address, userAgent } = request
-  if (salt === undefined) return { ok: false, error: 'anonymousId: "$cookieless" is not accepted on this route; send a real anonymousId' }
+  if (salt === undefined) {
+    return { ok: false, error: 'anonymousId: "$cookieless" is not accepted on this route; send a real anonymousId' }
+  }
   return { ok: true, anonymousId: cookielessId({ salt, source, address, userAgent }) }
 }

@@ -35,7 +35,8 @@ export async function exportContact(
   const events: StoredEvent[] = []
   let cursor: string | undefined
   do {
-    const page = await store.listEvents({ contactId: contact.id, limit: 1000, ...(cursor === undefined ? {} : { cursor }) })
+    const after = cursor === undefined ? {} : { cursor }
+    const page = await store.listEvents({ contactId: contact.id, limit: 1000, ...after })
     events.push(...page.events)
     cursor = page.nextCursor ?? undefined
   } while (cursor !== undefined)

@@ -33,7 +33,7 @@ export function describePrivacyContract(harness: StoreHarness): void {
       })
     }
 
-    it('deleteEventsBefore deletes the oldest events past the cut-off, a batch at a time, and keeps summaries', async () => {
+    it('deleteEventsBefore deletes the oldest events past the cut-off, a batch at a time; summaries stay', async () => {
       const store = await stores.open()
       await ingest(store, [0, 1, 2, 3, 4, 5].map((at) => makeEvent({ messageId: `m${at}`, anon: 'd1', at })))
       const before = await store.findContacts({ anonymousId: 'd1' })

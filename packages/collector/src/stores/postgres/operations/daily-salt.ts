@@ -8,7 +8,10 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * await dailySalt(handle, { day: '2024-05-01', candidate: randomBytes(32).toString('base64url') })
  */
-export async function dailySalt({ sql, pipeline }: PostgresHandle, { day, candidate }: { day: string; candidate: string }): Promise<string> {
+export async function dailySalt(
+  { sql, pipeline }: PostgresHandle,
+  { day, candidate }: { day: string; candidate: string },
+): Promise<string> {
   pipeline.send(sql`DELETE FROM daily_salts WHERE day < ${day}::date`)
   const [row] = await pipeline.read(sql<{ salt: string }[]>`
     INSERT INTO daily_salts (day, salt) VALUES (${day}::date, ${candidate})

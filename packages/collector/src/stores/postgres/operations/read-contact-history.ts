@@ -21,7 +21,10 @@ interface ChangeRow {
  * @example
  * await readContactHistory(handle, { contactId: 'c_…' }) // { merges: [...], changes: [...] }
  */
-export async function readContactHistory({ sql, pipeline }: PostgresHandle, { contactId }: { contactId: string }): Promise<ContactHistory> {
+export async function readContactHistory(
+  { sql, pipeline }: PostgresHandle,
+  { contactId }: { contactId: string },
+): Promise<ContactHistory> {
   const merges = await pipeline.read(sql<{ mergedId: string; mergedAt: Date }[]>`
     SELECT merged_id AS "mergedId", merged_at AS "mergedAt" FROM contact_merges
     WHERE into_id = ${contactId} ORDER BY merged_at, merged_id`)
@@ -31,6 +34,10 @@ export async function readContactHistory({ sql, pipeline }: PostgresHandle, { co
     ORDER BY xid, seq`)
   return {
     merges: merges.map(({ mergedId, mergedAt }) => ({ mergedId, mergedAt: mergedAt.toISOString() })),
-    changes: rows.map(({ xid, seq, at, ...row }) => ({ cursor: encodeChangeCursor({ xid, seq: Number(seq) }), ...row, at: at.toISOString() })),
+    changes: rows.map(({ xid, seq, at, ...row }) => ({
+      cursor: encodeChangeCursor({ xid, seq: Number(seq) }),
+      ...row,
+      at: at.toISOString(),
+    })),
   }
 }

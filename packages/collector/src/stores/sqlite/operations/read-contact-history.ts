@@ -23,7 +23,8 @@ interface ChangeRow {
 export function readContactHistory(db: Database, { contactId }: { contactId: string }): ContactHistory {
   const merges = prepared<[string], ContactMerge>(
     db,
-    'SELECT merged_id AS mergedId, merged_at AS mergedAt FROM contact_merges WHERE into_id = ? ORDER BY merged_at, merged_id',
+    `SELECT merged_id AS mergedId, merged_at AS mergedAt FROM contact_merges
+     WHERE into_id = ? ORDER BY merged_at, merged_id`,
   ).all(contactId)
   const rows = prepared<{ id: string }, ChangeRow>(
     db,
