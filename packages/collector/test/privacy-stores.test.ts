@@ -80,6 +80,7 @@ describe.each(inspectedDatabases)('privacy through the collector on $name', ({ c
     const [before] = (await (await app.read('/v1/contacts?anonymousId=dev-ret')).json()).contacts as ContactDetail[]
 
     const tasks: Array<{ ms: number; task: () => void }> = []
+    const pauses: number[] = []
     const store = database.store()
     await store.open()
     cleanUps.push(() => store.close())
@@ -88,11 +89,14 @@ describe.each(inspectedDatabases)('privacy through the collector on $name', ({ c
       retentionDays: 30,
       now: () => clock.now,
       batchSize: 2,
+      // Between full batches it waits as long as the batch took; here the test only counts the waits.
+      pause: async (batchMs) => void pauses.push(batchMs),
       scheduler: { every: (ms, task) => (tasks.push({ ms, task }), () => {}) },
     })
     const stop = maintenance.start()
     // start() has begun a pass; run() joins it.
     expect(await maintenance.run()).toEqual({ events: 4, changes: 0 })
+    expect(pauses).toEqual([expect.any(Number), expect.any(Number)])
     expect(tasks.map((task) => task.ms)).toEqual([3_600_000])
     const kept = async () => {
       const { events } = (await (await app.read('/v1/events?limit=1000')).json()) as { events: StoredEvent[] }

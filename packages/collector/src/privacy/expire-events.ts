@@ -5,7 +5,14 @@ export interface ExpireOptions {
   before: string
   /** Rows per transaction. Default 500: each batch holds the store's writer for a moment only. */
   batchSize?: number
+  /**
+   * Waits between batches, given how long the last one took. Default: as long again, so
+   * retention never takes more than about half of the writer's time from ingestion.
+   */
+  pause?: (batchMs: number) => Promise<void>
 }
+
+const waitAsLong = (batchMs: number) => new Promise<void>((resolve) => setTimeout(resolve, batchMs))
 
 export interface Expired {
   /** Events deleted. */
@@ -23,17 +30,20 @@ export interface Expired {
  * @example
  * await expireEvents(store, { before: '2024-02-01T00:00:00.000Z' }) // { events: 1200, changes: 1200 }
  */
-export async function expireEvents(store: Transactional, { before, batchSize = 500 }: ExpireOptions): Promise<Expired> {
-  const expired: Expired = { events: 0, changes: 0 }
-  for (;;) {
-    const deleted = await store.transaction((tx) => tx.deleteEventsBefore({ before, limit: batchSize }))
-    expired.events += deleted
-    if (deleted < batchSize) break
+export async function expireEvents(store: Transactional, options: ExpireOptions): Promise<Expired> {
+  const { before, batchSize = 500, pause = waitAsLong } = options
+  /** Runs one kind of batch until one comes back short; returns the rows it went through. */
+  const drain = async (batch: () => Promise<number>) => {
+    let total = 0
+    for (;;) {
+      const started = performance.now()
+      const rows = await batch()
+      total += rows
+      if (rows < batchSize) return total
+      await pause(performance.now() - started)
+    }
   }
-  for (;;) {
-    const forgotten = await store.transaction((tx) => tx.forgetChangesBefore({ before, limit: batchSize }))
-    expired.changes += forgotten
-    if (forgotten < batchSize) break
-  }
-  return expired
+  const events = await drain(() => store.transaction((tx) => tx.deleteEventsBefore({ before, limit: batchSize })))
+  const changes = await drain(() => store.transaction((tx) => tx.forgetChangesBefore({ before, limit: batchSize })))
+  return { events, changes }
 }

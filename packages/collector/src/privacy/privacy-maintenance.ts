@@ -16,8 +16,9 @@ export interface PrivacyMaintenanceOptions {
   scheduler?: Scheduler
   /** Where a failed run is reported (the next run tries again). Default `console.error`. */
   log?: (message: string, error: unknown) => void
-  /** Rows per retention transaction (see `expireEvents`). */
+  /** Rows per retention transaction, and the wait between them (see `expireEvents`). */
   batchSize?: number
+  pause?: (batchMs: number) => Promise<void>
 }
 
 /**
@@ -57,11 +58,11 @@ export class PrivacyMaintenance {
   }
 
   private async pass(): Promise<Expired> {
-    const { store, retentionDays, now, batchSize } = this.options
+    const { store, retentionDays, now, batchSize, pause } = this.options
     const at = now()
     await this.loadSalt(at.toISOString().slice(0, 10))
     if (retentionDays === 0) return { events: 0, changes: 0 }
     const before = new Date(at.getTime() - retentionDays * DAY_MS).toISOString()
-    return expireEvents(store, { before, ...(batchSize === undefined ? {} : { batchSize }) })
+    return expireEvents(store, { before, ...(batchSize === undefined ? {} : { batchSize }), ...(pause ? { pause } : {}) })
   }
 }
