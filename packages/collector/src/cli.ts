@@ -6,6 +6,7 @@ import { ConfigError } from './config/config-error.js'
 import { parseConfig } from './config/parse-config.js'
 import { usage } from './config/usage.js'
 import { createCollector } from './create-collector.js'
+import { PrivacyMaintenance } from './privacy/privacy-maintenance.js'
 import { closeServer, listen } from './server/listen.js'
 import { hideUrlPassword } from './secrets/hide-url-password.js'
 import { logRedactor } from './secrets/log-redactor.js'
@@ -58,7 +59,13 @@ async function main(argv: readonly string[]): Promise<void> {
       allowedOrigins: config.allowedOrigins,
     })),
   )
-  stopOnSignals(server, store)
+  const stopMaintenance = new PrivacyMaintenance({
+    store,
+    retentionDays: config.retentionDays,
+    now: () => new Date(),
+    log: (message, error) => console.error(redact(`${message} ${oneLine(error)}`)),
+  }).start()
+  stopOnSignals(server, store, stopMaintenance)
 }
 
 /**
@@ -66,11 +73,12 @@ async function main(argv: readonly string[]): Promise<void> {
  * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
  * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
  */
-function stopOnSignals(server: Server, store: Store): void {
+function stopOnSignals(server: Server, store: Store, stopMaintenance: () => void): void {
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
+    stopMaintenance()
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))

@@ -7,11 +7,15 @@ import type { RateLimitOptions } from './middleware/rate-limit/index.js'
 import type { ServerLaneOptions } from './middleware/server-lane/index.js'
 import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
+import { DailySalts } from './privacy/daily-salts.js'
+import { emptyExportSections, type ExportSections } from './privacy/export-sections.js'
+import { storeDailySalt } from './privacy/store-daily-salt.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { changeRoutes } from './routes/change-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
+import { privacyRoutes } from './routes/privacy-routes.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { receiptsRoute } from './routes/receipts-route.js'
@@ -50,6 +54,8 @@ export interface CollectorOptions {
   log?: (message: string, error: unknown) => void
   /** The collector's clock. Default: the system clock. */
   now?: () => Date
+  /** What other features keep about a contact, for `GET /v1/contacts/:id/export`. Default: none. */
+  exportSections?: ExportSections
 }
 
 /**
@@ -80,6 +86,8 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
     ipStorage: options.ipStorage ?? 'truncated',
     trackerScriptPath: options.trackerScriptPath,
     now: options.now ?? (() => new Date()),
+    dailySalts: new DailySalts(storeDailySalt(options.store)),
+    exportSections: options.exportSections ?? emptyExportSections,
   }
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))
@@ -87,6 +95,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', libraryMetricsRoute(deps))
   app.route('/', receiptsRoute(deps))
   app.route('/', brevoRoutes(deps))
+  app.route('/', privacyRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', changeRoutes(deps))
   app.route('/', healthRoutes(deps))

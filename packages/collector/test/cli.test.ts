@@ -42,6 +42,29 @@ async function storedMessageIds(): Promise<string[]> {
 }
 
 describe('sillage-collector on SQLite', () => {
+  it('deletes the events past --retention-days when it starts, and still stops cleanly', async () => {
+    const first = await start()
+    const old = trackEvent({ messageId: 'from-2020', timestamp: '2020-01-01T00:00:00.000Z' })
+    const recent = trackEvent({ messageId: 'recent' })
+    expect((await sendBatch(first.url, [old, recent])).status).toBe(200)
+    first.child.kill('SIGTERM')
+    expect(await first.exited).toBe(0)
+    expect((await storedMessageIds()).sort()).toEqual(['from-2020', 'recent'])
+
+    const second = await startCollectorProcess(
+      ['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--retention-days', '30'],
+      dir,
+    )
+    // The deletion runs in the background from the start: wait for its effect, with a bound.
+    const deadline = Date.now() + 15_000
+    while ((await storedMessageIds()).includes('from-2020') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(await storedMessageIds()).toEqual(['recent'])
+    second.child.kill('SIGTERM')
+    expect(await second.exited).toBe(0)
+  })
+
   it('has committed every acknowledged event when it is killed right after the 200', async () => {
     const collector = await start()
     const batches = Array.from({ length: 8 }, () => Array.from({ length: 25 }, () => trackEvent()))

@@ -89,6 +89,9 @@ describe('GET /openapi.json', () => {
     await get(`/v1/contacts/${contacts[0].id}/events?limit=2&type=track`)
     const page = await (await get('/v1/events?limit=3&since=2020-01-01T00:00:00Z')).json()
     await get(`/v1/events?cursor=${encodeURIComponent(page.nextCursor)}`)
+    await post('/v1/track', { event: 'page_viewed', anonymousId: '$cookieless' })
+    const exported = await get(`/v1/contacts/${contacts[0].id}/export`)
+    expect(exported.status).toBe(200)
     const erased = await conforming({ method: 'DELETE', url: `/v1/contacts/${contacts[0].id}`, headers: auth.secret })
     expect(erased.status).toBe(204)
     for (const url of ['/healthz', '/metrics', '/openapi.json']) await get(url, {})
@@ -97,6 +100,7 @@ describe('GET /openapi.json', () => {
   it('describes the refusals too', async () => {
     expect((await get('/v1/events', {})).status).toBe(401)
     expect((await get('/v1/contacts/nobody')).status).toBe(404)
+    expect((await get('/v1/contacts/nobody/export')).status).toBe(404)
     expect((await get('/v1/contacts?email=ada@example.com&userId=u_42')).status).toBe(400)
     expect((await post('/v1/batch', { batch: [] }, { Authorization: basic('wk_unknown') })).status).toBe(401)
   })

@@ -14,7 +14,13 @@ describe('parseConfig', () => {
       trustProxy: false,
       rateLimit: 50,
       ipStorage: 'truncated',
+      retentionDays: 0,
     })
+  })
+
+  it('takes a retention in days, 0 meaning forever', () => {
+    expect(parseConfig(['--retention-days', '90'], {})).toMatchObject({ retentionDays: 90 })
+    expect(parseConfig([], { SILLAGE_RETENTION_DAYS: '30' })).toMatchObject({ retentionDays: 30 })
   })
 
   it('takes a rate limit, 0 meaning off', () => {
@@ -51,6 +57,8 @@ describe('parseConfig', () => {
     [['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'], /--secret-key must differ from every write key/],
     [['--rate-limit', 'fast'], /--rate-limit must be a whole number/],
     [['--ip-storage', 'partial'], /--ip-storage must be truncated, full or none, got "partial"/],
+    [['--retention-days', '30d'], /--retention-days must be a whole number of days \(0 = keep events forever\), got "30d"/],
+    [['--retention-days=-1'], /--retention-days must be a whole number/],
     [['--unknown'], /Unknown option '--unknown' \(see --help\)/],
   ])('refuses %j with a reason', (argv, reason) => {
     expect(() => parseConfig(argv, {})).toThrow(reason)

@@ -17,6 +17,8 @@ export interface CollectorConfig {
   /** Sustained browser requests per second per write key and client address; 0 turns that limit off. */
   rateLimit: number
   ipStorage: IpStorage
+  /** Events older than this many days are deleted (at start, then hourly); 0 keeps them forever. */
+  retentionDays: number
 }
 
 /** Every flag with its env twin (the README's Configuration), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
@@ -31,6 +33,7 @@ const flags = {
   'trust-proxy': { env: 'SILLAGE_TRUST_PROXY', default: 'false' },
   'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
   'ip-storage': { env: 'SILLAGE_IP_STORAGE', default: 'truncated' },
+  'retention-days': { env: 'SILLAGE_RETENTION_DAYS', default: '0' },
 } as const
 
 export type FlagName = keyof typeof flags
@@ -73,6 +76,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     trustProxy: parseBoolean('trust-proxy', get('trust-proxy')),
     rateLimit: parseRate(get('rate-limit')),
     ipStorage: parseIpStorage(get('ip-storage')),
+    retentionDays: parseRetentionDays(get('retention-days')),
   }
 }
 
@@ -92,6 +96,15 @@ function parseIpStorage(text: string): IpStorage {
   const mode = ipStorageModes.find((candidate) => candidate === text.toLowerCase())
   if (mode === undefined) throw new ConfigError(`--ip-storage must be truncated, full or none, got "${text}"`)
   return mode
+}
+
+function parseRetentionDays(text: string): number {
+  const days = Number(text)
+  // Past about 27 million years the cut-off is no longer a representable date.
+  if (!/^\d{1,7}$/.test(text)) {
+    throw new ConfigError(`--retention-days must be a whole number of days (0 = keep events forever), got "${text}"`)
+  }
+  return days
 }
 
 function nonEmpty(name: FlagName, text: string): string {

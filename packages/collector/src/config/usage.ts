@@ -12,6 +12,8 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --rate-limit <n>           SILLAGE_RATE_LIMIT       browser requests/s per write key and address (bursts of 10x);
                                                       default 50, 0 = off; server requests (no Origin) take turns
   --ip-storage <mode>        SILLAGE_IP_STORAGE       truncated (default: IPv4 /24, IPv6 /48), full or none: what context.ip keeps
+  --retention-days <n>       SILLAGE_RETENTION_DAYS   delete events older than n days, at start and hourly; default 0 = keep
+                                                      forever (contacts, attributes and summaries are kept)
   -h, --help                 this text
 
 The data dir is the folder of the SQLite file (./data for memory: and postgres:).`

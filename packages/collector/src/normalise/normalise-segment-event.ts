@@ -1,6 +1,7 @@
 import { formatIssues, segmentEventSchema } from '@sillage/protocol'
 import type { JsonObject } from '@sillage/protocol'
 import { canonicalSegmentEvent } from './canonical-segment-event.js'
+import { cookielessAnonymousId } from '../privacy/cookieless-anonymous-id.js'
 import { correctClockSkew } from './correct-clock-skew.js'
 import { deriveMessageId } from './derive-message-id.js'
 import { isoTime } from './iso-time.js'
@@ -42,9 +43,18 @@ export function normaliseSegmentEvent(
   const { userHash, context: mergedContext } = mergeContexts(batch.context, event.context)
   const traits = event.type === 'identify' ? (event.traits ?? {}) : {}
   const contextTraits = isObject(mergedContext.traits) ? mergedContext.traits : {}
+  // The cookieless tracker keeps nothing on the device: its visitor is known for the day only,
+  // by the full address and agent the event is attributed to (hashed here, never stored).
+  const anonymous = cookielessAnonymousId(usableIdentifier(event.anonymousId), {
+    salt: facts.cookielessSalt,
+    source: facts.source,
+    address: typeof mergedContext.ip === 'string' ? mergedContext.ip : facts.ip,
+    userAgent: typeof mergedContext.userAgent === 'string' ? mergedContext.userAgent : facts.userAgent,
+  })
+  if (!anonymous.ok) return { ok: false, errors: [anonymous.error] }
   const identity = resolveIdentity(
     {
-      anonymousId: usableIdentifier(event.anonymousId),
+      anonymousId: anonymous.anonymousId,
       userId: usableIdentifier(event.userId),
       email: usableEmail(traits.email) ?? usableEmail(contextTraits.email),
       userHash,

@@ -10,6 +10,11 @@ export interface RequestFacts {
   /** The full client address: never stored as is (see `storedAddress`). */
   ip: string | null
   userAgent: string | null
+  /**
+   * The cookieless salt of the UTC day `receivedAt` falls on (see `DailySalts`), fetched
+   * before normalising: an anonymousId `$cookieless` becomes a salted hash with it.
+   */
+  cookielessSalt?: string
 }
 
 export interface NormaliseOptions {

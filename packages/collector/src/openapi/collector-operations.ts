@@ -2,6 +2,7 @@ import { brevoOperations } from '../routes/brevo-operations.js'
 import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
 import { openApiOperations } from '../routes/openapi-operations.js'
+import { privacyOperations } from '../routes/privacy-operations.js'
 import { readOperations } from '../routes/read-operations.js'
 import { receiptsOperations } from '../routes/receipts-operations.js'
 import { segmentOperations } from '../routes/segment-operations.js'
@@ -18,6 +19,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...receiptsOperations,
   ...brevoOperations,
   ...readOperations,
+  ...privacyOperations,
   ...changeOperations,
   ...healthOperations,
   ...trackerScriptOperations,

@@ -27,7 +27,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
   const guards = [brevoKeyAuth(deps), rateLimitFor(deps), jsonBody()] as const
 
   app.post('/v3/events', ...guards, async (c) => {
-    const result = normaliseBrevoEvent(c.var.body, requestFactsOf(c, deps), deps)
+    const result = normaliseBrevoEvent(c.var.body, await requestFactsOf(c, deps), deps)
     if (!result.ok) {
       deps.metrics.events.inc({ outcome: 'rejected' })
       if (result.tooLarge) throw new ApiError(413, 'payload_too_large', `The event is too large: ${result.errors.join('; ')}`, { issues: result.errors })
@@ -42,7 +42,7 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
     if (body.length > MAX_BATCH_EVENTS) {
       throw new ApiError(413, 'payload_too_large', `The batch holds ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request.`)
     }
-    const facts = requestFactsOf(c, deps)
+    const facts = await requestFactsOf(c, deps)
     const events: NormalisedEvent[] = []
     const issues: Array<{ eventIndex: number; errors: string[] }> = []
     body.forEach((raw, eventIndex) => {

@@ -3,7 +3,7 @@ import type { ApiOperation } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
 import { changeQuerySchema } from './read-queries.js'
 
-const changeSchema = z.object({
+export const changeSchema = z.object({
   cursor: z.string(),
   type: z.enum(['event.stored', 'contact.created', 'contact.merged', 'contact.updated', 'contact.erased', 'segment.entered', 'segment.exited']),
   at: z.string(),

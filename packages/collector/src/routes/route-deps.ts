@@ -2,6 +2,8 @@ import type { CollectorMetrics } from '../metrics/collector-metrics.js'
 import type { RateLimitOptions } from '../middleware/rate-limit/index.js'
 import type { ServerLaneOptions } from '../middleware/server-lane/index.js'
 import type { IpStorage } from '../normalise/stored-address.js'
+import type { DailySalts } from '../privacy/daily-salts.js'
+import type { ExportSections } from '../privacy/export-sections.js'
 import type { Store } from '../stores/store.js'
 
 /** What every route module needs from `createCollector`, already defaulted. */
@@ -19,4 +21,8 @@ export interface RouteDeps {
   trackerScriptPath: string | undefined
   /** The collector's clock; tests pin it to check the skew rule. */
   now: () => Date
+  /** The cookieless salt of each UTC day, shared through the store. */
+  dailySalts: DailySalts
+  /** What other features keep about a contact, for its personal-data export. */
+  exportSections: ExportSections
 }

@@ -59,7 +59,7 @@ export function segmentRoutes(deps: RouteDeps): Hono<CollectorEnv> {
       throw new ApiError(400, 'invalid_batch', `Not a batch: ${issues.join('; ')}. Send {"batch": [events…]}.`, { issues })
     }
     const defaults = { context: envelope.data.context ?? {}, sentAt: envelope.data.sentAt }
-    const { events, rejected } = normaliseSegmentBatch(envelope.data.batch, defaults, requestFactsOf(c, deps), deps)
+    const { events, rejected } = normaliseSegmentBatch(envelope.data.batch, defaults, await requestFactsOf(c, deps), deps)
     deps.metrics.events.inc({ outcome: 'rejected' }, rejected.length)
     const result = await commitEvents(deps.store, deps.metrics, events)
     return c.json<BatchResponse>({ ...result, rejected })
@@ -71,7 +71,7 @@ export function segmentRoutes(deps: RouteDeps): Hono<CollectorEnv> {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new ApiError(400, 'invalid_event', `The body of ${path} must be one event as a JSON object.`)
       }
-      const normalised = normaliseSegmentEvent({ ...body, type }, { context: {}, sentAt: undefined }, requestFactsOf(c, deps), deps)
+      const normalised = normaliseSegmentEvent({ ...body, type }, { context: {}, sentAt: undefined }, await requestFactsOf(c, deps), deps)
       if (!normalised.ok) {
         deps.metrics.events.inc({ outcome: 'rejected' })
         const issues = normalised.errors

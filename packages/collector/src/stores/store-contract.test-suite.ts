@@ -3,6 +3,7 @@ import { describeContactContract } from './contract/contact-contract.test-suite.
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
+import { describePrivacyContract } from './contract/privacy-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
@@ -23,4 +24,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describePrivacyContract(harness)
 }

@@ -2,6 +2,7 @@ import type { JsonObject } from '@sillage/protocol'
 import type { ChangePage, ChangeQuery, NewChange } from '../events/change.js'
 import type { NormalisedEvent } from '../events/normalised-event.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
+import type { ContactHistory } from '../privacy/contact-history.js'
 
 /** An event to store and the contact the rules filed it under. */
 export interface EventToStore {
@@ -68,6 +69,18 @@ export interface StoreTransaction {
    */
   lockConsumerCursor(args: { name: string }): Promise<string | null>
   saveConsumerCursor(args: { name: string; cursor: string }): Promise<void>
+  /**
+   * The cookieless salt of `day` (UTC, `YYYY-MM-DD`): `candidate` becomes it when the day
+   * has none yet (when collectors race, one candidate wins and every one gets it); every
+   * earlier day's salt is deleted.
+   */
+  dailySalt(args: { day: string; candidate: string }): Promise<string>
+  /** Deletes at most `limit` of the oldest events whose timestamp is before `before`; returns how many. */
+  deleteEventsBefore(args: { before: string; limit: number }): Promise<number>
+  /** Nulls the data of at most `limit` `event.stored` feed entries that arrived before `before`; returns how many. */
+  forgetChangesBefore(args: { before: string; limit: number }): Promise<number>
+  /** Merge records and feed entries of a contact (its current id) and of the contacts merged into it. */
+  readContactHistory(args: { contactId: string }): Promise<ContactHistory>
 }
 
 /**

@@ -105,6 +105,19 @@ export const postgresMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'cookieless daily salts, retention',
+    sql: `
+      -- One random salt per UTC day, shared by every collector of the schema; earlier days' are deleted.
+      CREATE TABLE daily_salts (
+        day date PRIMARY KEY,
+        salt text NOT NULL
+      );
+      -- Feed entries still carrying an event, by arrival: retention drops their data past the window.
+      CREATE INDEX changes_with_event_data ON changes (at) WHERE type = 'event.stored' AND data IS NOT NULL;
+    `,
+  },
 ]
 
 /**

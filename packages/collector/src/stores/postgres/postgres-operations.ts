@@ -4,12 +4,16 @@ import { appendChanges } from './operations/append-changes.js'
 import { attachIdentifier } from './operations/attach-identifier.js'
 import { bumpSummaries } from './operations/bump-summaries.js'
 import { createContact } from './operations/create-contact.js'
+import { dailySalt } from './operations/daily-salt.js'
+import { deleteEventsBefore } from './operations/delete-events-before.js'
 import { eraseContact } from './operations/erase-contact.js'
 import { findContact } from './operations/find-contact.js'
+import { forgetChangesBefore } from './operations/forget-changes-before.js'
 import { insertEvents } from './operations/insert-events.js'
 import { lockConsumerCursor } from './operations/lock-consumer-cursor.js'
 import { mergeContacts } from './operations/merge-contacts.js'
 import { readChanges } from './operations/read-changes.js'
+import { readContactHistory } from './operations/read-contact-history.js'
 import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
@@ -29,4 +33,8 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   readChanges,
   lockConsumerCursor,
   saveConsumerCursor,
+  dailySalt,
+  deleteEventsBefore,
+  forgetChangesBefore,
+  readContactHistory,
 }
