@@ -1,8 +1,10 @@
 import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
+import { describeContactListContract } from './contract/contact-list-contract.test-suite.js'
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
+import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
@@ -23,4 +25,6 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describeLatestChangeCursorContract(harness)
+  describeContactListContract(harness)
 }

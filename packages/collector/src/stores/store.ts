@@ -1,4 +1,5 @@
 import type { ContactDetail, EventPage, EventType } from '@sillage/protocol'
+import type { ContactListPage, ContactListQuery } from '../contacts/contact-list.js'
 import type { ChangePage, ChangeQuery } from '../events/change.js'
 import type { Transactional } from '../transaction/store-transaction.js'
 
@@ -46,6 +47,13 @@ export interface Store extends Transactional {
    * change behind a cursor it handed out before, even when several collectors write.
    */
   readChanges(query: ChangeQuery): Promise<ChangePage>
+  /**
+   * A cursor after every change committed so far (null for an empty feed): reading on from
+   * it gives what commits later, and may repeat a few changes committed just before.
+   */
+  latestChangeCursor(): Promise<string | null>
+  /** Every contact, newest activity (last event, else creation) first, with its summaries' totals. */
+  listContacts(query: ContactListQuery): Promise<ContactListPage>
   /**
    * Calls `listener` after each commit that may have appended changes: this process's,
    * and on PostgreSQL other collectors' too. Returns the function that unsubscribes.
