@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from './collector-env.js'
 import { consoleApp } from './console/index.js'
+import type { HeartbeatClock } from './console/live/heartbeat-clock.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
@@ -49,6 +50,8 @@ export interface CollectorOptions {
   log?: (message: string, error: unknown) => void
   /** The collector's clock. Default: the system clock. */
   now?: () => Date
+  /** Drives the console live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
+  heartbeatClock?: HeartbeatClock
 }
 
 /**
@@ -90,7 +93,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
-  app.route('/console', consoleApp({ ...deps, log: options.log }))
+  app.route('/console', consoleApp({ ...deps, log: options.log, heartbeatClock: options.heartbeatClock }))
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

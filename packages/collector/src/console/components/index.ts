@@ -1,6 +1,7 @@
 export { ConsoleLayout } from './console-layout.js'
 export type { ConsoleLayoutProps, ConsoleSection } from './console-layout.js'
 export { EmptyState } from './empty-state.js'
+export { EventRow } from './event-row.js'
 export { EventTable } from './event-table.js'
 export { EventsChart } from './events-chart.js'
 export type { DayCount } from './events-chart.js'
