@@ -67,7 +67,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
     let message = 'The console failed unexpectedly; the error is in the collector log. Reload to retry.'
     if (error instanceof HTTPException) [status, message] = [error.status, error.message || 'Request refused.']
     else if (error instanceof InvalidCursorError) {
-      ;[status, message] = [400, 'That page link is no longer valid: start from the newest events.']
+      ;[status, message] = [400, 'That page link is no longer valid: start again from the first page.']
     }
     else if (error instanceof StoreUnavailableError) {
       options.metrics.storeErrors.inc()

@@ -13,13 +13,14 @@ import { findContactsByAny, isPossibleContactId } from './find-contacts-by-any.j
 import { renderConsolePage } from './render-console-page.js'
 
 const TIMELINE_PAGE_SIZE = 50
+const LIST_PAGE_SIZE = 50
 
 /** An id from the URL as a message may show it: short, control characters replaced. */
 const printable = (id: string) =>
   id.slice(0, 80).replace(/[\u0000-\u001f\u007f]/g, '\ufffd') + (id.length > 80 ? '…' : '')
 
 /**
- * `GET /console/contacts` (search), `GET /console/contacts/:id` (the contact's page),
+ * `GET /console/contacts` (every contact, newest activity first, or a search), `GET /console/contacts/:id` (the contact's page),
  * `GET …/:id/export.json` (everything about the contact, streamed), `GET …/:id/erase`
  * (the confirmation) and `POST …/:id/erase`.
  *
@@ -42,9 +43,18 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
 
   app.get('/contacts', async (c) => {
     const query = (c.req.query('q') ?? '').trim()
-    const contacts = query ? await findContactsByAny(store, query) : []
     const erased = c.req.query('erased')
-    return renderConsolePage(c, page('Contacts'), <ContactsPage query={query} contacts={contacts} erased={erased} />)
+    if (query) {
+      const contacts = await findContactsByAny(store, query)
+      return renderConsolePage(c, page('Contacts'), <ContactsPage query={query} contacts={contacts} erased={erased} />)
+    }
+    const cursor = c.req.query('cursor') || undefined
+    const list = await store.listContacts({ limit: LIST_PAGE_SIZE, cursor })
+    return renderConsolePage(
+      c,
+      page('Contacts'),
+      <ContactsPage query="" contacts={[]} list={{ ...list, cursor }} erased={erased} />,
+    )
   })
 
   app.get('/contacts/:id', async (c) => {
