@@ -42,6 +42,7 @@ describe('console live event log', () => {
     await row.getByText('order_completed payload').click()
     expect(await row.locator('pre').textContent()).toContain('"messageId": "live-2"')
     await expectAccessible(page)
+    expect(await liveStatus(page).textContent()).toBe('Live: new events appear at the top as they arrive.')
     expect(problems()).toEqual([])
   })
 
