@@ -6,6 +6,7 @@ import { describeIdentityContract } from './contract/identity-contract.test-suit
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
 import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
+import { describeRecentContactChangesContract } from './contract/recent-contact-changes-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
@@ -27,4 +28,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeChangeFeedContract(harness)
   describeLatestChangeCursorContract(harness)
   describeContactListContract(harness)
+  describeRecentContactChangesContract(harness)
 }

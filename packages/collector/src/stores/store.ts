@@ -1,6 +1,6 @@
 import type { ContactDetail, EventPage, EventType } from '@sillage/protocol'
 import type { ContactListPage, ContactListQuery } from '../contacts/contact-list.js'
-import type { ChangePage, ChangeQuery } from '../events/change.js'
+import type { Change, ChangePage, ChangeQuery } from '../events/change.js'
 import type { Transactional } from '../transaction/store-transaction.js'
 
 export interface EventQuery {
@@ -52,6 +52,11 @@ export interface Store extends Transactional {
    * it gives what commits later, and may repeat a few changes committed just before.
    */
   latestChangeCursor(): Promise<string | null>
+  /**
+   * A contact's latest feed entries, newest first, recorded under any of `contactIds` (an
+   * entry keeps the contact id of its moment: pass the ids merged into the contact too).
+   */
+  recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]>
   /** Every contact, newest activity (last event, else creation) first, with its summaries' totals. */
   listContacts(query: ContactListQuery): Promise<ContactListPage>
   /**

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
 import postgres, { type Sql, type TransactionSql } from 'postgres'
 import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
-import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
@@ -10,6 +10,7 @@ import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError 
 import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
 import { latestChangeCursor } from './operations/latest-change-cursor.js'
 import { listContacts } from './operations/list-contacts.js'
+import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
@@ -156,6 +157,10 @@ export class PostgresStore implements Store {
 
   latestChangeCursor(): Promise<string | null> {
     return this.read(() => latestChangeCursor(this.sql!))
+  }
+
+  recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
+    return this.read(() => recentContactChanges(this.sql!, query))
   }
 
   listContacts(query: ContactListQuery): Promise<ContactListPage> {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
 import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
-import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
@@ -13,6 +13,7 @@ import { BackgroundCheckpointer } from './background-checkpointer.js'
 import { openSqliteWriter } from './open-sqlite-writer.js'
 import { latestChangeCursor } from './operations/latest-change-cursor.js'
 import { listContacts } from './operations/list-contacts.js'
+import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
 import { SqliteReads } from './sqlite-reads.js'
 import { sqliteOperations } from './sqlite-operations.js'
@@ -163,6 +164,10 @@ export class SqliteStore implements Store {
 
   async latestChangeCursor(): Promise<string | null> {
     return this.onReader((reader) => latestChangeCursor(reader))
+  }
+
+  async recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
+    return this.onReader((reader) => recentContactChanges(reader, query))
   }
 
   async listContacts(query: ContactListQuery): Promise<ContactListPage> {
