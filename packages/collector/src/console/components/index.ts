@@ -1,3 +1,4 @@
+export { ChangeTable } from './change-table.js'
 export { ContactListTable } from './contact-list-table.js'
 export { ConsoleLayout } from './console-layout.js'
 export type { ConsoleLayoutProps, ConsoleSection } from './console-layout.js'

@@ -87,6 +87,22 @@ describe('contacts in the console', () => {
     expect(html.match(/data-event-row/g)).toHaveLength(4) // Bob's event is not Ann's
   })
 
+  it("shows a contact's latest changes from the change feed, newest first", async () => {
+    const { browser, ann, post } = await shopWithAnn()
+    await post('/v1/batch', { batch: [trackEvent({ event: 'cart_updated', anonymousId: 'device-ann-phone' })] })
+    await post('/v1/batch', { batch: [trackEvent({ event: 'signed_in', anonymousId: 'device-ann-phone', userId: 'ann-1' })] })
+    const html = await (await browser.get(`/console/contacts/${ann.id}`)).text()
+    const section = /<section aria-labelledby="changes">(.*?)<\/section>/s.exec(html)![1]!
+    const rows = [...section.matchAll(/<tr data-change-row[^>]*>(.*?)<\/tr>/gs)].map((match) => match[1]!.replace(/<[^>]+>/g, '|'))
+    expect(rows[0]).toContain('|event.stored||track signed_in|')
+    expect(rows[1]).toMatch(/\|contact\.merged\|\|Contact \S+ merged in\|/)
+    // The merged-away phone's own entries are part of Ann's story now.
+    expect(rows.some((row) => row.includes('track cart_updated'))).toBe(true)
+    expect(rows.some((row) => row.includes('Attributes set: '))).toBe(true)
+    expect(rows.at(-1)).toContain('|contact.created||First seen|')
+    expect(rows.length).toBeLessThanOrEqual(20)
+  })
+
   it('exports everything about a contact as one JSON document', async () => {
     const { browser, ann, read } = await shopWithAnn()
     const response = await browser.get(`/console/contacts/${ann.id}/export.json`)
