@@ -1,4 +1,5 @@
 import type { ContactDetail, EventPage, EventType } from '@sillage/protocol'
+import type { ContactCounts } from '../contacts/contact-counts.js'
 import type { ContactListPage, ContactListQuery } from '../contacts/contact-list.js'
 import type { Change, ChangePage, ChangeQuery } from '../events/change.js'
 import type { Transactional } from '../transaction/store-transaction.js'
@@ -57,6 +58,8 @@ export interface Store extends Transactional {
    * entry keeps the contact id of its moment: pass the ids merged into the contact too).
    */
   recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]>
+  /** Every contact counted, identified (a userId or an email) or anonymous. */
+  countContacts(): Promise<ContactCounts>
   /** Every contact, newest activity (last event, else creation) first, with its summaries' totals. */
   listContacts(query: ContactListQuery): Promise<ContactListPage>
   /**

@@ -19,7 +19,7 @@ async function wholeList(store: Store, limit: number): Promise<ContactListItem[]
   return contacts
 }
 
-/** The contacts list (`GET /v1/contacts` without a lookup, the console's Contacts page). */
+/** The contacts list (`GET /v1/contacts` without a lookup, the console's Contacts page) and its counts (the overview). */
 export function describeContactListContract(harness: StoreHarness): void {
   describe('contacts list', () => {
     const stores = useStores(harness)
@@ -27,6 +27,7 @@ export function describeContactListContract(harness: StoreHarness): void {
     it('is empty on an empty store', async () => {
       const store = await stores.open()
       expect(await store.listContacts({ limit: 10 })).toEqual({ contacts: [], nextCursor: null })
+      expect(await store.countContacts()).toEqual({ identified: 0, anonymous: 0 })
     })
 
     it('lists contacts newest activity first, with their events count and last seen, page by page', async () => {
@@ -38,6 +39,7 @@ export function describeContactListContract(harness: StoreHarness): void {
         makeEvent({ messageId: 'b1', anon: 'dev-b', userId: 'u_b', email: 'b@example.com', at: 5 }),
         makeEvent({ messageId: 'c1', anon: 'dev-c', at: 3 }),
       ])
+      expect(await store.countContacts()).toEqual({ identified: 1, anonymous: 2 })
       const first = await store.listContacts({ limit: 2 })
       expect(first.contacts.map((contact) => contact.anonymousId)).toEqual(['dev-b', 'dev-c'])
       expect(first.contacts[0]).toMatchObject({ userId: 'u_b', email: 'b@example.com', eventCount: 1, lastSeen: minute(5) })
@@ -86,6 +88,7 @@ export function describeContactListContract(harness: StoreHarness): void {
 
       const { contacts } = await store.listContacts({ limit: 10 })
       expect(contacts).toHaveLength(1)
+      expect(await store.countContacts()).toEqual({ identified: 1, anonymous: 0 })
       expect(contacts[0]).toMatchObject({ userId: 'u_1', anonymousId: 'laptop', eventCount: 4, lastSeen: minute(5) })
     })
 

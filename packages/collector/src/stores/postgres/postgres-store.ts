@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
 import postgres, { type Sql, type TransactionSql } from 'postgres'
+import type { ContactCounts } from '../../contacts/contact-counts.js'
 import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
 import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
@@ -9,6 +10,7 @@ import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
 import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
 import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { countContacts } from './operations/count-contacts.js'
 import { listContacts } from './operations/list-contacts.js'
 import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
@@ -161,6 +163,10 @@ export class PostgresStore implements Store {
 
   recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
     return this.read(() => recentContactChanges(this.sql!, query))
+  }
+
+  countContacts(): Promise<ContactCounts> {
+    return this.read(() => countContacts(this.sql!))
   }
 
   listContacts(query: ContactListQuery): Promise<ContactListPage> {

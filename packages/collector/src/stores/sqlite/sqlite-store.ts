@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
+import type { ContactCounts } from '../../contacts/contact-counts.js'
 import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
 import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
@@ -12,6 +13,7 @@ import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError 
 import { BackgroundCheckpointer } from './background-checkpointer.js'
 import { openSqliteWriter } from './open-sqlite-writer.js'
 import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { countContacts } from './operations/count-contacts.js'
 import { listContacts } from './operations/list-contacts.js'
 import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
@@ -168,6 +170,10 @@ export class SqliteStore implements Store {
 
   async recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
     return this.onReader((reader) => recentContactChanges(reader, query))
+  }
+
+  async countContacts(): Promise<ContactCounts> {
+    return this.onReader((reader) => countContacts(reader))
   }
 
   async listContacts(query: ContactListQuery): Promise<ContactListPage> {
