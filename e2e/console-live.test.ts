@@ -17,7 +17,8 @@ const liveStatus = (page: Page) => page.locator('[data-live-status]')
 
 /** Marks the document: if the page reloads, the mark is gone. */
 const markDocument = (page: Page) => page.evaluate(() => document.body.setAttribute('data-e2e-mark', 'same-document'))
-const sameDocument = async (page: Page) => (await page.locator('body').getAttribute('data-e2e-mark')) === 'same-document'
+const sameDocument = async (page: Page) =>
+  (await page.locator('body').getAttribute('data-e2e-mark')) === 'same-document'
 
 describe('console live event log', () => {
   test('new events appear at the top as they are stored, without a reload', async () => {
@@ -99,7 +100,8 @@ describe('console contacts list', () => {
       timestamp: new Date(start + index * 1000).toISOString(),
     }))
     await sendEvents(collector, visitors)
-    await sendEvents(collector, [{ type: 'identify', userId: 'u-zoe', traits: { email: 'zoe@example.com' }, messageId: 'zoe' }])
+    const zoe = { type: 'identify', userId: 'u-zoe', traits: { email: 'zoe@example.com' }, messageId: 'zoe' }
+    await sendEvents(collector, [zoe])
     await signIn(page, collector, '/console/contacts')
     const rows = page.locator('tr[data-contact-row]')
     expect(await rows.count()).toBe(50)

@@ -24,7 +24,8 @@ export function decodeContactListCursor(cursor: string): ContactListPosition {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [activity, id] = decoded as unknown[]
-      if (typeof activity === 'string' && !Number.isNaN(Date.parse(activity)) && typeof id === 'string') return { activity, id }
+      const validActivity = typeof activity === 'string' && !Number.isNaN(Date.parse(activity))
+      if (validActivity && typeof id === 'string') return { activity, id }
     }
   } catch {
     // falls through to the error a user can act on

@@ -25,7 +25,8 @@ function sseReader(response: Response) {
           buffer = buffer.slice(end + 2)
           const message: SseMessage = {}
           for (const line of block.split('\n')) {
-            const [field, value] = [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).replace(/^ /, '')]
+            const colon = line.indexOf(':')
+            const [field, value] = [line.slice(0, colon), line.slice(colon + 1).replace(/^ /, '')]
             if (field === '') message.comment = value
             else if (field === 'data') message.data = message.data === undefined ? value : `${message.data}\n${value}`
             else if (field === 'event' || field === 'id') message[field] = value

@@ -66,7 +66,8 @@ export function liveEventsRoute(options: LiveEventsOptions): Hono<CollectorEnv> 
         for (;;) {
           cursor = await sendPage({ stream, page, sent: cursor, matches })
           if (stopped.signal.aborted || !signedIn(c)) return
-          page = await waitForChanges(deps.store, { after: cursor, limit: PAGE_SIZE, waitMs: WAIT_MS, signal: stopped.signal })
+          const wait = { after: cursor, limit: PAGE_SIZE, waitMs: WAIT_MS, signal: stopped.signal }
+          page = await waitForChanges(deps.store, wait)
           if (stopped.signal.aborted) return
         }
       } catch (error) {

@@ -56,7 +56,10 @@ describe('contacts in the console', () => {
   it('pages through the contacts list, and refuses a forged page link with a 400', async () => {
     const collector = await testCollector()
     const batch = Array.from({ length: 53 }, (_, index) =>
-      trackEvent({ anonymousId: `visitor-${String(index).padStart(2, '0')}`, timestamp: `2026-01-01T10:${String(index).padStart(2, '0')}:00Z` }),
+      trackEvent({
+        anonymousId: `visitor-${String(index).padStart(2, '0')}`,
+        timestamp: `2026-01-01T10:${String(index).padStart(2, '0')}:00Z`,
+      }),
     )
     await collector.post('/v1/batch', { batch })
     const browser = consoleBrowser(collector.app)
@@ -90,10 +93,13 @@ describe('contacts in the console', () => {
   it("shows a contact's latest changes from the change feed, newest first", async () => {
     const { browser, ann, post } = await shopWithAnn()
     await post('/v1/batch', { batch: [trackEvent({ event: 'cart_updated', anonymousId: 'device-ann-phone' })] })
-    await post('/v1/batch', { batch: [trackEvent({ event: 'signed_in', anonymousId: 'device-ann-phone', userId: 'ann-1' })] })
+    const signedIn = trackEvent({ event: 'signed_in', anonymousId: 'device-ann-phone', userId: 'ann-1' })
+    await post('/v1/batch', { batch: [signedIn] })
     const html = await (await browser.get(`/console/contacts/${ann.id}`)).text()
     const section = /<section aria-labelledby="changes">(.*?)<\/section>/s.exec(html)![1]!
-    const rows = [...section.matchAll(/<tr data-change-row[^>]*>(.*?)<\/tr>/gs)].map((match) => match[1]!.replace(/<[^>]+>/g, '|'))
+    const rows = [...section.matchAll(/<tr data-change-row[^>]*>(.*?)<\/tr>/gs)].map((match) =>
+      match[1]!.replace(/<[^>]+>/g, '|'),
+    )
     expect(rows[0]).toContain('|event.stored||track signed_in|')
     expect(rows[1]).toMatch(/\|contact\.merged\|\|Contact \S+ merged in\|/)
     // The merged-away phone's own entries are part of Ann's story now.

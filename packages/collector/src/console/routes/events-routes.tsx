@@ -15,7 +15,8 @@ import { renderConsolePage } from './render-console-page.js'
 const PAGE_SIZE = 50
 
 /**
- * `GET /console/events` (the event log, its newest page live: see `liveEventsRoute`) and `GET /console/events/export.{csv,ndjson}`
+ * `GET /console/events` (the event log, its newest page followed live: see
+ * `liveEventsRoute`) and `GET /console/events/export.{csv,ndjson}`
  * (the same filters, every page, streamed).
  *
  * @example
@@ -33,6 +34,7 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
     // committed in between comes through the stream (and a repeat is dropped by its messageId).
     const live = resolved.ok && !resolved.filters.cursor
     const liveAfter = live ? await deps.store.latestChangeCursor() : null
+    const liveQuery = filtersQuery(resolved.filters, liveAfter ? { after: liveAfter } : {})
     const page = resolved.ok
       ? await deps.store.listEvents({ ...resolved.query, limit: PAGE_SIZE, cursor: resolved.filters.cursor })
       : { events: [], nextCursor: null }
@@ -44,7 +46,7 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
         message={resolved.ok ? undefined : resolved.message}
         events={page.events}
         nextCursor={page.nextCursor}
-        liveUrl={live ? `/console/events/live?${filtersQuery(resolved.filters, liveAfter ? { after: liveAfter } : {})}` : undefined}
+        liveUrl={live ? `/console/events/live?${liveQuery}` : undefined}
         origin={requestOrigin(c, deps)}
         writeKey={deps.writeKeys[0]!}
       />,

@@ -15,13 +15,16 @@ export function describeRecentContactChangesContract(harness: StoreHarness): voi
       await ingest(store, [makeEvent({ messageId: 'laptop-1', anon: 'laptop', at: 1 })])
       await ingest(store, [makeEvent({ messageId: 'other-1', anon: 'other', at: 2 })])
       await ingest(store, [makeEvent({ messageId: 'phone-1', anon: 'phone', at: 3 })])
-      await ingest(store, [makeEvent({ messageId: 'id-1', anon: 'laptop', userId: 'u1', type: 'identify', traits: { plan: 'pro' }, at: 4 })])
+      const traits = { plan: 'pro' }
+      const identify = makeEvent({ messageId: 'id-1', anon: 'laptop', userId: 'u1', type: 'identify', traits, at: 4 })
+      await ingest(store, [identify])
       await ingest(store, [makeEvent({ messageId: 'phone-2', anon: 'phone', userId: 'u1', at: 5 })])
       const [contact] = await store.findContacts({ userId: 'u1' })
       const ids = [contact!.id, ...contact!.mergedFrom]
 
       const everything = await allChanges(store)
-      const theirs = everything.filter((change) => change.contactId !== null && ids.includes(change.contactId)).reverse()
+      const isTheirs = (contactId: string | null) => contactId !== null && ids.includes(contactId)
+      const theirs = everything.filter((change) => isTheirs(change.contactId)).reverse()
       expect(theirs.length).toBeGreaterThan(5)
       expect(await store.recentContactChanges({ contactIds: ids, limit: 100 })).toEqual(theirs)
       expect(await store.recentContactChanges({ contactIds: ids, limit: 2 })).toEqual(theirs.slice(0, 2))

@@ -28,7 +28,8 @@ export async function listContacts(sql: Sql, query: ContactListQuery): Promise<C
     SELECT * FROM (
       SELECT c.id, c.user_id AS "userId", c.email, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
         (SELECT min(anonymous_id) FROM anonymous_ids a WHERE a.contact_id = c.id) AS "anonymousId",
-        coalesce(s.event_count, 0) AS "eventCount", s.last_seen AS "lastSeen", coalesce(s.last_seen, c.created_at) AS activity
+        coalesce(s.event_count, 0) AS "eventCount", s.last_seen AS "lastSeen",
+        coalesce(s.last_seen, c.created_at) AS activity
       FROM contacts c
       LEFT JOIN (
         SELECT contact_id, sum(count) AS event_count, max(last) AS last_seen FROM event_summaries GROUP BY contact_id

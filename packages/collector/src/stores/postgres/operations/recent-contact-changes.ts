@@ -19,11 +19,15 @@ interface ChangeRow {
  * @example
  * await recentContactChanges(sql, { contactIds: [contact.id, ...contact.mergedFrom], limit: 20 })
  */
-export async function recentContactChanges(sql: Sql, query: { contactIds: string[]; limit: number }): Promise<Change[]> {
+export async function recentContactChanges(
+  sql: Sql,
+  query: { contactIds: string[]; limit: number },
+): Promise<Change[]> {
   if (query.contactIds.length === 0) return []
   const rows = await sql<ChangeRow[]>`
     SELECT xid::text AS xid, seq, type, at, contact_id AS "contactId", data FROM changes
-    WHERE contact_id = ANY(${texts(sql as unknown as TransactionSql, query.contactIds)}::text[]) ORDER BY xid DESC, seq DESC LIMIT ${query.limit}`
+    WHERE contact_id = ANY(${texts(sql as unknown as TransactionSql, query.contactIds)}::text[])
+    ORDER BY xid DESC, seq DESC LIMIT ${query.limit}`
   return rows.map(({ xid, seq, at, ...row }) => ({
     cursor: encodeChangeCursor({ xid, seq: Number(seq) }),
     ...row,

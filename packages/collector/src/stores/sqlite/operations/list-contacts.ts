@@ -13,8 +13,9 @@ const listSql = (after: boolean) => `
       (SELECT min(anonymous_id) FROM anonymous_ids a WHERE a.contact_id = c.id) AS anonymousId,
       coalesce(s.eventCount, 0) AS eventCount, s.lastSeen, coalesce(s.lastSeen, c.created_at) AS activity
     FROM contacts c
-    LEFT JOIN (SELECT contact_id, sum(count) AS eventCount, max(last) AS lastSeen FROM event_summaries GROUP BY contact_id) s
-      ON s.contact_id = c.id
+    LEFT JOIN (
+      SELECT contact_id, sum(count) AS eventCount, max(last) AS lastSeen FROM event_summaries GROUP BY contact_id
+    ) s ON s.contact_id = c.id
   )
   ${after ? 'WHERE activity < @activity OR (activity = @activity AND id < @id)' : ''}
   ORDER BY activity DESC, id DESC LIMIT @limit`
