@@ -61,6 +61,8 @@ describe('console event log', () => {
     expect(await topNames.getByRole('row').nth(1).textContent()).toBe('cart_updated2')
     const contacts = page.getByRole('region', { name: 'Contacts active in this period' })
     expect(await contacts.locator('dd').allTextContents()).toEqual(['1', '1'])
+    const allContacts = page.getByRole('region', { name: 'All contacts' })
+    expect(await allContacts.locator('dd').allTextContents()).toEqual(['1', '1'])
     const ingestion = page.getByRole('region', { name: 'Ingestion since the collector started' })
     expect(await ingestion.locator('dd').allTextContents()).toEqual(['5', '0', '0'])
     await expectAccessible(page)

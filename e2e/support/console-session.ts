@@ -37,8 +37,10 @@ export async function openConsole(
   })
   const failures: string[] = []
   context.on('requestfailed', (request) => {
-    // A download ends its navigation request on purpose; everything else is a finding.
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED' || !/\/export\.\w+/.test(request.url())) {
+    // A download ends its navigation request on purpose, and so does leaving the event log
+    // its open live stream (a stream never completes: leaving cancels it); anything else is a finding.
+    const cancelledOnPurpose = /\/export\.\w+|\/console\/events\/live\?/.test(request.url())
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED' || !cancelledOnPurpose) {
       failures.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`)
     }
   })

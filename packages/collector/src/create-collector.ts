@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from './collector-env.js'
 import { consoleApp } from './console/index.js'
+import type { HeartbeatClock } from './console/live/heartbeat-clock.js'
 import { createCollectorMetrics } from './metrics/collector-metrics.js'
 import { errorHandler, notFoundHandler } from './middleware/error-handler/index.js'
 import type { RateLimitOptions } from './middleware/rate-limit/index.js'
@@ -56,6 +57,8 @@ export interface CollectorOptions {
   now?: () => Date
   /** What other features keep about a contact, for `GET /v1/contacts/:id/export`. Default: none. */
   exportSections?: ExportSections
+  /** Drives the console live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
+  heartbeatClock?: HeartbeatClock
 }
 
 /**
@@ -101,7 +104,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
-  app.route('/console', consoleApp({ ...deps, log: options.log }))
+  app.route('/console', consoleApp({ ...deps, log: options.log, heartbeatClock: options.heartbeatClock }))
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

@@ -84,6 +84,8 @@ describe('GET /openapi.json', () => {
     expect((await olderBrevoBatch.json()).count).toBe(2)
 
     const { contacts } = await (await get('/v1/contacts?userId=u_42')).json()
+    const list = await (await get('/v1/contacts?limit=1')).json()
+    await get(`/v1/contacts?limit=1&cursor=${encodeURIComponent(list.nextCursor)}`)
     expect(contacts).toHaveLength(1)
     await get(`/v1/contacts/${contacts[0].id}`)
     await get(`/v1/contacts/${contacts[0].id}/events?limit=2&type=track`)

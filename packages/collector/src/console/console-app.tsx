@@ -8,6 +8,8 @@ import type { RouteDeps } from '../routes/route-deps.js'
 import { InvalidCursorError, StoreUnavailableError } from '../stores/store.js'
 import { consoleAssetFiles, defaultConsoleAssetDir } from './assets/console-asset-files.js'
 import type { ConsoleDeps } from './console-deps.js'
+import type { HeartbeatClock } from './live/heartbeat-clock.js'
+import { liveEventsRoute } from './live/live-events-route.js'
 import { ErrorPage } from './pages/error-page.js'
 import { assetRoutes } from './routes/asset-routes.js'
 import { contactsRoutes } from './routes/contacts-routes.js'
@@ -26,6 +28,8 @@ export interface ConsoleAppOptions extends RouteDeps {
   consoleAssetDir?: string
   /** Where unexpected errors are logged. Default `console.error`. */
   log?: (message: string, error: unknown) => void
+  /** Drives the live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
+  heartbeatClock?: HeartbeatClock
 }
 
 /**
@@ -52,6 +56,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   app.use('*', requireSession(deps))
   app.route('/', overviewRoute({ deps, assets }))
   app.route('/', eventsRoutes({ deps, assets }))
+  app.route('/', liveEventsRoute({ deps, log, clock: options.heartbeatClock }))
   app.route('/', contactsRoutes({ deps, assets }))
   app.all('*', (c) => {
     throw new ApiError(404, 'not_found', `The console has no page at ${c.req.path}.`)
@@ -62,7 +67,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
     let message = 'The console failed unexpectedly; the error is in the collector log. Reload to retry.'
     if (error instanceof HTTPException) [status, message] = [error.status, error.message || 'Request refused.']
     else if (error instanceof InvalidCursorError) {
-      ;[status, message] = [400, 'That page link is no longer valid: start from the newest events.']
+      ;[status, message] = [400, 'That page link is no longer valid: start again from the first page.']
     }
     else if (error instanceof StoreUnavailableError) {
       options.metrics.storeErrors.inc()

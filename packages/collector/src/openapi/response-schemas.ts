@@ -55,4 +55,20 @@ export const contactSchema = z.object({
   summaries: z.array(z.object({ name: z.string(), count: z.int().min(1), first: instant, last: instant })),
 })
 
+export const contactListPageSchema = z.object({
+  contacts: z.array(
+    z.object({
+      id: z.string(),
+      userId: z.string().nullable(),
+      email: z.string().nullable(),
+      anonymousId: z.string().nullable().meta({ description: 'One of its devices, to name an anonymous contact' }),
+      createdAt: instant,
+      updatedAt: instant,
+      eventCount: z.int().min(0),
+      lastSeen: instant.nullable().meta({ description: 'Its newest event; null without events' }),
+    }),
+  ),
+  nextCursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last' }),
+})
+
 export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), store: z.enum(['ok', 'unavailable']) })

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { ApiOperation } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
-import { contactSchema, eventPageSchema } from '../openapi/response-schemas.js'
-import { contactLookupSchema, eventQuerySchema } from './read-queries.js'
+import { contactListPageSchema, contactSchema, eventPageSchema } from '../openapi/response-schemas.js'
+import { contactsQuerySchema, eventQuerySchema } from './read-queries.js'
 
 const tag = 'Read and admin'
 
@@ -21,11 +21,17 @@ export const readOperations: ApiOperation[] = [
     method: 'get',
     path: '/v1/contacts',
     tag,
-    summary: 'Find contacts by exactly one of email, userId, anonymousId',
+    summary: 'List contacts, newest activity first, or find them by one of email, userId, anonymousId',
+    description:
+      'With email, userId or anonymousId: the matching contacts. Without: every contact, one page of `limit` at a ' +
+      'time, newest activity (last event, else creation) first, each with its events count and last seen.',
     auth: 'secretKey',
-    query: contactLookupSchema,
+    query: contactsQuerySchema,
     responses: {
-      200: { description: 'The matching contacts', schema: z.object({ contacts: z.array(contactSchema) }) },
+      200: {
+        description: 'The matching contacts, or one page of the list',
+        schema: z.union([z.object({ contacts: z.array(contactSchema) }), contactListPageSchema]),
+      },
       ...refusals(400, 401, 503),
     },
   },

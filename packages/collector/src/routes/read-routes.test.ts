@@ -72,8 +72,30 @@ describe('contacts', () => {
       expect(response.status).toBe(404)
       expect((await response.json()).error.code).toBe('not_found')
     }
-    expect((await read('/v1/contacts')).status).toBe(400)
-    expect((await read('/v1/contacts?email=a@b.co&userId=u')).status).toBe(400)
+    const ambiguous = await read('/v1/contacts?email=a@b.co&userId=u')
+    expect(ambiguous.status).toBe(400)
+    expect((await ambiguous.json()).error.message).toContain('pass at most one of email, userId, anonymousId')
+    for (const query of ['limit=0', 'limit=1001', 'limit=ten', 'cursor=forged']) {
+      const response = await read(`/v1/contacts?${query}`)
+      expect(response.status, query).toBe(400)
+    }
+  })
+
+  it('lists every contact without a lookup key, newest activity first, page by page', async () => {
+    const { post, read } = await testCollector()
+    const batch = ['ann', 'bob', 'cat'].map((userId, index) =>
+      trackEvent({ userId, anonymousId: `dev-${userId}`, timestamp: `2026-01-0${index + 1}T10:00:00.000Z` }),
+    )
+    batch.push(trackEvent({ userId: 'ann', anonymousId: 'dev-ann', timestamp: '2026-01-01T11:00:00.000Z' }))
+    await post('/v1/batch', { batch })
+    const first = await (await read('/v1/contacts?limit=2')).json()
+    expect(first.contacts.map((contact: { userId: string }) => contact.userId)).toEqual(['cat', 'bob'])
+    const cat = { eventCount: 1, lastSeen: '2026-01-03T10:00:00.000Z', anonymousId: 'dev-cat' }
+    expect(first.contacts[0]).toMatchObject(cat)
+    const second = await (await read(`/v1/contacts?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).json()
+    const ann = { userId: 'ann', eventCount: 2, lastSeen: '2026-01-01T11:00:00.000Z' }
+    expect(second.contacts).toEqual([expect.objectContaining(ann)])
+    expect(second.nextCursor).toBeNull()
   })
 
   it('answers 401 on every contact route without the secret key', async () => {

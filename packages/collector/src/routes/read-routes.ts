@@ -6,12 +6,12 @@ import type { CollectorEnv } from '../collector-env.js'
 import { eraseContact } from '../contacts/erase-contact.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
-import { contactLookupSchema, eventQuerySchema } from './read-queries.js'
+import { contactsQuerySchema, eventQuerySchema } from './read-queries.js'
 import type { RouteDeps } from './route-deps.js'
 
 /**
  * The read and admin API (docs/api.md), behind `Authorization: Bearer <secret key>`:
- * the event log, contact lookup, a contact's profile and timeline, and GDPR erasure.
+ * the event log, the contacts list and lookup, a contact's profile and timeline, and GDPR erasure.
  *
  * @example
  * app.route('/', readRoutes(deps))
@@ -27,7 +27,9 @@ export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'>)
   app.get('/v1/events', async (c) => c.json(await store.listEvents(parseQuery(c, eventQuerySchema))))
 
   app.get('/v1/contacts', async (c) => {
-    return c.json({ contacts: await store.findContacts(parseQuery(c, contactLookupSchema)) })
+    const query = parseQuery(c, contactsQuerySchema)
+    if ('list' in query) return c.json(await store.listContacts(query.list))
+    return c.json({ contacts: await store.findContacts(query.lookup) })
   })
 
   app.get('/v1/contacts/:id', async (c) => c.json(await contactOr404(c.req.param('id'))))

@@ -1,10 +1,13 @@
 import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
+import { describeContactListContract } from './contract/contact-list-contract.test-suite.js'
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
 import { describePrivacyContract } from './contract/privacy-contract.test-suite.js'
+import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
+import { describeRecentContactChangesContract } from './contract/recent-contact-changes-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
@@ -25,4 +28,7 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
   describePrivacyContract(harness)
+  describeLatestChangeCursorContract(harness)
+  describeContactListContract(harness)
+  describeRecentContactChangesContract(harness)
 }

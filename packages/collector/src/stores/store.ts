@@ -1,5 +1,7 @@
 import type { ContactDetail, EventPage, EventType } from '@sillage/protocol'
-import type { ChangePage, ChangeQuery } from '../events/change.js'
+import type { ContactCounts } from '../contacts/contact-counts.js'
+import type { ContactListPage, ContactListQuery } from '../contacts/contact-list.js'
+import type { Change, ChangePage, ChangeQuery } from '../events/change.js'
 import type { Transactional } from '../transaction/store-transaction.js'
 
 export interface EventQuery {
@@ -46,6 +48,20 @@ export interface Store extends Transactional {
    * change behind a cursor it handed out before, even when several collectors write.
    */
   readChanges(query: ChangeQuery): Promise<ChangePage>
+  /**
+   * A cursor after every change committed so far (null for an empty feed): reading on from
+   * it gives what commits later, and may repeat a few changes committed just before.
+   */
+  latestChangeCursor(): Promise<string | null>
+  /**
+   * A contact's latest feed entries, newest first, recorded under any of `contactIds` (an
+   * entry keeps the contact id of its moment: pass the ids merged into the contact too).
+   */
+  recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]>
+  /** Every contact counted, identified (a userId or an email) or anonymous. */
+  countContacts(): Promise<ContactCounts>
+  /** Every contact, newest activity (last event, else creation) first, with its summaries' totals. */
+  listContacts(query: ContactListQuery): Promise<ContactListPage>
   /**
    * Calls `listener` after each commit that may have appended changes: this process's,
    * and on PostgreSQL other collectors' too. Returns the function that unsubscribes.

@@ -1,17 +1,23 @@
 import type { StoredEvent } from '@sillage/protocol'
-import { JsonPayload } from './json-payload.js'
-import { TimeStamp } from './time-stamp.js'
+import { EventRow } from './event-row.js'
 
 /**
- * The event log as a table, newest first: when, what, who, and the full payload behind a
- * `<details>`. `showContact` is off on a contact's own timeline.
+ * The event log as a table, newest first (see `EventRow`). `showContact` is off on a
+ * contact's own timeline; `live` marks the table the live view adds new rows to, and
+ * `hidden` keeps an empty one out of sight until the first arrives.
  *
  * @example
- * <EventTable events={page.events} showContact />
+ * <EventTable events={page.events} showContact caption="Events, newest first" />
  */
-export function EventTable(props: { events: StoredEvent[]; showContact: boolean; caption: string }) {
+export function EventTable(props: {
+  events: StoredEvent[]
+  showContact: boolean
+  caption: string
+  live?: boolean
+  hidden?: boolean
+}) {
   return (
-    <table class="events">
+    <table class="events" data-live-table={props.live ? '' : undefined} hidden={props.hidden}>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
@@ -24,26 +30,9 @@ export function EventTable(props: { events: StoredEvent[]; showContact: boolean;
       </thead>
       <tbody>
         {props.events.map((event) => (
-          <tr data-event-row>
-            <td>
-              <TimeStamp iso={event.timestamp} />
-            </td>
-            <td class="name">{event.name}</td>
-            <td>{event.type}</td>
-            {props.showContact && (
-              <td>
-                <a href={`/console/contacts/${encodeURIComponent(event.contactId)}`}>{contactLabel(event)}</a>
-              </td>
-            )}
-            <td>
-              <JsonPayload summary={`${event.name} payload`} value={event} />
-            </td>
-          </tr>
+          <EventRow event={event} showContact={props.showContact} />
         ))}
       </tbody>
     </table>
   )
 }
-
-const contactLabel = (event: StoredEvent) =>
-  event.email ?? event.userId ?? (event.anonymousId ? `anonymous ${event.anonymousId.slice(0, 12)}` : event.contactId)

@@ -1,5 +1,6 @@
 import type { ContactDetail, StoredEvent } from '@sillage/protocol'
-import { EmptyState, EventTable, JsonPayload, NumberText, TimeStamp } from '../components/index.js'
+import type { Change } from '../../events/change.js'
+import { ChangeTable, EmptyState, EventTable, JsonPayload, NumberText, TimeStamp } from '../components/index.js'
 import { contactTitle } from './contact-title.js'
 
 export interface ContactPageProps {
@@ -8,11 +9,13 @@ export interface ContactPageProps {
   events: StoredEvent[]
   nextCursor: string | null
   cursor?: string
+  /** Its latest change-feed entries, newest first. */
+  changes: Change[]
 }
 
 /**
- * A contact: identifiers, attributes, merges, the per-event-name summaries, the timeline,
- * and the export and erase actions.
+ * A contact: identifiers, attributes, merges, the per-event-name summaries, its latest
+ * changes, the timeline, and the export and erase actions.
  *
  * @example
  * <ContactPage contact={contact} events={page.events} nextCursor={page.nextCursor} />
@@ -110,6 +113,14 @@ export function ContactPage(props: ContactPageProps) {
           </table>
         ) : (
           <p>No events yet.</p>
+        )}
+      </section>
+      <section aria-labelledby="changes">
+        <h2 id="changes">Changes</h2>
+        {props.changes.length > 0 ? (
+          <ChangeTable changes={props.changes} caption="Latest changes to this contact, newest first" />
+        ) : (
+          <p>No changes recorded.</p>
         )}
       </section>
       <section aria-labelledby="timeline">

@@ -1,15 +1,27 @@
 import type { ContactDetail } from '@sillage/protocol'
-import { EmptyState, TimeStamp } from '../components/index.js'
+import type { ContactListPage } from '../../contacts/contact-list.js'
+import { ContactListTable, EmptyState, TimeStamp } from '../components/index.js'
 import { contactTitle } from './contact-title.js'
 
+export interface ContactsPageProps {
+  query: string
+  /** What the search found. */
+  contacts: ContactDetail[]
+  /** Without a search: one page of every contact, and the cursor it was read from. */
+  list?: ContactListPage & { cursor?: string }
+  /** Names a contact that was just erased. */
+  erased?: string
+}
+
 /**
- * Contact search: one box for an email, a userId, an anonymousId or a contact id.
- * `erased` names a contact that was just erased.
+ * Contacts: every contact, most recently active first, a page at a time; and a search box
+ * for an email, a userId, an anonymousId or a contact id.
  *
  * @example
  * <ContactsPage query="alice@example.com" contacts={found} />
+ * <ContactsPage query="" contacts={[]} list={page} />
  */
-export function ContactsPage(props: { query: string; contacts: ContactDetail[]; erased?: string }) {
+export function ContactsPage(props: ContactsPageProps) {
   return (
     <>
       <h1>Contacts</h1>
@@ -63,14 +75,42 @@ export function ContactsPage(props: { query: string; contacts: ContactDetail[]; 
             <a href={`/console/events`}>event log</a> and follow its contact link.
           </p>
         </EmptyState>
-      ) : (
-        <EmptyState title="Find a contact">
-          <p>
-            Type an email, a userId or an anonymousId above, or open a contact from the <a href="/console/events">event
-            log</a>.
-          </p>
-        </EmptyState>
-      )}
+      ) : props.list ? (
+        <ContactList list={props.list} />
+      ) : null}
+    </>
+  )
+}
+
+function ContactList(props: { list: ContactListPage & { cursor?: string } }) {
+  const { list } = props
+  if (list.contacts.length === 0) {
+    return list.cursor ? (
+      <EmptyState title="No more contacts">
+        <p>
+          <a href="/console/contacts">Back to the most recently active contacts</a>.
+        </p>
+      </EmptyState>
+    ) : (
+      <EmptyState title="No contacts yet">
+        <p>
+          A contact appears with its first event: paste the script tag from the <a href="/console">overview</a> into
+          your site, or send events from your server to /v1/batch.
+        </p>
+      </EmptyState>
+    )
+  }
+  return (
+    <>
+      <ContactListTable contacts={list.contacts} />
+      <nav class="pager" aria-label="Pages">
+        {list.cursor && <a href="/console/contacts">Most recently active</a>}
+        {list.nextCursor && (
+          <a href={`/console/contacts?cursor=${encodeURIComponent(list.nextCursor)}`} rel="next">
+            Less recently active
+          </a>
+        )}
+      </nav>
     </>
   )
 }

@@ -11,6 +11,8 @@ export interface EventsPageProps {
   nextCursor: string | null
   origin: string
   writeKey: string
+  /** The live stream of this view's new events; absent on older pages and refused filters. */
+  liveUrl?: string
 }
 
 /**
@@ -42,8 +44,12 @@ export function EventsPage(props: EventsPageProps) {
           NDJSON
         </a>
       </p>
+      {props.liveUrl && <LiveStatus liveUrl={props.liveUrl} filters={filters} />}
+      {props.liveUrl && props.events.length === 0 && (
+        <EventTable events={[]} showContact caption="Events, newest first" live hidden />
+      )}
       {props.events.length > 0 ? (
-        <EventTable events={props.events} showContact caption="Events, newest first" />
+        <EventTable events={props.events} showContact caption="Events, newest first" live={Boolean(props.liveUrl)} />
       ) : filtered || filters.cursor ? (
         <EmptyState title="No events match these filters">
           <p>
@@ -67,6 +73,21 @@ export function EventsPage(props: EventsPageProps) {
         )}
       </nav>
     </>
+  )
+}
+
+/**
+ * Where the live view says how it is doing; without the script it stays a plain link
+ * that reloads the page.
+ */
+function LiveStatus(props: { liveUrl: string; filters: Partial<EventFilters> }) {
+  return (
+    <p class="live" data-live={props.liveUrl}>
+      <span data-live-status role="status">
+        Showing events up to when this page loaded.
+      </span>{' '}
+      <a href={`/console/events?${filtersQuery(props.filters)}`}>Refresh</a>
+    </p>
   )
 }
 

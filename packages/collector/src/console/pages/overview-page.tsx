@@ -1,3 +1,4 @@
+import type { ContactCounts } from '../../contacts/contact-counts.js'
 import { EmptyState, EventsChart, NumberText, ScriptTagSnippet } from '../components/index.js'
 import type { Overview } from '../overview/collect-overview.js'
 
@@ -6,12 +7,14 @@ export interface OverviewPageProps {
   windowDays: number
   /** The collector's counters since it started. */
   outcomes: { accepted: number; duplicate: number; rejected: number }
+  /** Every contact in the store, counted exactly. */
+  allContacts: ContactCounts
   origin: string
   writeKey: string
 }
 
 /**
- * The overview: events per day, top event names, contacts seen, what ingestion accepted,
+ * The overview: events per day, top event names, contacts seen and in all, what ingestion accepted,
  * and the script tag; an empty store shows the script tag first.
  *
  * @example
@@ -81,6 +84,22 @@ export function OverviewPage(props: OverviewPageProps) {
               <NumberText value={overview.contacts.anonymous} />
             </dd>
           </dl>
+        </section>
+        <section aria-labelledby="contacts-all">
+          <h2 id="contacts-all">All contacts</h2>
+          <dl class="figures">
+            <dt>Identified</dt>
+            <dd>
+              <NumberText value={props.allContacts.identified} />
+            </dd>
+            <dt>Anonymous</dt>
+            <dd>
+              <NumberText value={props.allContacts.anonymous} />
+            </dd>
+          </dl>
+          <p>
+            <a href="/console/contacts">List them</a>
+          </p>
         </section>
         <Outcomes outcomes={outcomes} />
       </div>

@@ -41,6 +41,43 @@ describe('contacts in the console', () => {
     expect(none).toContain('No contact matches “nobody”')
   })
 
+  it('lists every contact, most recently active first, with its events count and last seen', async () => {
+    const { browser, ann } = await shopWithAnn()
+    const html = await (await browser.get('/console/contacts')).text()
+    const rows = [...html.matchAll(/<tr data-contact-row[^>]*>(.*?)<\/tr>/gs)].map((match) => match[1]!)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('Anonymous device-bob')
+    expect(rows[1]).toContain(`href="/console/contacts/${ann.id}">ann@example.com</a>`)
+    expect(rows[1]).toContain('<data value="4">4</data>')
+    expect(rows[1]).toContain('<time datetime="2026-01-01T10:07:00.000Z"')
+    expect(html).not.toContain('rel="next"')
+  })
+
+  it('pages through the contacts list, and refuses a forged page link with a 400', async () => {
+    const collector = await testCollector()
+    const batch = Array.from({ length: 53 }, (_, index) =>
+      trackEvent({
+        anonymousId: `visitor-${String(index).padStart(2, '0')}`,
+        timestamp: `2026-01-01T10:${String(index).padStart(2, '0')}:00Z`,
+      }),
+    )
+    await collector.post('/v1/batch', { batch })
+    const browser = consoleBrowser(collector.app)
+    await browser.signIn()
+    const first = await (await browser.get('/console/contacts')).text()
+    expect(first.match(/data-contact-row/g)).toHaveLength(50)
+    expect(first).toContain('Anonymous visitor-52')
+    const next = /<a href="([^"]+)" rel="next">/.exec(first)![1]!.replace(/&amp;/g, '&')
+    const second = await (await browser.get(next)).text()
+    const names = [...second.matchAll(/Anonymous (visitor-\d+)/g)].map((match) => match[1])
+    expect(names).toEqual(['visitor-02', 'visitor-01', 'visitor-00'])
+    expect(second).toContain('<a href="/console/contacts">Most recently active</a>')
+    expect(second).not.toContain('rel="next"')
+    const forged = await browser.get('/console/contacts?cursor=forged')
+    expect(forged.status).toBe(400)
+    expect(await forged.text()).toContain('That page link is no longer valid')
+  })
+
   it("shows a contact's identifiers, attributes, summaries and timeline", async () => {
     const { browser, ann } = await shopWithAnn()
     const html = await (await browser.get(`/console/contacts/${ann.id}`)).text()
@@ -51,6 +88,25 @@ describe('contacts in the console', () => {
     expect(summaryRow?.[1]).toBe('2')
     expect(html).toContain('<time datetime="2026-01-01T10:00:00.000Z"')
     expect(html.match(/data-event-row/g)).toHaveLength(4) // Bob's event is not Ann's
+  })
+
+  it("shows a contact's latest changes from the change feed, newest first", async () => {
+    const { browser, ann, post } = await shopWithAnn()
+    await post('/v1/batch', { batch: [trackEvent({ event: 'cart_updated', anonymousId: 'device-ann-phone' })] })
+    const signedIn = trackEvent({ event: 'signed_in', anonymousId: 'device-ann-phone', userId: 'ann-1' })
+    await post('/v1/batch', { batch: [signedIn] })
+    const html = await (await browser.get(`/console/contacts/${ann.id}`)).text()
+    const section = /<section aria-labelledby="changes">(.*?)<\/section>/s.exec(html)![1]!
+    const rows = [...section.matchAll(/<tr data-change-row[^>]*>(.*?)<\/tr>/gs)].map((match) =>
+      match[1]!.replace(/<[^>]+>/g, '|'),
+    )
+    expect(rows[0]).toContain('|event.stored||track signed_in|')
+    expect(rows[1]).toMatch(/\|contact\.merged\|\|Contact \S+ merged in\|/)
+    // The merged-away phone's own entries are part of Ann's story now.
+    expect(rows.some((row) => row.includes('track cart_updated'))).toBe(true)
+    expect(rows.some((row) => row.includes('Attributes set: '))).toBe(true)
+    expect(rows.at(-1)).toContain('|contact.created||First seen|')
+    expect(rows.length).toBeLessThanOrEqual(20)
   })
 
   it('exports everything about a contact as one JSON document', async () => {

@@ -13,13 +13,16 @@ import { findContactsByAny, isPossibleContactId } from './find-contacts-by-any.j
 import { renderConsolePage } from './render-console-page.js'
 
 const TIMELINE_PAGE_SIZE = 50
+const LIST_PAGE_SIZE = 50
+const CHANGES_SHOWN = 20
 
 /** An id from the URL as a message may show it: short, control characters replaced. */
 const printable = (id: string) =>
   id.slice(0, 80).replace(/[\u0000-\u001f\u007f]/g, '\ufffd') + (id.length > 80 ? '…' : '')
 
 /**
- * `GET /console/contacts` (search), `GET /console/contacts/:id` (the contact's page),
+ * `GET /console/contacts` (every contact, newest activity first, or a search),
+ * `GET /console/contacts/:id` (the contact's page, with its latest change-feed entries),
  * `GET …/:id/export.json` (everything about the contact, streamed), `GET …/:id/erase`
  * (the confirmation) and `POST …/:id/erase`.
  *
@@ -42,19 +45,37 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
 
   app.get('/contacts', async (c) => {
     const query = (c.req.query('q') ?? '').trim()
-    const contacts = query ? await findContactsByAny(store, query) : []
     const erased = c.req.query('erased')
-    return renderConsolePage(c, page('Contacts'), <ContactsPage query={query} contacts={contacts} erased={erased} />)
+    if (query) {
+      const contacts = await findContactsByAny(store, query)
+      return renderConsolePage(c, page('Contacts'), <ContactsPage query={query} contacts={contacts} erased={erased} />)
+    }
+    const cursor = c.req.query('cursor') || undefined
+    const list = await store.listContacts({ limit: LIST_PAGE_SIZE, cursor })
+    return renderConsolePage(
+      c,
+      page('Contacts'),
+      <ContactsPage query="" contacts={[]} list={{ ...list, cursor }} erased={erased} />,
+    )
   })
 
   app.get('/contacts/:id', async (c) => {
     const contact = await contactOr404(c.req.param('id'))
     const cursor = c.req.query('cursor') || undefined
-    const timeline = await store.listEvents({ contactId: contact.id, limit: TIMELINE_PAGE_SIZE, cursor })
+    const [timeline, changes] = await Promise.all([
+      store.listEvents({ contactId: contact.id, limit: TIMELINE_PAGE_SIZE, cursor }),
+      store.recentContactChanges({ contactIds: [contact.id, ...contact.mergedFrom], limit: CHANGES_SHOWN }),
+    ])
     return renderConsolePage(
       c,
       page(contactTitle(contact)),
-      <ContactPage contact={contact} events={timeline.events} nextCursor={timeline.nextCursor} cursor={cursor} />,
+      <ContactPage
+        contact={contact}
+        events={timeline.events}
+        nextCursor={timeline.nextCursor}
+        cursor={cursor}
+        changes={changes}
+      />,
     )
   })
 

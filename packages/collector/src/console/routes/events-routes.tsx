@@ -2,23 +2,21 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
-import type { EventQuery } from '../../stores/store.js'
 import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
 import type { ConsoleDeps } from '../console-deps.js'
 import { eventExportFormats } from '../export/event-export-format.js'
 import { streamEventPages } from '../export/stream-event-pages.js'
 import { EventsPage } from '../pages/events-page.js'
 import { requestOrigin } from '../session/index.js'
-import { parseEventFilters, type EventFilters } from './event-filters.js'
-import { findContactsByAny } from './find-contacts-by-any.js'
+import { filtersQuery } from './event-filters.js'
+import { resolveEventQuery } from './resolve-event-query.js'
 import { renderConsolePage } from './render-console-page.js'
 
 const PAGE_SIZE = 50
 
-type Resolved = { ok: true; query: Omit<EventQuery, 'limit'> } | { ok: false; message: string }
-
 /**
- * `GET /console/events` (the event log) and `GET /console/events/export.{csv,ndjson}`
+ * `GET /console/events` (the event log, its newest page followed live: see
+ * `liveEventsRoute`) and `GET /console/events/export.{csv,ndjson}`
  * (the same filters, every page, streamed).
  *
  * @example
@@ -28,26 +26,15 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
   const { deps, assets } = options
   const app = new Hono<CollectorEnv>()
 
-  /** The store query for the request's filters, the contact typed as an email or any id resolved. */
-  async function resolveQuery(c: Context): Promise<Resolved & { filters: Partial<EventFilters> }> {
-    const parsed = parseEventFilters(c.req.query())
-    if (!parsed.ok) return { ok: false, message: parsed.message, filters: parsed.filters }
-    const { filters } = parsed
-    let contactId: string | undefined
-    if (filters.contact) {
-      const [contact] = await findContactsByAny(deps.store, filters.contact)
-      if (!contact) {
-        const message = `No contact matches "${filters.contact}": try their email, userId or anonymousId.`
-        return { ok: false, message, filters }
-      }
-      contactId = contact.id
-    }
-    const query = { name: filters.name, type: filters.type, since: parsed.since, until: parsed.until, contactId }
-    return { ok: true, query, filters }
-  }
+  const resolveQuery = (c: Context) => resolveEventQuery(deps.store, c.req.query())
 
   app.get('/events', async (c) => {
     const resolved = await resolveQuery(c)
+    // The newest page goes on live; its start is taken before the page is read, so an event
+    // committed in between comes through the stream (and a repeat is dropped by its messageId).
+    const live = resolved.ok && !resolved.filters.cursor
+    const liveAfter = live ? await deps.store.latestChangeCursor() : null
+    const liveQuery = filtersQuery(resolved.filters, liveAfter ? { after: liveAfter } : {})
     const page = resolved.ok
       ? await deps.store.listEvents({ ...resolved.query, limit: PAGE_SIZE, cursor: resolved.filters.cursor })
       : { events: [], nextCursor: null }
@@ -59,6 +46,7 @@ export function eventsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
         message={resolved.ok ? undefined : resolved.message}
         events={page.events}
         nextCursor={page.nextCursor}
+        liveUrl={live ? `/console/events/live?${liveQuery}` : undefined}
         origin={requestOrigin(c, deps)}
         writeKey={deps.writeKeys[0]!}
       />,

@@ -21,12 +21,10 @@ export function overviewRoute(options: { deps: ConsoleDeps; assets: ConsoleAsset
   const { deps, assets } = options
   const app = new Hono<CollectorEnv>()
   app.get('/', async (c) => {
-    const overview = await collectOverview({
-      store: deps.store,
-      now: deps.now(),
-      windowDays: WINDOW_DAYS,
-      maxEvents: MAX_EVENTS,
-    })
+    const [overview, allContacts] = await Promise.all([
+      collectOverview({ store: deps.store, now: deps.now(), windowDays: WINDOW_DAYS, maxEvents: MAX_EVENTS }),
+      deps.store.countContacts(),
+    ])
     const events = deps.metrics.events
     const outcomes = {
       accepted: events.value({ outcome: 'accepted' }),
@@ -40,6 +38,7 @@ export function overviewRoute(options: { deps: ConsoleDeps; assets: ConsoleAsset
         overview={overview}
         windowDays={WINDOW_DAYS}
         outcomes={outcomes}
+        allContacts={allContacts}
         origin={requestOrigin(c, deps)}
         writeKey={deps.writeKeys[0]!}
       />,

@@ -1,12 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
 import postgres, { type Sql, type TransactionSql } from 'postgres'
-import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { ContactCounts } from '../../contacts/contact-counts.js'
+import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
+import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
 import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
+import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { countContacts } from './operations/count-contacts.js'
+import { listContacts } from './operations/list-contacts.js'
+import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
@@ -149,6 +155,22 @@ export class PostgresStore implements Store {
   readChanges(query: ChangeQuery): Promise<ChangePage> {
     // Outside a transaction the pool runs the same statement (a transaction handle only adds savepoints).
     return this.read(() => readChanges({ sql: this.sql as unknown as TransactionSql, feedKey: this.feedKey }, query))
+  }
+
+  latestChangeCursor(): Promise<string | null> {
+    return this.read(() => latestChangeCursor(this.sql!))
+  }
+
+  recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
+    return this.read(() => recentContactChanges(this.sql!, query))
+  }
+
+  countContacts(): Promise<ContactCounts> {
+    return this.read(() => countContacts(this.sql!))
+  }
+
+  listContacts(query: ContactListQuery): Promise<ContactListPage> {
+    return this.read(() => listContacts(this.sql!, query))
   }
 
   onChanges(listener: () => void): () => void {

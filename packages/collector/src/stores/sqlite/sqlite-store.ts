@@ -3,13 +3,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
-import type { ChangePage, ChangeQuery } from '../../events/change.js'
+import type { ContactCounts } from '../../contacts/contact-counts.js'
+import type { ContactListPage, ContactListQuery } from '../../contacts/contact-list.js'
+import type { Change, ChangePage, ChangeQuery } from '../../events/change.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
 import { BackgroundCheckpointer } from './background-checkpointer.js'
 import { openSqliteWriter } from './open-sqlite-writer.js'
+import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { countContacts } from './operations/count-contacts.js'
+import { listContacts } from './operations/list-contacts.js'
+import { recentContactChanges } from './operations/recent-contact-changes.js'
 import { readChanges } from './operations/read-changes.js'
 import { SqliteReads } from './sqlite-reads.js'
 import { sqliteOperations } from './sqlite-operations.js'
@@ -158,6 +164,22 @@ export class SqliteStore implements Store {
     }
   }
 
+  async latestChangeCursor(): Promise<string | null> {
+    return this.onReader((reader) => latestChangeCursor(reader))
+  }
+
+  async recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
+    return this.onReader((reader) => recentContactChanges(reader, query))
+  }
+
+  async countContacts(): Promise<ContactCounts> {
+    return this.onReader((reader) => countContacts(reader))
+  }
+
+  async listContacts(query: ContactListQuery): Promise<ContactListPage> {
+    return this.onReader((reader) => listContacts(reader, query))
+  }
+
   onChanges(listener: () => void): () => void {
     return this.commits.subscribe(listener)
   }
@@ -174,6 +196,15 @@ export class SqliteStore implements Store {
     const { reads } = this.connected()
     try {
       return query(reads)
+    } catch (error) {
+      throw toSqliteStoreError(error, this.description)
+    }
+  }
+
+  private onReader<T>(query: (reader: Database.Database) => T): T {
+    const { reader } = this.connected()
+    try {
+      return query(reader)
     } catch (error) {
       throw toSqliteStoreError(error, this.description)
     }

@@ -1,10 +1,13 @@
 /*
  * The console's only script: enhancements over pages that work without it (local times,
- * keyboard shortcuts). Loaded with `defer`; nothing here is needed to read or act.
+ * keyboard shortcuts, the event log's live view). Loaded with `defer`; nothing here is
+ * needed to read or act.
  */
 import { installKeyboardShortcuts } from './keyboard-shortcuts.js'
+import { followLiveEvents } from './live-events.js'
 import { localiseTimes, useLocalZoneInFilters } from './localise-times.js'
 
 localiseTimes(document)
 useLocalZoneInFilters(document)
 installKeyboardShortcuts(document)
+followLiveEvents(document)
