@@ -1,3 +1,4 @@
+import { describeAutomationRecordsContract } from './contract/automation-records-contract.test-suite.js'
 import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
@@ -23,4 +24,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describeAutomationRecordsContract(harness)
 }

@@ -14,6 +14,11 @@ import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
 
+import { saveRecord } from './operations/save-record.js'
+import { findRecords } from './operations/find-records.js'
+import { deleteRecord } from './operations/delete-record.js'
+import { leaseDueRecords } from './operations/lease-due-records.js'
+import { nextDueAt } from './operations/next-due-at.js'
 /** Every transaction operation in a PostgreSQL transaction, one file each. */
 export const postgresOperations: DialectOperations<PostgresHandle> = {
   storedMessageIds,
@@ -29,4 +34,9 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   readChanges,
   lockConsumerCursor,
   saveConsumerCursor,
+  saveRecord,
+  findRecords,
+  deleteRecord,
+  leaseDueRecords,
+  nextDueAt,
 }
