@@ -7,8 +7,10 @@ import type { RateLimitOptions } from './middleware/rate-limit/index.js'
 import type { ServerLaneOptions } from './middleware/server-lane/index.js'
 import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
+import { automationRoutes } from './routes/automation-routes.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { changeRoutes } from './routes/change-routes.js'
+import { deliveryRoutes } from './routes/delivery-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
@@ -16,6 +18,7 @@ import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
+import { webhookRoutes } from './routes/webhook-routes.js'
 import type { Store } from './stores/store.js'
 
 export interface CollectorOptions {
@@ -49,6 +52,10 @@ export interface CollectorOptions {
   log?: (message: string, error: unknown) => void
   /** The collector's clock. Default: the system clock. */
   now?: () => Date
+  /** Accept webhook endpoints on private, loopback and link-local addresses. Default false. */
+  webhookAllowPrivate?: boolean
+  /** Called after a delivery is replayed, to wake the delivery worker (see `AutomationRuntime`). */
+  onDeliveryReplayed?: () => void
 }
 
 /**
@@ -87,6 +94,9 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', changeRoutes(deps))
+  app.route('/', automationRoutes(deps))
+  app.route('/', webhookRoutes({ ...deps, allowPrivateWebhooks: options.webhookAllowPrivate ?? false }))
+  app.route('/', deliveryRoutes({ ...deps, onReplay: options.onDeliveryReplayed }))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())

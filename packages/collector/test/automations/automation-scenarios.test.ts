@@ -1,0 +1,227 @@
+import { Webhook } from 'standardwebhooks'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { AutomationEngine } from '../../src/automations/engine/automation-engine.js'
+import { dropTestSchemas, ensureReachable, freshSchemaUrl } from '../../src/stores/postgres/postgres-test-server.test-suite.js'
+import { type AutomationHarness, automationHarness, HOUR, SECOND } from './automation-harness.js'
+
+const stores: Array<[string, () => Promise<string>]> = [
+  ['memory:', async () => 'memory:'],
+  ['postgres', async () => (await ensureReachable(), freshSchemaUrl())],
+]
+
+describe.each(stores)('automations on %s', (_, storeUrl) => {
+  let h: AutomationHarness
+  const open = async () => (h = await automationHarness(await storeUrl()))
+  afterEach(async () => h?.close())
+  afterAll(dropTestSchemas)
+
+  const runsOf = async (automationId: string) => (await h.admin('GET', `/v1/automations/${automationId}/runs`)).body.runs
+  const deliveries = async () => (await h.admin('GET', '/v1/deliveries')).body.deliveries
+
+  it('order confirmation: the order’s fields reach the receiver through templates, signed, once', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation({
+      name: 'Order confirmation',
+      trigger: { event: 'order_completed' },
+      steps: [
+        {
+          webhook: {
+            endpoint: endpoint.id,
+            payload: {
+              orderId: '{{trigger.properties.orderId}}',
+              total: '{{trigger.properties.total}}',
+              email: '{{contact.email}}',
+              greeting: 'Thanks {{contact.attributes.firstName}}, order {{trigger.properties.orderId}} is on its way',
+              orders: '{{event.order_completed.count}}',
+            },
+          },
+        },
+      ],
+    })
+    await h.send({ type: 'identify', userId: 'u1', traits: { email: 'ada@example.com', firstName: 'Ada' } })
+    await h.send({ type: 'track', userId: 'u1', event: 'order_completed', properties: { orderId: 'o-42', total: 99.5 } })
+    await h.runDue()
+    await h.runDue()
+
+    expect(h.receiver.received).toHaveLength(1)
+    const [request] = h.receiver.received
+    expect(JSON.parse(request!.body)).toEqual({
+      orderId: 'o-42',
+      total: 99.5,
+      email: 'ada@example.com',
+      greeting: 'Thanks Ada, order o-42 is on its way',
+      orders: 1,
+    })
+    expect(request!.headers['api-key']).toBe('k-123')
+    expect(() => new Webhook(endpoint.secret).verify(request!.body, request!.headers as Record<string, string>)).not.toThrow()
+    const [run] = await runsOf(automation.id)
+    expect(run).toMatchObject({ status: 'exited', exitReason: 'completed' })
+    expect(run.log.map((entry: { step: string }) => entry.step)).toEqual(['steps.0'])
+    expect(await deliveries()).toMatchObject([{ status: 'delivered', endpoint: endpoint.id, attempts: [{ status: 204 }] }])
+    // The endpoint's headers are sent, never shown.
+    expect(JSON.stringify((await h.admin('GET', `/v1/webhooks/${endpoint.id}`)).body)).not.toContain('k-123')
+  })
+
+  it('a trigger change read twice starts one run', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation({ name: 'x', reentry: 'always', trigger: { event: '*' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    await h.send({ type: 'track', userId: 'u1', event: 'page_seen' })
+    const { changes } = await h.store.readChanges({ limit: 100 })
+    const engine = new AutomationEngine({ reads: h.store, now: h.now })
+    await h.store.transaction((tx) => engine.handle(changes, tx))
+    await h.store.transaction((tx) => engine.handle(changes, tx))
+    await h.runDue()
+    expect(await runsOf(automation.id)).toHaveLength(1)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    const body = JSON.parse(h.receiver.received[0]!.body)
+    expect(body).toMatchObject({ type: 'automation.webhook', data: { automation: { id: automation.id }, trigger: { name: 'page_seen' } } })
+  })
+
+  it('abandoned cart: no order within the timeout sends one webhook with the cart’s items and the email', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation(abandonedCart(endpoint.id))
+    await h.send({ type: 'identify', anonymousId: 'a1', userId: 'u1', traits: { email: 'ada@example.com' } })
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 30, items: [{ sku: 'tea', qty: 2 }] } })
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 40, items: [{ sku: 'tea', qty: 3 }] } })
+    await h.runDue()
+    expect(await runsOf(automation.id)).toMatchObject([{ status: 'waiting' }])
+    h.advance(2 * HOUR - SECOND)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(0)
+    h.advance(2 * SECOND)
+    await h.runDue()
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    expect(JSON.parse(h.receiver.received[0]!.body)).toEqual({ email: 'ada@example.com', items: [{ sku: 'tea', qty: 2 }] })
+    expect(await runsOf(automation.id)).toMatchObject([{ status: 'exited', exitReason: 'completed' }])
+  })
+
+  it('abandoned cart: an order in time (after the visitor logs in) ends the run as converted, no webhook', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation(abandonedCart(endpoint.id))
+    await h.send({ type: 'track', anonymousId: 'visitor', event: 'cart_updated', properties: { total: 30, items: [] } })
+    await h.send({ type: 'identify', userId: 'u9', traits: { email: 'bo@example.com' } })
+    await h.send({ type: 'identify', anonymousId: 'visitor', userId: 'u9' })
+    await h.runDue()
+    h.advance(HOUR)
+    await h.send({ type: 'track', userId: 'u9', event: 'order_completed', properties: { orderId: 'o-1' } })
+    await h.runDue()
+    h.advance(3 * HOUR)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(0)
+    const runs = await runsOf(automation.id)
+    expect(runs).toMatchObject([{ status: 'exited', exitReason: 'converted' }])
+    expect(runs[0].log.at(-1)).toMatchObject({ step: 'steps.0.then.0', outcome: 'exited: converted' })
+  })
+
+  it('receiver down with Retry-After, then up: delivered once, the same webhook-id on every attempt', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({ name: 'x', trigger: { event: 'signed_up' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    let down = 2
+    h.answerWith((_, response) => (down-- > 0 ? response.writeHead(503, { 'retry-after': '30' }).end('busy') : response.writeHead(200).end()))
+    await h.send({ type: 'track', userId: 'u1', event: 'signed_up' })
+    await h.runDue()
+    expect(await deliveries()).toMatchObject([{ status: 'pending', attempts: [{ status: 503 }] }])
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    h.advance(31 * SECOND)
+    await h.runDue()
+    h.advance(31 * SECOND)
+    await h.runDue()
+    h.advance(HOUR)
+    await h.runDue()
+    const ids = h.receiver.received.map((request) => request.headers['webhook-id'])
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(1)
+    expect(await deliveries()).toMatchObject([
+      { status: 'delivered', nextAttemptAt: null, attempts: [{ status: 503 }, { status: 503 }, { status: 200 }] },
+    ])
+  })
+
+  it('410 disables the endpoint; always 500 fails after the schedule; a replay delivers', async () => {
+    await open()
+    const gone = await h.endpoint()
+    const failing = await h.endpoint()
+    await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: gone.id } }] })
+    await h.automation({ name: 'b', trigger: { event: 'e2' }, steps: [{ webhook: { endpoint: failing.id } }] })
+    h.answerWith((request, response) => response.writeHead(request.headers['webhook-id'] && gonePath(request) ? 410 : 500).end())
+    function gonePath(request: { body: string }) {
+      return JSON.parse(request.body).data.automation.name === 'a'
+    }
+    await h.send({ type: 'track', userId: 'u1', event: 'e1' })
+    await h.send({ type: 'track', userId: 'u1', event: 'e2' })
+    for (let i = 0; i < 10; i++) {
+      await h.runDue()
+      h.advance(11 * HOUR)
+    }
+    expect((await h.admin('GET', `/v1/webhooks/${gone.id}`)).body.enabled).toBe(false)
+    const byEndpoint = async (id: string) => (await h.admin('GET', `/v1/deliveries?endpoint=${id}`)).body.deliveries
+    expect(await byEndpoint(gone.id)).toMatchObject([{ status: 'failed', attempts: [{ status: 410 }] }])
+    const [failed] = await byEndpoint(failing.id)
+    expect(failed).toMatchObject({ status: 'failed', nextAttemptAt: null })
+    expect(failed.attempts).toHaveLength(8)
+    expect((await h.admin('GET', '/v1/deliveries?status=failed')).body.deliveries).toHaveLength(2)
+
+    h.answerWith((_, response) => response.writeHead(204).end())
+    const replay = await h.admin('POST', `/v1/deliveries/${failed.id}/replay`)
+    expect(replay.status).toBe(202)
+    await h.runDue()
+    const [replayed] = await byEndpoint(failing.id)
+    expect(replayed).toMatchObject({ status: 'delivered' })
+    expect(replayed.attempts).toHaveLength(9)
+    const ids = h.receiver.received.filter((r) => !gonePath(r)).map((r) => r.headers['webhook-id'])
+    expect(new Set(ids)).toEqual(new Set([failed.webhookId]))
+  })
+
+  it('a segment-entered trigger, and an if on an attribute condition', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation({
+      name: 'VIP welcome',
+      trigger: { segment: 'seg_vip', on: 'entered' },
+      steps: [{ if: { attribute: 'plan', eq: 'pro' }, then: [{ webhook: { endpoint: endpoint.id } }], else: [{ exit: 'not pro' }] }],
+    })
+    await h.send({ type: 'identify', userId: 'pro', traits: { plan: 'pro' } })
+    await h.send({ type: 'identify', userId: 'free', traits: { plan: 'free' } })
+    const [pro] = await h.store.findContacts({ userId: 'pro' })
+    const [free] = await h.store.findContacts({ userId: 'free' })
+    // What the segments engine appends when a contact enters a segment.
+    await h.store.transaction((tx) =>
+      tx.appendChanges({
+        changes: [pro!, free!].flatMap((contact) => [
+          { type: 'segment.entered' as const, at: h.now().toISOString(), contactId: contact.id, data: { segmentId: 'seg_vip' } },
+          { type: 'segment.entered' as const, at: h.now().toISOString(), contactId: contact.id, data: { segmentId: 'seg_other' } },
+        ]),
+      }),
+    )
+    await h.runDue()
+    await h.runDue()
+    const runs = await runsOf(automation.id)
+    expect(runs.map((run: { contactId: string; exitReason: string }) => [run.contactId, run.exitReason]).sort()).toEqual(
+      [[pro!.id, 'completed'], [free!.id, 'not pro']].sort(),
+    )
+    expect(h.receiver.received).toHaveLength(1)
+    expect((await h.admin('GET', `/v1/contacts/${free!.id}/runs`)).body.runs).toMatchObject([{ exitReason: 'not pro' }])
+  })
+})
+
+function abandonedCart(endpoint: string) {
+  return {
+    name: 'Abandoned cart',
+    trigger: { event: 'cart_updated', where: [{ property: 'total', gte: 20 }] },
+    steps: [
+      {
+        waitFor: { event: 'order_completed' },
+        timeout: '2h',
+        then: [{ exit: 'converted' }],
+        else: [{ webhook: { endpoint, payload: { email: '{{contact.email}}', items: '{{trigger.properties.items}}' } } }],
+      },
+    ],
+  }
+}
