@@ -5,6 +5,7 @@ import { dataDirOf, resolveCollectorKeys } from './config/collector-keys.js'
 import { ConfigError } from './config/config-error.js'
 import { parseConfig } from './config/parse-config.js'
 import { usage } from './config/usage.js'
+import { AutomationRuntime } from './automations/automation-runtime.js'
 import { createCollector } from './create-collector.js'
 import { closeServer, listen } from './server/listen.js'
 import { hideUrlPassword } from './secrets/hide-url-password.js'
@@ -34,6 +35,11 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     throw new ConfigError(`cannot open the store ${hideUrlPassword(config.store)}: ${oneLine(error)}`)
   }
+  const automations = new AutomationRuntime({
+    store,
+    allowPrivate: config.webhookAllowPrivate,
+    onError: (error) => console.error(redact(`sillage: automations: ${oneLine(error)}`)),
+  })
   const app = createCollector({
     store,
     writeKeys: keys.writeKeys,
@@ -42,6 +48,8 @@ async function main(argv: readonly string[]): Promise<void> {
     identitySecret: config.identitySecret,
     trustProxy: config.trustProxy,
     ipStorage: config.ipStorage,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+    onDeliveryReplayed: () => automations.poke(),
     log: (message, error) => console.error(redact(`${message} ${inspect(error)}`)),
     rateLimit: config.rateLimit === 0 ? false : { requestsPerSecond: config.rateLimit, burst: config.rateLimit * 10 },
   })
@@ -58,7 +66,8 @@ async function main(argv: readonly string[]): Promise<void> {
       allowedOrigins: config.allowedOrigins,
     })),
   )
-  stopOnSignals(server, store)
+  automations.start()
+  stopOnSignals(server, store, automations)
 }
 
 /**
@@ -66,13 +75,14 @@ async function main(argv: readonly string[]): Promise<void> {
  * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
  * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
  */
-function stopOnSignals(server: Server, store: Store): void {
+function stopOnSignals(server: Server, store: Store, automations: AutomationRuntime): void {
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
+    await automations.stop()
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }

@@ -14,7 +14,14 @@ describe('parseConfig', () => {
       trustProxy: false,
       rateLimit: 50,
       ipStorage: 'truncated',
+      webhookAllowPrivate: false,
     })
+  })
+
+  it('lets webhooks reach private addresses only when asked, by flag or env', () => {
+    expect(parseConfig(['--webhook-allow-private'], {})).toMatchObject({ webhookAllowPrivate: true })
+    expect(parseConfig([], { SILLAGE_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhookAllowPrivate: true })
+    expect(() => parseConfig([], { SILLAGE_WEBHOOK_ALLOW_PRIVATE: 'maybe' })).toThrow(/webhook-allow-private/)
   })
 
   it('takes a rate limit, 0 meaning off', () => {

@@ -17,6 +17,8 @@ export interface CollectorConfig {
   /** Sustained browser requests per second per write key and client address; 0 turns that limit off. */
   rateLimit: number
   ipStorage: IpStorage
+  /** Webhook endpoints may be on private, loopback and link-local addresses (a receiver on this network). */
+  webhookAllowPrivate: boolean
 }
 
 /** Every flag with its env twin (the README's Configuration), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
@@ -31,9 +33,13 @@ const flags = {
   'trust-proxy': { env: 'SILLAGE_TRUST_PROXY', default: 'false' },
   'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
   'ip-storage': { env: 'SILLAGE_IP_STORAGE', default: 'truncated' },
+  'webhook-allow-private': { env: 'SILLAGE_WEBHOOK_ALLOW_PRIVATE', default: 'false' },
 } as const
 
 export type FlagName = keyof typeof flags
+
+/** Flags that take no value: present means true. */
+const booleanFlags: readonly string[] = ['trust-proxy', 'webhook-allow-private']
 
 /**
  * Command-line flags, then their environment twins, then the defaults. Throws a
@@ -46,7 +52,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   let values: Record<string, string | boolean | undefined>
   try {
     const options = Object.fromEntries(
-      Object.keys(flags).map((name) => [name, { type: name === 'trust-proxy' ? ('boolean' as const) : ('string' as const) }]),
+      Object.keys(flags).map((name) => [name, { type: booleanFlags.includes(name) ? ('boolean' as const) : ('string' as const) }]),
     )
     values = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values
   } catch (error) {
@@ -73,6 +79,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     trustProxy: parseBoolean('trust-proxy', get('trust-proxy')),
     rateLimit: parseRate(get('rate-limit')),
     ipStorage: parseIpStorage(get('ip-storage')),
+    webhookAllowPrivate: parseBoolean('webhook-allow-private', get('webhook-allow-private')),
   }
 }
 

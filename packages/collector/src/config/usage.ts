@@ -12,6 +12,8 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --rate-limit <n>           SILLAGE_RATE_LIMIT       browser requests/s per write key and address (bursts of 10x);
                                                       default 50, 0 = off; server requests (no Origin) take turns
   --ip-storage <mode>        SILLAGE_IP_STORAGE       truncated (default: IPv4 /24, IPv6 /48), full or none: what context.ip keeps
+  --webhook-allow-private    SILLAGE_WEBHOOK_ALLOW_PRIVATE  webhooks may go to private, loopback and link-local
+                                                      addresses (a receiver on your own network); default off
   -h, --help                 this text
 
 The data dir is the folder of the SQLite file (./data for memory: and postgres:).`

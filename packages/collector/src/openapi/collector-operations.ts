@@ -1,3 +1,4 @@
+import { automationOperations } from '../routes/automation-operations.js'
 import { brevoOperations } from '../routes/brevo-operations.js'
 import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
@@ -17,6 +18,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...brevoOperations,
   ...readOperations,
   ...changeOperations,
+  ...automationOperations,
   ...healthOperations,
   ...trackerScriptOperations,
   ...openApiOperations,
