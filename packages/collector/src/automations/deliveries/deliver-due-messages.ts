@@ -1,14 +1,18 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
 import { recordAttempt } from '../../webhooks/delivery-state.js'
 import { EndpointBusyError, type EndpointLimiter } from '../../webhooks/endpoint-limiter.js'
-import { sendWebhook } from '../../webhooks/send-webhook.js'
+import { sendWebhook, WEBHOOK_TIMEOUT_MS } from '../../webhooks/send-webhook.js'
 import { signingSecretsAt } from '../../webhooks/signing-secrets.js'
 import type { WebhookAttempt } from '../../webhooks/webhook-attempt.js'
 import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../records/stored-endpoint.js'
 import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../records/stored-delivery.js'
 
-/** A leased message is given back this long after it was taken: longer than any attempt may last. */
-export const DELIVERY_LEASE_MS = 60_000
+/**
+ * A leased message is given back this long after it was taken: longer than an attempt may
+ * last (the receiver's 15 s and a moment to record it), short enough that a message a dead
+ * collector held is sent again soon.
+ */
+export const DELIVERY_LEASE_MS = WEBHOOK_TIMEOUT_MS + 5000
 
 export interface DeliverDueOptions {
   store: Transactional
