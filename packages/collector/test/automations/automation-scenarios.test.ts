@@ -1,11 +1,19 @@
 import { Webhook } from 'standardwebhooks'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { AutomationEngine } from '../../src/automations/engine/automation-engine.js'
 import { dropTestSchemas, ensureReachable, freshSchemaUrl } from '../../src/stores/postgres/postgres-test-server.test-suite.js'
 import { type AutomationHarness, automationHarness, HOUR, SECOND } from './automation-harness.js'
 
+const directory = mkdtempSync(join(tmpdir(), 'sillage-automation-scenarios-'))
+let files = 0
+afterAll(() => rmSync(directory, { recursive: true, force: true }))
+
 const stores: Array<[string, () => Promise<string>]> = [
   ['memory:', async () => 'memory:'],
+  ['a SQLite file', async () => `sqlite:${join(directory, `scenario-${++files}.db`)}`],
   ['postgres', async () => (await ensureReachable(), freshSchemaUrl())],
 ]
 
@@ -177,6 +185,25 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     expect(replayed.attempts).toHaveLength(9)
     const ids = h.receiver.received.filter((r) => !gonePath(r)).map((r) => r.headers['webhook-id'])
     expect(new Set(ids)).toEqual(new Set([failed.webhookId]))
+  })
+
+  it('an erased contact leaves no run, timer or message behind', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation(abandonedCart(endpoint.id))
+    await h.send({ type: 'identify', userId: 'gone', traits: { email: 'gone@example.com' } })
+    await h.send({ type: 'track', userId: 'gone', event: 'cart_updated', properties: { total: 50, items: ['x'] } })
+    await h.runDue()
+    const [contact] = await h.store.findContacts({ userId: 'gone' })
+    expect(await runsOf(automation.id)).toHaveLength(1)
+    expect((await h.admin('DELETE', `/v1/contacts/${contact!.id}`)).status).toBe(204)
+    await h.runDue()
+    expect(await runsOf(automation.id)).toEqual([])
+    h.advance(3 * HOUR)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(0)
+    expect(await deliveries()).toEqual([])
+    expect(await h.store.transaction((tx) => tx.nextDueAt({ kind: 'timer' }))).toBeNull()
   })
 
   it('a segment-entered trigger, and an if on an attribute condition', async () => {

@@ -113,6 +113,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
         endpointId: endpoint,
         automationId: automation.id,
         runId: run.id,
+        contactId: run.contactId,
         body,
         createdAt: at,
       }),

@@ -7,6 +7,7 @@ import { recordId } from '../records/record-id.js'
 import { automationOfRecord, type StoredAutomation } from '../records/stored-automation.js'
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
+import { forgetContact } from './forget-contact.js'
 import { eventMatches, feedEvent, triggerMatches } from './trigger-matches.js'
 import { describePosition, enterBranch, stepAt } from './step-position.js'
 
@@ -23,8 +24,8 @@ export interface AutomationEngineOptions {
 /**
  * The automations as a change-feed consumer. For each change, in feed order and in the
  * transaction that saves its cursor: a merge moves the runs of the contact merged away to
- * the survivor; an event ends the waitFor of the contact's runs that wait for it; and a
- * change that fires an automation's trigger starts a run, at most one per change (the run
+ * the survivor; an erasure deletes what runs kept of the contact; an event ends the
+ * waitFor of the contact's runs that wait for it; and a change that fires an automation's trigger starts a run, at most one per change (the run
  * is keyed by the automation and the change, so a change read twice starts nothing),
  * following the automation's re-entry rule.
  *
@@ -45,6 +46,10 @@ export class AutomationEngine implements ChangeConsumer {
         await this.moveRuns(tx, change)
         continue
       }
+      if (change.type === 'contact.erased') {
+        await forgetContact(tx, change.contactId)
+        continue
+      }
       await this.endWaits(tx, change, automations)
       for (const automation of automations) {
         if (automation.trigger.some((trigger) => triggerMatches(trigger, change))) {
@@ -56,8 +61,10 @@ export class AutomationEngine implements ChangeConsumer {
 
   private async moveRuns(tx: StoreTransaction, change: Change): Promise<void> {
     const { from, into } = change.data as { from: string; into: string }
-    const runs = await tx.findRecords({ kind: 'run', contactId: from, limit: MAX_RUNS_PER_CONTACT })
-    for (const record of runs) await tx.saveRecord({ record: { ...record, contactId: into } })
+    for (const kind of ['run', 'delivery'] as const) {
+      const records = await tx.findRecords({ kind, contactId: from, limit: MAX_RUNS_PER_CONTACT })
+      for (const record of records) await tx.saveRecord({ record: { ...record, contactId: into } })
+    }
   }
 
   private async endWaits(tx: StoreTransaction, change: Change, automations: StoredAutomation[]): Promise<void> {

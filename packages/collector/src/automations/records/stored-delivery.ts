@@ -10,6 +10,8 @@ export interface StoredDelivery extends DeliveryState {
   endpointId: string
   automationId: string | null
   runId: string | null
+  /** The contact whose run made it: its messages go when the contact is erased. */
+  contactId: string | null
   /** The exact JSON text posted (and signed) on every attempt. */
   body: string
   createdAt: string
@@ -22,13 +24,13 @@ export interface StoredDelivery extends DeliveryState {
  * await tx.saveRecord({ record: deliveryRecord(delivery), onlyIfNew: true })
  */
 export function deliveryRecord(delivery: StoredDelivery): AutomationRecord {
-  const { id, endpointId, automationId, status, webhookId, nextAttemptAt, createdAt, ...rest } = delivery
+  const { id, endpointId, automationId, contactId, status, webhookId, nextAttemptAt, createdAt, ...rest } = delivery
   return {
     kind: 'delivery',
     id,
     automationId,
     endpointId,
-    contactId: null,
+    contactId,
     status,
     uniqueKey: webhookId,
     dueAt: nextAttemptAt,
@@ -44,9 +46,11 @@ export function deliveryRecord(delivery: StoredDelivery): AutomationRecord {
  * const delivery = deliveryOfRecord(record)
  */
 export function deliveryOfRecord(record: AutomationRecord): StoredDelivery {
-  const body = record.body as unknown as Omit<StoredDelivery, 'id' | 'endpointId' | 'automationId' | 'status' | 'webhookId'>
+  type Body = Omit<StoredDelivery, 'id' | 'endpointId' | 'automationId' | 'contactId' | 'status' | 'webhookId'>
+  const body = record.body as unknown as Body
   return {
     ...body,
+    contactId: record.contactId,
     id: record.id,
     endpointId: record.endpointId!,
     automationId: record.automationId,
