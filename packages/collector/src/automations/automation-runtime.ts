@@ -51,10 +51,11 @@ export class AutomationRuntime {
     }
     const engine = new AutomationEngine({ reads: store, now })
     this.follower = new FeedFollower({ source, consumer: engine, ...(onError ? { onError } : {}) })
-    this.fireTimers = () => fireDueTimers({ store, reads: store, now }).then((fired) => {
-      if (fired > 0) this.deliveries.poke()
-      return fired
-    })
+    this.fireTimers = () =>
+      fireDueTimers({ store, reads: store, now }).then((fired) => {
+        if (fired > 0) this.deliveries.poke()
+        return fired
+      })
     this.deliver = () => deliverDueMessages({ store, limiter, now, allowPrivate, random })
     this.timers = new DueScheduler({ store, kind: 'timer', runDue: this.fireTimers, now, onError })
     this.deliveries = new DueScheduler({ store, kind: 'delivery', runDue: this.deliver, now, onError })

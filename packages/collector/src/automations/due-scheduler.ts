@@ -82,5 +82,7 @@ export class DueScheduler {
 }
 
 function warn(error: unknown): void {
-  process.emitWarning(`An automation scheduler failed; retrying: ${error instanceof Error ? error.message : String(error)}`)
+  process.emitWarning(
+    `An automation scheduler failed; retrying: ${error instanceof Error ? error.message : String(error)}`,
+  )
 }

@@ -52,7 +52,10 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   let values: Record<string, string | boolean | undefined>
   try {
     const options = Object.fromEntries(
-      Object.keys(flags).map((name) => [name, { type: booleanFlags.includes(name) ? ('boolean' as const) : ('string' as const) }]),
+      Object.keys(flags).map((name) => [
+        name,
+        { type: booleanFlags.includes(name) ? ('boolean' as const) : ('string' as const) },
+      ]),
     )
     values = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values
   } catch (error) {

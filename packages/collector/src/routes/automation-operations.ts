@@ -26,7 +26,10 @@ export const automationOperations: ApiOperation[] = [
     summary: 'Create an automation',
     auth,
     body: { schema: automationBodySchema },
-    responses: { 201: { description: 'The automation', schema: automationSchema }, ...refusals(400, 401, 413, 415, 503) },
+    responses: {
+      201: { description: 'The automation', schema: automationSchema },
+      ...refusals(400, 401, 413, 415, 503),
+    },
   },
   {
     method: 'get',

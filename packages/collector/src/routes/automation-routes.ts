@@ -3,7 +3,11 @@ import { automationBodySchema } from '@sillage/protocol'
 import type { AutomationRecord } from '../automations/records/automation-record.js'
 import { runOfRecord } from '../automations/records/automation-run.js'
 import { recordId } from '../automations/records/record-id.js'
-import { automationOfRecord, automationRecord, type StoredAutomation } from '../automations/records/stored-automation.js'
+import {
+  automationOfRecord,
+  automationRecord,
+  type StoredAutomation,
+} from '../automations/records/stored-automation.js'
 import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
@@ -54,7 +58,12 @@ export function automationRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | '
   app.put('/v1/automations/:id', jsonBody(), async (c) => {
     const body = parseBody(c, automationBodySchema, 'automation')
     const existing = await automationOr404(c.req.param('id'))
-    const automation: StoredAutomation = { ...body, id: existing.id, createdAt: existing.createdAt, updatedAt: deps.now().toISOString() }
+    const automation: StoredAutomation = {
+      ...body,
+      id: existing.id,
+      createdAt: existing.createdAt,
+      updatedAt: deps.now().toISOString(),
+    }
     await store.transaction((tx) => tx.saveRecord({ record: automationRecord(automation) }))
     return c.json(automation)
   })

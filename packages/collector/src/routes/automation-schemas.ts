@@ -36,7 +36,12 @@ export const deliverySchema = z.strictObject({
   automation: z.string().nullable(),
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.array(
-    z.strictObject({ at: z.string(), status: z.number().nullable(), durationMs: z.number(), error: z.string().optional() }),
+    z.strictObject({
+      at: z.string(),
+      status: z.number().nullable(),
+      durationMs: z.number(),
+      error: z.string().optional(),
+    }),
   ),
   nextAttemptAt: z.string().nullable(),
 })
@@ -51,5 +56,7 @@ export const deliveryQuerySchema = z.strictObject({
 /** `?contactId&status` of `GET /v1/automations/:id/runs`; `GET /v1/contacts/:id/runs` takes `status`. */
 export const runQuerySchema = z.strictObject({
   contactId: z.string().max(255).optional(),
-  status: z.enum(['active', 'waiting', 'exited', 'failed'], { error: 'must be active, waiting, exited or failed' }).optional(),
+  status: z
+    .enum(['active', 'waiting', 'exited', 'failed'], { error: 'must be active, waiting, exited or failed' })
+    .optional(),
 })

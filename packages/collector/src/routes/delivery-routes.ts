@@ -29,7 +29,9 @@ const shown = (delivery: StoredDelivery) => ({
  * @example
  * app.route('/', deliveryRoutes({ ...deps, onReplay: () => deliveries.poke() }))
  */
-export function deliveryRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { onReplay?: () => void }): Hono<CollectorEnv> {
+export function deliveryRoutes(
+  deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { onReplay?: () => void },
+): Hono<CollectorEnv> {
   const { store } = deps
   const app = new Hono<CollectorEnv>()
   app.use('/v1/deliveries', secretKeyAuth(deps))

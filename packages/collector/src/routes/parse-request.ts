@@ -24,7 +24,11 @@ export function parseQuery<Schema extends z.ZodType>(c: Context<CollectorEnv>, s
  * @example
  * const body = parseBody(c, automationBodySchema, 'automation')
  */
-export function parseBody<Schema extends z.ZodType>(c: Context<CollectorEnv>, schema: Schema, what: string): z.output<Schema> {
+export function parseBody<Schema extends z.ZodType>(
+  c: Context<CollectorEnv>,
+  schema: Schema,
+  what: string,
+): z.output<Schema> {
   const result = schema.safeParse(c.var.body)
   if (result.success) return result.data
   const issues = formatIssues(result.error.issues)

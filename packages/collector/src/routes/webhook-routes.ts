@@ -16,7 +16,13 @@ import type { RouteDeps } from './route-deps.js'
 const MAX_ENDPOINTS = 1000
 
 /** An endpoint as the API shows it: never its headers, which may hold the receiver's credentials. */
-const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => ({ id, url, description, enabled, createdAt })
+const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => ({
+  id,
+  url,
+  description,
+  enabled,
+  createdAt,
+})
 
 /**
  * Webhook endpoints: `POST /v1/webhooks` (201 with the `whsec_` secret, shown this once),
@@ -26,7 +32,9 @@ const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => 
  * @example
  * app.route('/', webhookRoutes({ ...deps, allowPrivateWebhooks: false }))
  */
-export function webhookRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { allowPrivateWebhooks: boolean }): Hono<CollectorEnv> {
+export function webhookRoutes(
+  deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { allowPrivateWebhooks: boolean },
+): Hono<CollectorEnv> {
   const { store } = deps
   const app = new Hono<CollectorEnv>()
   app.use('/v1/webhooks', secretKeyAuth(deps))
@@ -59,7 +67,8 @@ export function webhookRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now
 
   app.delete('/v1/webhooks/:id', async (c) => {
     const id = c.req.param('id')
-    if (!isPossibleId(id) || !(await store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id })))) throw notFound(id)
+    if (!isPossibleId(id) || !(await store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id }))))
+      throw notFound(id)
     return c.body(null, 204)
   })
 

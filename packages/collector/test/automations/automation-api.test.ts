@@ -28,7 +28,10 @@ async function call(method: string, url: string, body?: unknown, { wellFormed = 
 
 describe('automation and webhook API', () => {
   it('creates, reads, rotates and deletes an endpoint, never showing its headers', async () => {
-    const created = await call('POST', '/v1/webhooks', { url: 'https://hooks.example.com/x', headers: { 'api-key': 'hidden-1' } })
+    const created = await call('POST', '/v1/webhooks', {
+      url: 'https://hooks.example.com/x',
+      headers: { 'api-key': 'hidden-1' },
+    })
     expect(created).toMatchObject({ status: 201, body: { url: 'https://hooks.example.com/x', enabled: true } })
     expect(created.body.secret).toMatch(/^whsec_/)
     const { id } = created.body
@@ -55,7 +58,10 @@ describe('automation and webhook API', () => {
   it('creates, replaces, lists and deletes automations; lists runs', async () => {
     const definition = { name: 'Welcome', trigger: { event: 'signed_up' }, steps: [{ exit: 'done' }] }
     const created = await call('POST', '/v1/automations', definition)
-    expect(created).toMatchObject({ status: 201, body: { ...definition, trigger: [definition.trigger], enabled: true } })
+    expect(created).toMatchObject({
+      status: 201,
+      body: { ...definition, trigger: [definition.trigger], enabled: true },
+    })
     const id = created.body.id
     const replaced = await call('PUT', `/v1/automations/${id}`, { ...definition, name: 'Welcome 2', enabled: false })
     expect(replaced.body).toMatchObject({ id, name: 'Welcome 2', enabled: false, createdAt: created.body.createdAt })
@@ -71,7 +77,9 @@ describe('automation and webhook API', () => {
     const bad = await call('POST', '/v1/automations', definition, { wellFormed: false })
     expect(bad.status).toBe(400)
     expect(bad.body.error.message).toMatch(/^Invalid automation: steps\.0\.delay: "soon" is not a duration/)
-    expect((await call('GET', '/v1/deliveries?status=lost', undefined, { wellFormed: false })).body.error.message).toMatch(/pending, delivered or failed/)
+    expect(
+      (await call('GET', '/v1/deliveries?status=lost', undefined, { wellFormed: false })).body.error.message,
+    ).toMatch(/pending, delivered or failed/)
     expect((await call('POST', '/v1/deliveries/dl_nope/replay')).status).toBe(404)
     expect((await call('GET', '/v1/contacts/nobody/runs')).status).toBe(404)
     expect((await call('GET', '/v1/automations/%00/runs')).status).toBe(404)

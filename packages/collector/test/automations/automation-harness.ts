@@ -28,7 +28,8 @@ export async function automationHarness(storeUrl: string) {
     webhookAllowPrivate: true,
     rateLimit: false,
   })
-  let answer: (request: ReceivedWebhook, response: ServerResponse) => void = (_, response) => response.writeHead(204).end()
+  let answer: (request: ReceivedWebhook, response: ServerResponse) => void = (_, response) =>
+    response.writeHead(204).end()
   const receiver: WebhookReceiver = await startWebhookReceiver((request, response) => answer(request, response))
 
   const admin = async (method: string, path: string, body?: unknown) => {
@@ -59,7 +60,10 @@ export async function automationHarness(storeUrl: string) {
     advance: (ms: number) => (clock += ms),
     answerWith: (next: typeof answer) => (answer = next),
     async endpoint(): Promise<{ id: string; secret: string }> {
-      const created = await admin('POST', '/v1/webhooks', { url: `${receiver.url}/hooks`, headers: { 'api-key': 'k-123' } })
+      const created = await admin('POST', '/v1/webhooks', {
+        url: `${receiver.url}/hooks`,
+        headers: { 'api-key': 'k-123' },
+      })
       if (created.status !== 201) throw new Error(JSON.stringify(created.body))
       return created.body
     },

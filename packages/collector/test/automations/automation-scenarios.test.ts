@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { AutomationEngine } from '../../src/automations/engine/automation-engine.js'
-import { dropTestSchemas, ensureReachable, freshSchemaUrl } from '../../src/stores/postgres/postgres-test-server.test-suite.js'
+import {
+  dropTestSchemas,
+  ensureReachable,
+  freshSchemaUrl,
+} from '../../src/stores/postgres/postgres-test-server.test-suite.js'
 import { type AutomationHarness, automationHarness, HOUR, SECOND } from './automation-harness.js'
 
 const directory = mkdtempSync(join(tmpdir(), 'sillage-automation-scenarios-'))
@@ -23,7 +27,8 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
   afterEach(async () => h?.close())
   afterAll(dropTestSchemas)
 
-  const runsOf = async (automationId: string) => (await h.admin('GET', `/v1/automations/${automationId}/runs`)).body.runs
+  const runsOf = async (automationId: string) =>
+    (await h.admin('GET', `/v1/automations/${automationId}/runs`)).body.runs
   const deliveries = async () => (await h.admin('GET', '/v1/deliveries')).body.deliveries
 
   it('order confirmation: the order’s fields reach the receiver through templates, signed, once', async () => {
@@ -48,7 +53,12 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
       ],
     })
     await h.send({ type: 'identify', userId: 'u1', traits: { email: 'ada@example.com', firstName: 'Ada' } })
-    await h.send({ type: 'track', userId: 'u1', event: 'order_completed', properties: { orderId: 'o-42', total: 99.5 } })
+    await h.send({
+      type: 'track',
+      userId: 'u1',
+      event: 'order_completed',
+      properties: { orderId: 'o-42', total: 99.5 },
+    })
     await h.runDue()
     await h.runDue()
 
@@ -62,11 +72,15 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
       orders: 1,
     })
     expect(request!.headers['api-key']).toBe('k-123')
-    expect(() => new Webhook(endpoint.secret).verify(request!.body, request!.headers as Record<string, string>)).not.toThrow()
+    expect(() =>
+      new Webhook(endpoint.secret).verify(request!.body, request!.headers as Record<string, string>),
+    ).not.toThrow()
     const [run] = await runsOf(automation.id)
     expect(run).toMatchObject({ status: 'exited', exitReason: 'completed' })
     expect(run.log.map((entry: { step: string }) => entry.step)).toEqual(['steps.0'])
-    expect(await deliveries()).toMatchObject([{ status: 'delivered', endpoint: endpoint.id, attempts: [{ status: 204 }] }])
+    expect(await deliveries()).toMatchObject([
+      { status: 'delivered', endpoint: endpoint.id, attempts: [{ status: 204 }] },
+    ])
     // The endpoint's headers are sent, never shown.
     expect(JSON.stringify((await h.admin('GET', `/v1/webhooks/${endpoint.id}`)).body)).not.toContain('k-123')
   })
@@ -74,7 +88,12 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
   it('a trigger change read twice starts one run', async () => {
     await open()
     const endpoint = await h.endpoint()
-    const automation = await h.automation({ name: 'x', reentry: 'always', trigger: { event: '*' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    const automation = await h.automation({
+      name: 'x',
+      reentry: 'always',
+      trigger: { event: '*' },
+      steps: [{ webhook: { endpoint: endpoint.id } }],
+    })
     await h.send({ type: 'track', userId: 'u1', event: 'page_seen' })
     const { changes } = await h.store.readChanges({ limit: 100 })
     const engine = new AutomationEngine({ reads: h.store, now: h.now })
@@ -85,7 +104,10 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     await h.runDue()
     expect(h.receiver.received).toHaveLength(1)
     const body = JSON.parse(h.receiver.received[0]!.body)
-    expect(body).toMatchObject({ type: 'automation.webhook', data: { automation: { id: automation.id }, trigger: { name: 'page_seen' } } })
+    expect(body).toMatchObject({
+      type: 'automation.webhook',
+      data: { automation: { id: automation.id }, trigger: { name: 'page_seen' } },
+    })
   })
 
   it('abandoned cart: no order within the timeout sends one webhook with the cart’s items and the email', async () => {
@@ -93,8 +115,18 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     const endpoint = await h.endpoint()
     const automation = await h.automation(abandonedCart(endpoint.id))
     await h.send({ type: 'identify', anonymousId: 'a1', userId: 'u1', traits: { email: 'ada@example.com' } })
-    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 30, items: [{ sku: 'tea', qty: 2 }] } })
-    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 40, items: [{ sku: 'tea', qty: 3 }] } })
+    await h.send({
+      type: 'track',
+      userId: 'u1',
+      event: 'cart_updated',
+      properties: { total: 30, items: [{ sku: 'tea', qty: 2 }] },
+    })
+    await h.send({
+      type: 'track',
+      userId: 'u1',
+      event: 'cart_updated',
+      properties: { total: 40, items: [{ sku: 'tea', qty: 3 }] },
+    })
     await h.runDue()
     expect(await runsOf(automation.id)).toMatchObject([{ status: 'waiting' }])
     h.advance(2 * HOUR - SECOND)
@@ -104,7 +136,10 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     await h.runDue()
     await h.runDue()
     expect(h.receiver.received).toHaveLength(1)
-    expect(JSON.parse(h.receiver.received[0]!.body)).toEqual({ email: 'ada@example.com', items: [{ sku: 'tea', qty: 2 }] })
+    expect(JSON.parse(h.receiver.received[0]!.body)).toEqual({
+      email: 'ada@example.com',
+      items: [{ sku: 'tea', qty: 2 }],
+    })
     expect(await runsOf(automation.id)).toMatchObject([{ status: 'exited', exitReason: 'completed' }])
   })
 
@@ -132,7 +167,9 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     const endpoint = await h.endpoint()
     await h.automation({ name: 'x', trigger: { event: 'signed_up' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
     let down = 2
-    h.answerWith((_, response) => (down-- > 0 ? response.writeHead(503, { 'retry-after': '30' }).end('busy') : response.writeHead(200).end()))
+    h.answerWith((_, response) =>
+      down-- > 0 ? response.writeHead(503, { 'retry-after': '30' }).end('busy') : response.writeHead(200).end(),
+    )
     await h.send({ type: 'track', userId: 'u1', event: 'signed_up' })
     await h.runDue()
     expect(await deliveries()).toMatchObject([{ status: 'pending', attempts: [{ status: 503 }] }])
@@ -158,7 +195,9 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     const failing = await h.endpoint()
     await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: gone.id } }] })
     await h.automation({ name: 'b', trigger: { event: 'e2' }, steps: [{ webhook: { endpoint: failing.id } }] })
-    h.answerWith((request, response) => response.writeHead(request.headers['webhook-id'] && gonePath(request) ? 410 : 500).end())
+    h.answerWith((request, response) =>
+      response.writeHead(request.headers['webhook-id'] && gonePath(request) ? 410 : 500).end(),
+    )
     function gonePath(request: { body: string }) {
       return JSON.parse(request.body).data.automation.name === 'a'
     }
@@ -212,7 +251,13 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     const automation = await h.automation({
       name: 'VIP welcome',
       trigger: { segment: 'seg_vip', on: 'entered' },
-      steps: [{ if: { attribute: 'plan', eq: 'pro' }, then: [{ webhook: { endpoint: endpoint.id } }], else: [{ exit: 'not pro' }] }],
+      steps: [
+        {
+          if: { attribute: 'plan', eq: 'pro' },
+          then: [{ webhook: { endpoint: endpoint.id } }],
+          else: [{ exit: 'not pro' }],
+        },
+      ],
     })
     await h.send({ type: 'identify', userId: 'pro', traits: { plan: 'pro' } })
     await h.send({ type: 'identify', userId: 'free', traits: { plan: 'free' } })
@@ -222,16 +267,31 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     await h.store.transaction((tx) =>
       tx.appendChanges({
         changes: [pro!, free!].flatMap((contact) => [
-          { type: 'segment.entered' as const, at: h.now().toISOString(), contactId: contact.id, data: { segmentId: 'seg_vip' } },
-          { type: 'segment.entered' as const, at: h.now().toISOString(), contactId: contact.id, data: { segmentId: 'seg_other' } },
+          {
+            type: 'segment.entered' as const,
+            at: h.now().toISOString(),
+            contactId: contact.id,
+            data: { segmentId: 'seg_vip' },
+          },
+          {
+            type: 'segment.entered' as const,
+            at: h.now().toISOString(),
+            contactId: contact.id,
+            data: { segmentId: 'seg_other' },
+          },
         ]),
       }),
     )
     await h.runDue()
     await h.runDue()
     const runs = await runsOf(automation.id)
-    expect(runs.map((run: { contactId: string; exitReason: string }) => [run.contactId, run.exitReason]).sort()).toEqual(
-      [[pro!.id, 'completed'], [free!.id, 'not pro']].sort(),
+    expect(
+      runs.map((run: { contactId: string; exitReason: string }) => [run.contactId, run.exitReason]).sort(),
+    ).toEqual(
+      [
+        [pro!.id, 'completed'],
+        [free!.id, 'not pro'],
+      ].sort(),
     )
     expect(h.receiver.received).toHaveLength(1)
     expect((await h.admin('GET', `/v1/contacts/${free!.id}/runs`)).body.runs).toMatchObject([{ exitReason: 'not pro' }])
@@ -247,7 +307,9 @@ function abandonedCart(endpoint: string) {
         waitFor: { event: 'order_completed' },
         timeout: '2h',
         then: [{ exit: 'converted' }],
-        else: [{ webhook: { endpoint, payload: { email: '{{contact.email}}', items: '{{trigger.properties.items}}' } } }],
+        else: [
+          { webhook: { endpoint, payload: { email: '{{contact.email}}', items: '{{trigger.properties.items}}' } } },
+        ],
       },
     ],
   }

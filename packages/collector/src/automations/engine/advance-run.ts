@@ -46,7 +46,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
   if (snapshot === null) return end('exited', 'contact erased')
   run.contactId = snapshot.contact.id
 
-  for (let position = options.from; ; ) {
+  for (let position = options.from; ;) {
     if (position === null) return end('exited', 'completed')
     const step = stepAt(automation.steps, position)!
     run.position = position
@@ -87,9 +87,15 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
     if ('setAttribute' in step) {
       const context = await templateContext(snapshot, run.trigger)
       const value = renderTemplate(step.setAttribute.value, context)
-      await tx.setAttributes({ contactId: run.contactId, attributes: { [step.setAttribute.name]: value as never }, timestamp: at })
+      await tx.setAttributes({
+        contactId: run.contactId,
+        attributes: { [step.setAttribute.name]: value as never },
+        timestamp: at,
+      })
       await tx.appendChanges({
-        changes: [{ type: 'contact.updated', at, contactId: run.contactId, data: { [step.setAttribute.name]: value as never } }],
+        changes: [
+          { type: 'contact.updated', at, contactId: run.contactId, data: { [step.setAttribute.name]: value as never } },
+        ],
       })
       log(position, `set ${step.setAttribute.name}`)
       position = nextPosition(automation.steps, position)
@@ -103,7 +109,13 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
     }
     const webhookId = `msg_${run.id}_${position.join('_')}`
     const context = await templateContext(snapshot, run.trigger)
-    const body = webhookBody({ payload, context, automation: { id: automation.id, name: automation.name }, run: { id: run.id }, createdAt: now })
+    const body = webhookBody({
+      payload,
+      context,
+      automation: { id: automation.id, name: automation.name },
+      run: { id: run.id },
+      createdAt: now,
+    })
     const deliveryId = recordId('dl')
     await tx.saveRecord({
       record: deliveryRecord({

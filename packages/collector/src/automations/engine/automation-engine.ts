@@ -25,9 +25,10 @@ export interface AutomationEngineOptions {
  * The automations as a change-feed consumer. For each change, in feed order and in the
  * transaction that saves its cursor: a merge moves the runs of the contact merged away to
  * the survivor; an erasure deletes what runs kept of the contact; an event ends the
- * waitFor of the contact's runs that wait for it; and a change that fires an automation's trigger starts a run, at most one per change (the run
- * is keyed by the automation and the change, so a change read twice starts nothing),
- * following the automation's re-entry rule.
+ * waitFor of the contact's runs that wait for it; and a change that fires an
+ * automation's trigger starts a run, at most one per change (the run is keyed by the
+ * automation and the change, so a change read twice starts nothing), following the
+ * automation's re-entry rule.
  *
  * @example
  * new FeedFollower({ source: store, consumer: new AutomationEngine({ reads: store, now }) }).start()
@@ -70,7 +71,12 @@ export class AutomationEngine implements ChangeConsumer {
   private async endWaits(tx: StoreTransaction, change: Change, automations: StoredAutomation[]): Promise<void> {
     const event = feedEvent(change)
     if (event === null) return
-    const waiting = await tx.findRecords({ kind: 'run', contactId: change.contactId!, status: 'waiting', limit: MAX_RUNS_PER_CONTACT })
+    const waiting = await tx.findRecords({
+      kind: 'run',
+      contactId: change.contactId!,
+      status: 'waiting',
+      limit: MAX_RUNS_PER_CONTACT,
+    })
     for (const run of waiting.map(runOfRecord)) {
       if (run.waiting?.kind !== 'waitFor') continue
       const automation = automations.find((candidate) => candidate.id === run.automationId)
@@ -78,7 +84,10 @@ export class AutomationEngine implements ChangeConsumer {
       if (!automation || !step || !('waitFor' in step) || !eventMatches(event, step.waitFor)) continue
       await tx.deleteRecord({ kind: 'timer', id: run.waiting.timerId })
       const now = this.options.now()
-      const log = [...run.log, { at: now.toISOString(), step: describePosition(run.position), outcome: `${event.name} came: then` }]
+      const log = [
+        ...run.log,
+        { at: now.toISOString(), step: describePosition(run.position), outcome: `${event.name} came: then` },
+      ]
       const from = enterBranch(automation.steps, run.position, 'then')
       await advanceRun({ run: { ...run, log }, automation, from, tx, reads: this.options.reads, now })
     }
@@ -87,8 +96,16 @@ export class AutomationEngine implements ChangeConsumer {
   private async startRun(tx: StoreTransaction, automation: StoredAutomation, change: Change): Promise<void> {
     const contactId = change.contactId!
     if (automation.reentry !== 'always') {
-      const earlier = await tx.findRecords({ kind: 'run', automationId: automation.id, contactId, limit: MAX_RUNS_PER_CONTACT })
-      const blocking = automation.reentry === 'never' ? earlier : earlier.filter((r) => r.status === 'active' || r.status === 'waiting')
+      const earlier = await tx.findRecords({
+        kind: 'run',
+        automationId: automation.id,
+        contactId,
+        limit: MAX_RUNS_PER_CONTACT,
+      })
+      const blocking =
+        automation.reentry === 'never'
+          ? earlier
+          : earlier.filter((r) => r.status === 'active' || r.status === 'waiting')
       if (blocking.length > 0) return
     }
     const now = this.options.now()

@@ -26,7 +26,8 @@ export async function contactSnapshot(reads: ContactReads, id: string): Promise<
   let events: Promise<StoredEvent[]> | null = null
   return {
     contact,
-    events: () => (events ??= reads.listEvents({ contactId: contact.id, limit: MAX_EVENTS_SEEN }).then((page) => page.events)),
+    events: () =>
+      (events ??= reads.listEvents({ contactId: contact.id, limit: MAX_EVENTS_SEEN }).then((page) => page.events)),
   }
 }
 

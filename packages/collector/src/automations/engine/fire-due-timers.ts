@@ -42,7 +42,9 @@ export function fireDueTimers({ store, reads, now, batchSize = 50 }: FireDueTime
       if (run.status !== 'waiting' || run.waiting?.timerId !== timer.id) continue
       const automation = automationOfRecord(automationRow)
       const timedOut = run.waiting.kind === 'waitFor'
-      const from = timedOut ? enterBranch(automation.steps, run.position, 'else') : nextPosition(automation.steps, run.position)
+      const from = timedOut
+        ? enterBranch(automation.steps, run.position, 'else')
+        : nextPosition(automation.steps, run.position)
       await advanceRun({ run, automation, from, tx, reads, now: at })
     }
     return timers.length

@@ -4,7 +4,12 @@ import { describePosition, enterBranch, nextPosition, stepAt } from './step-posi
 
 const steps: AutomationStep[] = [
   { delay: '1h' },
-  { waitFor: { event: 'ordered' }, timeout: '2h', then: [{ exit: 'converted' }], else: [{ delay: '1s' }, { exit: 'gone' }] },
+  {
+    waitFor: { event: 'ordered' },
+    timeout: '2h',
+    then: [{ exit: 'converted' }],
+    else: [{ delay: '1s' }, { exit: 'gone' }],
+  },
   { if: { attribute: 'vip', eq: true }, then: [], else: [{ exit: 'not vip' }] },
 ]
 

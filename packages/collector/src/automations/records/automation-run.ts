@@ -12,9 +12,7 @@ export interface RunLogEntry {
 }
 
 /** What a waiting run waits for: a delay's end, or an event before a timeout. */
-export type RunWait =
-  | { kind: 'delay'; timerId: string }
-  | { kind: 'waitFor'; timerId: string }
+export type RunWait = { kind: 'delay'; timerId: string } | { kind: 'waitFor'; timerId: string }
 
 /** One contact's way through one automation. */
 export interface AutomationRun {

@@ -33,5 +33,9 @@ export function automationRecord(automation: StoredAutomation): AutomationRecord
  * const automations = records.map(automationOfRecord)
  */
 export function automationOfRecord(record: AutomationRecord): StoredAutomation {
-  return { ...(record.body as unknown as Omit<StoredAutomation, 'id' | 'createdAt'>), id: record.id, createdAt: record.createdAt }
+  return {
+    ...(record.body as unknown as Omit<StoredAutomation, 'id' | 'createdAt'>),
+    id: record.id,
+    createdAt: record.createdAt,
+  }
 }

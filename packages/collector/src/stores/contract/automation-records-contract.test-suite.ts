@@ -66,7 +66,9 @@ export function describeAutomationRecordsContract(harness: StoreHarness): void {
       })
       expect(await store.transaction((tx) => tx.nextDueAt({ kind: 'timer' }))).toBe('2026-12-04T03:00:01.000Z')
       const lease = (now: string, limit = 10) =>
-        store.transaction((tx) => tx.leaseDueRecords({ kind: 'timer', now, leaseUntil: '2026-12-04T03:01:00.000Z', limit }))
+        store.transaction((tx) =>
+          tx.leaseDueRecords({ kind: 'timer', now, leaseUntil: '2026-12-04T03:01:00.000Z', limit }),
+        )
       expect((await lease('2026-12-04T03:00:02.000Z')).map((r) => r.id)).toEqual(['t1', 't2'])
       expect((await lease('2026-12-04T03:00:02.500Z')).map((r) => r.id)).toEqual([])
       expect(await store.transaction((tx) => tx.nextDueAt({ kind: 'timer' }))).toBe('2026-12-04T03:00:03.000Z')
@@ -79,12 +81,19 @@ export function describeAutomationRecordsContract(harness: StoreHarness): void {
       const store = await stores.open()
       await store.transaction(async (tx) => {
         for (let i = 0; i < 20; i++) {
-          await tx.saveRecord({ record: record({ id: `t${String(i).padStart(2, '0')}`, dueAt: '2026-12-04T03:00:00.000Z' }) })
+          await tx.saveRecord({
+            record: record({ id: `t${String(i).padStart(2, '0')}`, dueAt: '2026-12-04T03:00:00.000Z' }),
+          })
         }
       })
       const leaseSome = () =>
         store.transaction((tx) =>
-          tx.leaseDueRecords({ kind: 'timer', now: '2026-12-04T03:00:00.000Z', leaseUntil: '2026-12-04T04:00:00.000Z', limit: 7 }),
+          tx.leaseDueRecords({
+            kind: 'timer',
+            now: '2026-12-04T03:00:00.000Z',
+            leaseUntil: '2026-12-04T04:00:00.000Z',
+            limit: 7,
+          }),
         )
       const batches = await Promise.all([leaseSome(), leaseSome(), leaseSome(), leaseSome()])
       const ids = batches.flat().map((r) => r.id)

@@ -8,7 +8,10 @@ import { recordColumns, type RecordRow } from './record-row.js'
  * @example
  * await findRecords(handle, { kind: 'run', automationId: 'au_1', contactId: 'c_1', limit: 100 })
  */
-export async function findRecords({ sql, pipeline }: PostgresHandle, query: AutomationRecordQuery): Promise<AutomationRecord[]> {
+export async function findRecords(
+  { sql, pipeline }: PostgresHandle,
+  query: AutomationRecordQuery,
+): Promise<AutomationRecord[]> {
   const matches = (column: string, value: string | undefined) =>
     value === undefined ? sql`` : sql`AND ${sql(column)} = ${value}`
   return pipeline.read(sql<RecordRow[]>`

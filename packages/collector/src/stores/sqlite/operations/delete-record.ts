@@ -9,5 +9,7 @@ import { prepared } from '../prepared.js'
  * deleteRecord(db, { kind: 'timer', id: 'tm_1' })
  */
 export function deleteRecord(db: Database, { kind, id }: { kind: AutomationRecordKind; id: string }): boolean {
-  return prepared<[string, string]>(db, 'DELETE FROM automation_records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
+  return (
+    prepared<[string, string]>(db, 'DELETE FROM automation_records WHERE kind = ? AND id = ?').run(kind, id).changes > 0
+  )
 }

@@ -17,7 +17,10 @@ export function leaseDueRecords(db: Database, { kind, now, leaseUntil, limit }: 
     `SELECT ${RECORD_COLUMNS} FROM automation_records WHERE kind = ? AND due_at IS NOT NULL AND due_at <= ?
      ORDER BY due_at LIMIT ?`,
   ).all(kind, now, limit)
-  const lease = prepared<[string, string, string]>(db, 'UPDATE automation_records SET due_at = ? WHERE kind = ? AND id = ?')
+  const lease = prepared<[string, string, string]>(
+    db,
+    'UPDATE automation_records SET due_at = ? WHERE kind = ? AND id = ?',
+  )
   for (const row of rows) lease.run(leaseUntil, kind, row.id)
   return rows.map(recordOfRow)
 }

@@ -1,8 +1,8 @@
 import type { AutomationRecord } from '../../../automations/records/automation-record.js'
 
 /** The columns of `automation_records` under the names of `AutomationRecord`. */
-export const RECORD_COLUMNS = `kind, id, automation_id AS automationId, endpoint_id AS endpointId, contact_id AS contactId,
-  status, unique_key AS uniqueKey, due_at AS dueAt, created_at AS createdAt, body`
+export const RECORD_COLUMNS = `kind, id, automation_id AS automationId, endpoint_id AS endpointId,
+  contact_id AS contactId, status, unique_key AS uniqueKey, due_at AS dueAt, created_at AS createdAt, body`
 
 /** A row read with `RECORD_COLUMNS`, its body still JSON text. */
 export type RecordRow = Omit<AutomationRecord, 'body'> & { body: string }

@@ -12,7 +12,10 @@ const values = '@kind, @id, @automationId, @endpointId, @contactId, @status, @un
  * @example
  * saveRecord(db, { record: run, onlyIfNew: true }) // false: this change already started a run
  */
-export function saveRecord(db: Database, { record, onlyIfNew = false }: { record: AutomationRecord; onlyIfNew?: boolean }): boolean {
+export function saveRecord(
+  db: Database,
+  { record, onlyIfNew = false }: { record: AutomationRecord; onlyIfNew?: boolean },
+): boolean {
   const row = { ...record, body: JSON.stringify(record.body) }
   const sql = onlyIfNew
     ? `INSERT INTO automation_records (${columns}) VALUES (${values}) ON CONFLICT DO NOTHING`
