@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { StoreUnavailableError } from '../store.js'
+import { sqliteMigrations } from './sqlite-migrations.js'
 import { SqliteStore } from './sqlite-store.js'
 import { ingest } from '../contract/ingest-counts.test-suite.js'
 
@@ -25,7 +26,7 @@ describe('sqlite store setup', () => {
     await restarted.close()
 
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(sqliteMigrations.map((step) => step.version))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
   })
