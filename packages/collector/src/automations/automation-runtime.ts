@@ -6,11 +6,14 @@ import { deliverDueMessages } from './deliveries/deliver-due-messages.js'
 import { DueScheduler } from './due-scheduler.js'
 import { AutomationEngine } from './engine/automation-engine.js'
 import { fireDueTimers } from './engine/fire-due-timers.js'
+import type { SegmentMembership } from './engine/segment-membership.js'
 
 export interface AutomationRuntimeOptions {
   store: Store
   /** `--webhook-allow-private`. */
   allowPrivate: boolean
+  /** Answers `if` conditions that name a segment (the segments feature); without it, a contact is in none. */
+  segments?: SegmentMembership
   now?: () => Date
   limiter?: EndpointLimiter
   random?: () => number
@@ -36,7 +39,7 @@ export class AutomationRuntime {
   private readonly deliver: () => Promise<number>
 
   constructor(options: AutomationRuntimeOptions) {
-    const { store, allowPrivate, random, onError } = options
+    const { store, allowPrivate, random, onError, segments } = options
     const now = options.now ?? (() => new Date())
     const limiter = options.limiter ?? createEndpointLimiter()
     // The engine's commits add timers and messages: wake the schedulers right after each.
@@ -49,10 +52,10 @@ export class AutomationRuntime {
       readChanges: (query) => store.readChanges(query),
       onChanges: (listener) => store.onChanges(listener),
     }
-    const engine = new AutomationEngine({ reads: store, now })
+    const engine = new AutomationEngine({ reads: store, segments, now })
     this.follower = new FeedFollower({ source, consumer: engine, ...(onError ? { onError } : {}) })
     this.fireTimers = () =>
-      fireDueTimers({ store, reads: store, now }).then((fired) => {
+      fireDueTimers({ store, reads: store, segments, now }).then((fired) => {
         if (fired > 0) this.deliveries.poke()
         return fired
       })

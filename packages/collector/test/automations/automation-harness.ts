@@ -18,7 +18,12 @@ export async function automationHarness(storeUrl: string) {
   const now = () => new Date(clock)
   const store: Store = createStore(storeUrl)
   await store.open()
-  const runtime = new AutomationRuntime({ store, allowPrivate: true, now, random: () => 0.5 })
+  // Segment memberships as the segments feature would answer them: `${segmentId} ${contactId}`.
+  const members = new Set<string>()
+  const segments = {
+    isMember: async (m: { segmentId: string; contactId: string }) => members.has(`${m.segmentId} ${m.contactId}`),
+  }
+  const runtime = new AutomationRuntime({ store, allowPrivate: true, now, random: () => 0.5, segments })
   const app = createCollector({
     store,
     writeKeys: [WRITE_KEY],
@@ -51,6 +56,7 @@ export async function automationHarness(storeUrl: string) {
 
   return {
     store,
+    members,
     runtime,
     app,
     receiver,

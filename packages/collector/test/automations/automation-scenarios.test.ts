@@ -245,7 +245,7 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     expect(await h.store.transaction((tx) => tx.nextDueAt({ kind: 'timer' }))).toBeNull()
   })
 
-  it('a segment-entered trigger, and an if on an attribute condition', async () => {
+  it('a segment-entered trigger, and an if on an attribute and on segment membership', async () => {
     await open()
     const endpoint = await h.endpoint()
     const automation = await h.automation({
@@ -253,20 +253,23 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
       trigger: { segment: 'seg_vip', on: 'entered' },
       steps: [
         {
-          if: { attribute: 'plan', eq: 'pro' },
+          if: { all: [{ attribute: 'plan', eq: 'pro' }, { segment: 'seg_paying' }] },
           then: [{ webhook: { endpoint: endpoint.id } }],
-          else: [{ exit: 'not pro' }],
+          else: [{ exit: 'not a paying pro' }],
         },
       ],
     })
     await h.send({ type: 'identify', userId: 'pro', traits: { plan: 'pro' } })
     await h.send({ type: 'identify', userId: 'free', traits: { plan: 'free' } })
+    await h.send({ type: 'identify', userId: 'trial', traits: { plan: 'pro' } })
     const [pro] = await h.store.findContacts({ userId: 'pro' })
     const [free] = await h.store.findContacts({ userId: 'free' })
+    const [trial] = await h.store.findContacts({ userId: 'trial' })
+    for (const contact of [pro!, free!]) h.members.add(`seg_paying ${contact.id}`)
     // What the segments engine appends when a contact enters a segment.
     await h.store.transaction((tx) =>
       tx.appendChanges({
-        changes: [pro!, free!].flatMap((contact) => [
+        changes: [pro!, free!, trial!].flatMap((contact) => [
           {
             type: 'segment.entered' as const,
             at: h.now().toISOString(),
@@ -290,11 +293,13 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     ).toEqual(
       [
         [pro!.id, 'completed'],
-        [free!.id, 'not pro'],
+        [free!.id, 'not a paying pro'],
+        [trial!.id, 'not a paying pro'],
       ].sort(),
     )
     expect(h.receiver.received).toHaveLength(1)
-    expect((await h.admin('GET', `/v1/contacts/${free!.id}/runs`)).body.runs).toMatchObject([{ exitReason: 'not pro' }])
+    const { runs: trialRuns } = (await h.admin('GET', `/v1/contacts/${trial!.id}/runs`)).body
+    expect(trialRuns).toMatchObject([{ exitReason: 'not a paying pro' }])
   })
 })
 

@@ -1,5 +1,6 @@
 import { durationMs } from '@sillage/protocol'
 import { evaluateCondition } from '../../segments/evaluate-condition.js'
+import { segmentReferences } from '../../segments/segment-references.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { newDelivery } from '../../webhooks/delivery-state.js'
 import { renderTemplate } from '../render-template.js'
@@ -11,6 +12,7 @@ import { deliveryRecord } from '../records/stored-delivery.js'
 import type { StoredAutomation } from '../records/stored-automation.js'
 import type { ContactReads } from './contact-reads.js'
 import { contactSnapshot, membershipInput, templateContext } from './contact-snapshot.js'
+import type { SegmentMembership } from './segment-membership.js'
 import { describePosition, enterBranch, nextPosition, stepAt, type StepPosition } from './step-position.js'
 
 export interface AdvanceRunOptions {
@@ -20,6 +22,8 @@ export interface AdvanceRunOptions {
   from: StepPosition | null
   tx: StoreTransaction
   reads: ContactReads
+  /** Answers `if` conditions that name a segment; without it, the contact is in none. */
+  segments?: SegmentMembership
   now: Date
 }
 
@@ -79,7 +83,16 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       return run
     }
     if ('if' in step) {
-      const holds = evaluateCondition(step.if, await membershipInput(snapshot, now))
+      const contactId = run.contactId
+      const memberships = new Map<string, boolean>()
+      for (const segmentId of segmentReferences(step.if)) {
+        memberships.set(segmentId, (await options.segments?.isMember({ segmentId, contactId })) ?? false)
+      }
+      const input = {
+        ...(await membershipInput(snapshot, now)),
+        isMemberOf: (id: string) => memberships.get(id) ?? false,
+      }
+      const holds = evaluateCondition(step.if, input)
       log(position, holds ? 'condition holds: then' : 'condition does not hold: else')
       position = enterBranch(automation.steps, position, holds ? 'then' : 'else')
       continue

@@ -8,6 +8,7 @@ import { automationOfRecord, type StoredAutomation } from '../records/stored-aut
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
 import { forgetContact } from './forget-contact.js'
+import type { SegmentMembership } from './segment-membership.js'
 import { eventMatches, feedEvent, triggerMatches } from './trigger-matches.js'
 import { describePosition, enterBranch, stepAt } from './step-position.js'
 
@@ -18,6 +19,7 @@ const MAX_RUNS_PER_CONTACT = 1000
 
 export interface AutomationEngineOptions {
   reads: ContactReads
+  segments?: SegmentMembership
   now: () => Date
 }
 
@@ -89,7 +91,15 @@ export class AutomationEngine implements ChangeConsumer {
         { at: now.toISOString(), step: describePosition(run.position), outcome: `${event.name} came: then` },
       ]
       const from = enterBranch(automation.steps, run.position, 'then')
-      await advanceRun({ run: { ...run, log }, automation, from, tx, reads: this.options.reads, now })
+      await advanceRun({
+        run: { ...run, log },
+        automation,
+        from,
+        tx,
+        reads: this.options.reads,
+        segments: this.options.segments,
+        now,
+      })
     }
   }
 
@@ -124,6 +134,14 @@ export class AutomationEngine implements ChangeConsumer {
       triggerKey: `${automation.id} ${change.cursor}`,
     }
     if (!(await tx.saveRecord({ record: runRecord(run), onlyIfNew: true }))) return
-    await advanceRun({ run, automation, from: [0], tx, reads: this.options.reads, now })
+    await advanceRun({
+      run,
+      automation,
+      from: [0],
+      tx,
+      reads: this.options.reads,
+      segments: this.options.segments,
+      now,
+    })
   }
 }

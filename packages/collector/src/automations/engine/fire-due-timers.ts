@@ -3,6 +3,7 @@ import { runOfRecord } from '../records/automation-run.js'
 import { automationOfRecord } from '../records/stored-automation.js'
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
+import type { SegmentMembership } from './segment-membership.js'
 import { enterBranch, nextPosition } from './step-position.js'
 
 /** A timer taken is given back this long after, should its transaction never commit. */
@@ -11,6 +12,7 @@ const TIMER_LEASE_MS = 60_000
 export interface FireDueTimersOptions {
   store: Transactional
   reads: ContactReads
+  segments?: SegmentMembership
   now: () => Date
   /** Timers per transaction. Default 50. */
   batchSize?: number
@@ -26,7 +28,7 @@ export interface FireDueTimersOptions {
  * @example
  * await fireDueTimers({ store, reads: store, now: () => new Date() })
  */
-export function fireDueTimers({ store, reads, now, batchSize = 50 }: FireDueTimersOptions): Promise<number> {
+export function fireDueTimers({ store, reads, segments, now, batchSize = 50 }: FireDueTimersOptions): Promise<number> {
   return store.transaction(async (tx) => {
     const at = now()
     const leaseUntil = new Date(at.getTime() + TIMER_LEASE_MS).toISOString()
@@ -45,7 +47,7 @@ export function fireDueTimers({ store, reads, now, batchSize = 50 }: FireDueTime
       const from = timedOut
         ? enterBranch(automation.steps, run.position, 'else')
         : nextPosition(automation.steps, run.position)
-      await advanceRun({ run, automation, from, tx, reads, now: at })
+      await advanceRun({ run, automation, from, tx, reads, segments, now: at })
     }
     return timers.length
   })
