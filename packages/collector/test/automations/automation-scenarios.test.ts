@@ -226,6 +226,32 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     expect(new Set(ids)).toEqual(new Set([failed.webhookId]))
   })
 
+  it('a disabled automation starts no run but lets runs under way finish; a deleted one ends them', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const kept = await h.automation(abandonedCart(endpoint.id))
+    const dropped = await h.automation({ ...abandonedCart(endpoint.id), name: 'Dropped' })
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 25, items: [] } })
+    await h.runDue()
+    const disabled = await h.admin('PUT', `/v1/automations/${kept.id}`, {
+      ...abandonedCart(endpoint.id),
+      enabled: false,
+    })
+    expect(disabled.status).toBe(200)
+    expect((await h.admin('DELETE', `/v1/automations/${dropped.id}`)).status).toBe(204)
+    await h.send({ type: 'track', userId: 'u2', event: 'cart_updated', properties: { total: 25, items: [] } })
+    await h.send({ type: 'track', userId: 'u1', event: 'order_completed' })
+    await h.runDue()
+    expect(await runsOf(kept.id)).toMatchObject([{ status: 'exited', exitReason: 'converted' }])
+    h.advance(3 * HOUR)
+    await h.runDue()
+    const [droppedRun] = await h.store.transaction((tx) =>
+      tx.findRecords({ kind: 'run', automationId: dropped.id, limit: 5 }),
+    )
+    expect(droppedRun).toMatchObject({ status: 'exited', body: { exitReason: 'automation deleted' } })
+    expect(h.receiver.received).toHaveLength(0)
+  })
+
   it('an erased contact leaves no run, timer or message behind', async () => {
     await open()
     const endpoint = await h.endpoint()

@@ -41,8 +41,10 @@ export class AutomationEngine implements ChangeConsumer {
   constructor(private readonly options: AutomationEngineOptions) {}
 
   async handle(changes: readonly Change[], tx: StoreTransaction): Promise<void> {
-    const records = await tx.findRecords({ kind: 'automation', status: 'enabled', limit: MAX_AUTOMATIONS })
+    // Runs under way go on when their automation is disabled; only new runs stop.
+    const records = await tx.findRecords({ kind: 'automation', limit: MAX_AUTOMATIONS })
     const automations = records.map(automationOfRecord)
+    const enabled = automations.filter((automation) => automation.enabled)
     for (const change of changes) {
       if (change.contactId === null) continue
       if (change.type === 'contact.merged') {
@@ -54,7 +56,7 @@ export class AutomationEngine implements ChangeConsumer {
         continue
       }
       await this.endWaits(tx, change, automations)
-      for (const automation of automations) {
+      for (const automation of enabled) {
         if (automation.trigger.some((trigger) => triggerMatches(trigger, change))) {
           await this.startRun(tx, automation, change)
         }

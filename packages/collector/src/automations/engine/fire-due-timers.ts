@@ -1,5 +1,5 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
-import { runOfRecord } from '../records/automation-run.js'
+import { runOfRecord, runRecord } from '../records/automation-run.js'
 import { automationOfRecord } from '../records/stored-automation.js'
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
@@ -38,10 +38,15 @@ export function fireDueTimers({ store, reads, segments, now, batchSize = 50 }: F
       const runId = (timer.body as { runId: string }).runId
       const [runRow] = await tx.findRecords({ kind: 'run', id: runId, limit: 1 })
       const [automationRow] = await tx.findRecords({ kind: 'automation', id: timer.automationId!, limit: 1 })
-      if (!runRow || !automationRow) continue
+      if (!runRow) continue
       const run = runOfRecord(runRow)
       // A waitFor already answered by its event, or a run moved on: the timer is stale.
       if (run.status !== 'waiting' || run.waiting?.timerId !== timer.id) continue
+      if (!automationRow) {
+        const ended = { ...run, status: 'exited' as const, exitReason: 'automation deleted', waiting: null }
+        await tx.saveRecord({ record: runRecord(ended) })
+        continue
+      }
       const automation = automationOfRecord(automationRow)
       const timedOut = run.waiting.kind === 'waitFor'
       const from = timedOut
