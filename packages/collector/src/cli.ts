@@ -5,6 +5,7 @@ import { dataDirOf, resolveCollectorKeys } from './config/collector-keys.js'
 import { ConfigError } from './config/config-error.js'
 import { parseConfig } from './config/parse-config.js'
 import { usage } from './config/usage.js'
+import { AutomationRuntime } from './automations/automation-runtime.js'
 import { createCollector } from './create-collector.js'
 import { PrivacyMaintenance } from './privacy/privacy-maintenance.js'
 import { closeServer, listen } from './server/listen.js'
@@ -35,6 +36,11 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     throw new ConfigError(`cannot open the store ${hideUrlPassword(config.store)}: ${oneLine(error)}`)
   }
+  const automations = new AutomationRuntime({
+    store,
+    allowPrivate: config.webhookAllowPrivate,
+    onError: (error) => console.error(redact(`sillage: automations: ${oneLine(error)}`)),
+  })
   const app = createCollector({
     store,
     writeKeys: keys.writeKeys,
@@ -43,6 +49,8 @@ async function main(argv: readonly string[]): Promise<void> {
     identitySecret: config.identitySecret,
     trustProxy: config.trustProxy,
     ipStorage: config.ipStorage,
+    webhookAllowPrivate: config.webhookAllowPrivate,
+    onDeliveryReplayed: () => automations.poke(),
     log: (message, error) => console.error(redact(`${message} ${inspect(error)}`)),
     rateLimit: config.rateLimit === 0 ? false : { requestsPerSecond: config.rateLimit, burst: config.rateLimit * 10 },
   })
@@ -65,7 +73,8 @@ async function main(argv: readonly string[]): Promise<void> {
     now: () => new Date(),
     log: (message, error) => console.error(redact(`${message} ${oneLine(error)}`)),
   }).start()
-  stopOnSignals(server, store, stopMaintenance)
+  automations.start()
+  stopOnSignals(server, store, [{ stop: stopMaintenance }, automations])
 }
 
 /**
@@ -73,14 +82,19 @@ async function main(argv: readonly string[]): Promise<void> {
  * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
  * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
  */
-function stopOnSignals(server: Server, store: Store, stopMaintenance: () => void): void {
+/** Work the collector runs beside its routes (retention, automations, segments): stopped before the store closes. */
+interface BackgroundWork {
+  stop(): void | Promise<void>
+}
+
+function stopOnSignals(server: Server, store: Store, background: readonly BackgroundWork[]): void {
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
-    stopMaintenance()
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
+    await Promise.all(background.map((work) => work.stop()))
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }

@@ -11,8 +11,10 @@ import { requestMetrics } from './middleware/request-metrics/index.js'
 import { DailySalts } from './privacy/daily-salts.js'
 import { emptyExportSections, type ExportSections } from './privacy/export-sections.js'
 import { storeDailySalt } from './privacy/store-daily-salt.js'
+import { automationRoutes } from './routes/automation-routes.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
 import { changeRoutes } from './routes/change-routes.js'
+import { deliveryRoutes } from './routes/delivery-routes.js'
 import { healthRoutes } from './routes/health-routes.js'
 import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
@@ -22,6 +24,7 @@ import type { RouteDeps } from './routes/route-deps.js'
 import { receiptsRoute } from './routes/receipts-route.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
+import { webhookRoutes } from './routes/webhook-routes.js'
 import type { Store } from './stores/store.js'
 
 export interface CollectorOptions {
@@ -59,6 +62,10 @@ export interface CollectorOptions {
   exportSections?: ExportSections
   /** Drives the console live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
   heartbeatClock?: HeartbeatClock
+  /** Accept webhook endpoints on private, loopback and link-local addresses. Default false. */
+  webhookAllowPrivate?: boolean
+  /** Called after a delivery is replayed, to wake the delivery worker (see `AutomationRuntime`). */
+  onDeliveryReplayed?: () => void
 }
 
 /**
@@ -101,6 +108,9 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', privacyRoutes(deps))
   app.route('/', readRoutes(deps))
   app.route('/', changeRoutes(deps))
+  app.route('/', automationRoutes(deps))
+  app.route('/', webhookRoutes({ ...deps, allowPrivateWebhooks: options.webhookAllowPrivate ?? false }))
+  app.route('/', deliveryRoutes({ ...deps, onReplay: options.onDeliveryReplayed }))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())

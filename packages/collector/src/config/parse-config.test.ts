@@ -15,12 +15,19 @@ describe('parseConfig', () => {
       rateLimit: 50,
       ipStorage: 'truncated',
       retentionDays: 0,
+      webhookAllowPrivate: false,
     })
   })
 
   it('takes a retention in days, 0 meaning forever', () => {
     expect(parseConfig(['--retention-days', '90'], {})).toMatchObject({ retentionDays: 90 })
     expect(parseConfig([], { SILLAGE_RETENTION_DAYS: '30' })).toMatchObject({ retentionDays: 30 })
+  })
+
+  it('lets webhooks reach private addresses only when asked, by flag or env', () => {
+    expect(parseConfig(['--webhook-allow-private'], {})).toMatchObject({ webhookAllowPrivate: true })
+    expect(parseConfig([], { SILLAGE_WEBHOOK_ALLOW_PRIVATE: 'true' })).toMatchObject({ webhookAllowPrivate: true })
+    expect(() => parseConfig([], { SILLAGE_WEBHOOK_ALLOW_PRIVATE: 'maybe' })).toThrow(/webhook-allow-private/)
   })
 
   it('takes a rate limit, 0 meaning off', () => {

@@ -19,6 +19,8 @@ export interface CollectorConfig {
   ipStorage: IpStorage
   /** Events older than this many days are deleted (at start, then hourly); 0 keeps them forever. */
   retentionDays: number
+  /** Webhook endpoints may be on private, loopback and link-local addresses (a receiver on this network). */
+  webhookAllowPrivate: boolean
 }
 
 /** Every flag with its env twin (the README's Configuration), plus `--trust-proxy` and `--rate-limit` for deployments that take real traffic. */
@@ -34,9 +36,13 @@ const flags = {
   'rate-limit': { env: 'SILLAGE_RATE_LIMIT', default: '50' },
   'ip-storage': { env: 'SILLAGE_IP_STORAGE', default: 'truncated' },
   'retention-days': { env: 'SILLAGE_RETENTION_DAYS', default: '0' },
+  'webhook-allow-private': { env: 'SILLAGE_WEBHOOK_ALLOW_PRIVATE', default: 'false' },
 } as const
 
 export type FlagName = keyof typeof flags
+
+/** Flags that take no value: present means true. */
+const booleanFlags: readonly string[] = ['trust-proxy', 'webhook-allow-private']
 
 /**
  * Command-line flags, then their environment twins, then the defaults. Throws a
@@ -49,7 +55,10 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   let values: Record<string, string | boolean | undefined>
   try {
     const options = Object.fromEntries(
-      Object.keys(flags).map((name) => [name, { type: name === 'trust-proxy' ? ('boolean' as const) : ('string' as const) }]),
+      Object.keys(flags).map((name) => [
+        name,
+        { type: booleanFlags.includes(name) ? ('boolean' as const) : ('string' as const) },
+      ]),
     )
     values = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values
   } catch (error) {
@@ -77,6 +86,7 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
     rateLimit: parseRate(get('rate-limit')),
     ipStorage: parseIpStorage(get('ip-storage')),
     retentionDays: parseRetentionDays(get('retention-days')),
+    webhookAllowPrivate: parseBoolean('webhook-allow-private', get('webhook-allow-private')),
   }
 }
 

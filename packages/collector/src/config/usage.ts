@@ -14,6 +14,8 @@ export const usage = `Usage: sillage-collector [flags]     (every flag has an en
   --ip-storage <mode>        SILLAGE_IP_STORAGE       truncated (default: IPv4 /24, IPv6 /48), full or none: what context.ip keeps
   --retention-days <n>       SILLAGE_RETENTION_DAYS   delete events older than n days, at start and hourly; default 0 = keep
                                                       forever (contacts, attributes and summaries are kept)
+  --webhook-allow-private    SILLAGE_WEBHOOK_ALLOW_PRIVATE  webhooks may go to private, loopback and link-local
+                                                      addresses (a receiver on your own network); default off
   -h, --help                 this text
 
 The data dir is the folder of the SQLite file (./data for memory: and postgres:).`

@@ -1,3 +1,4 @@
+import { automationOperations } from '../routes/automation-operations.js'
 import { brevoOperations } from '../routes/brevo-operations.js'
 import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
@@ -21,6 +22,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...readOperations,
   ...privacyOperations,
   ...changeOperations,
+  ...automationOperations,
   ...healthOperations,
   ...trackerScriptOperations,
   ...openApiOperations,

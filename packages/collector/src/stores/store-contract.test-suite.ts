@@ -1,3 +1,4 @@
+import { describeAutomationRecordsContract } from './contract/automation-records-contract.test-suite.js'
 import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
 import { describeContactListContract } from './contract/contact-list-contract.test-suite.js'
@@ -31,4 +32,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeLatestChangeCursorContract(harness)
   describeContactListContract(harness)
   describeRecentContactChangesContract(harness)
+  describeAutomationRecordsContract(harness)
 }

@@ -1,6 +1,12 @@
 import type { JsonObject } from '@sillage/protocol'
 import type { ChangePage, ChangeQuery, NewChange } from '../events/change.js'
 import type { NormalisedEvent } from '../events/normalised-event.js'
+import type {
+  AutomationLease,
+  AutomationRecord,
+  AutomationRecordKind,
+  AutomationRecordQuery,
+} from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
 
@@ -81,6 +87,24 @@ export interface StoreTransaction {
   forgetChangesBefore(args: { before: string; limit: number }): Promise<number>
   /** Merge records and feed entries of a contact (its current id) and of the contacts merged into it. */
   readContactHistory(args: { contactId: string }): Promise<ContactHistory>
+  /**
+   * Stores an automation record (definitions, runs, timers, webhook messages), replacing
+   * the one with its kind and id. With `onlyIfNew`, stores nothing when its id or unique
+   * key is taken. True when stored.
+   */
+  saveRecord(args: { record: AutomationRecord; onlyIfNew?: boolean }): Promise<boolean>
+  /** The records of a kind matching every column given, newest first. */
+  findRecords(args: AutomationRecordQuery): Promise<AutomationRecord[]>
+  /** True when there was such a record. */
+  deleteRecord(args: { kind: AutomationRecordKind; id: string }): Promise<boolean>
+  /**
+   * The records of a kind due at `now`, earliest first, their `dueAt` moved to `leaseUntil`
+   * so that they come due again unless saved or deleted before. On PostgreSQL the rows
+   * stay locked until commit and rows locked by another collector are skipped.
+   */
+  leaseDueRecords(args: AutomationLease): Promise<AutomationRecord[]>
+  /** When the earliest record of a kind is due, or null. */
+  nextDueAt(args: { kind: AutomationRecordKind }): Promise<string | null>
 }
 
 /**

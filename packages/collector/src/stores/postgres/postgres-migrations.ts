@@ -118,6 +118,30 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX changes_with_event_data ON changes (at) WHERE type = 'event.stored' AND data IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'automation records: definitions, runs, timers, webhook deliveries',
+    sql: `
+      CREATE TABLE automation_records (
+        kind text NOT NULL,
+        id text NOT NULL,
+        automation_id text,
+        endpoint_id text,
+        contact_id text,
+        status text,
+        unique_key text,
+        due_at text COLLATE "C",
+        created_at text NOT NULL,
+        body json NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+      CREATE UNIQUE INDEX automation_records_by_key ON automation_records (kind, unique_key);
+      -- The schedulers take the earliest due record of a kind through this index, never a scan.
+      CREATE INDEX automation_records_by_due ON automation_records (kind, due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX automation_records_by_contact ON automation_records (kind, contact_id, created_at);
+      CREATE INDEX automation_records_by_automation ON automation_records (kind, automation_id, created_at);
+    `,
+  },
 ]
 
 /**

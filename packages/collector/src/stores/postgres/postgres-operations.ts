@@ -18,6 +18,11 @@ import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
 
+import { saveRecord } from './operations/save-record.js'
+import { findRecords } from './operations/find-records.js'
+import { deleteRecord } from './operations/delete-record.js'
+import { leaseDueRecords } from './operations/lease-due-records.js'
+import { nextDueAt } from './operations/next-due-at.js'
 /** Every transaction operation in a PostgreSQL transaction, one file each. */
 export const postgresOperations: DialectOperations<PostgresHandle> = {
   storedMessageIds,
@@ -37,4 +42,9 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   deleteEventsBefore,
   forgetChangesBefore,
   readContactHistory,
+  saveRecord,
+  findRecords,
+  deleteRecord,
+  leaseDueRecords,
+  nextDueAt,
 }

@@ -113,6 +113,30 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX changes_with_event_data ON changes (at) WHERE type = 'event.stored' AND data IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'automation records: definitions, runs, timers, webhook deliveries',
+    sql: `
+      CREATE TABLE automation_records (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        automation_id TEXT,
+        endpoint_id TEXT,
+        contact_id TEXT,
+        status TEXT,
+        unique_key TEXT,
+        due_at TEXT,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX automation_records_by_key ON automation_records (kind, unique_key);
+      -- The schedulers take the earliest due record of a kind through this index, never a scan.
+      CREATE INDEX automation_records_by_due ON automation_records (kind, due_at) WHERE due_at IS NOT NULL;
+      CREATE INDEX automation_records_by_contact ON automation_records (kind, contact_id, created_at);
+      CREATE INDEX automation_records_by_automation ON automation_records (kind, automation_id, created_at);
+    `,
+  },
 ]
 
 /**

@@ -1,0 +1,98 @@
+import type { Transactional } from '../../transaction/store-transaction.js'
+import { recordAttempt } from '../../webhooks/delivery-state.js'
+import { EndpointBusyError, type EndpointLimiter } from '../../webhooks/endpoint-limiter.js'
+import { sendWebhook, WEBHOOK_TIMEOUT_MS } from '../../webhooks/send-webhook.js'
+import { signingSecretsAt } from '../../webhooks/signing-secrets.js'
+import type { WebhookAttempt } from '../../webhooks/webhook-attempt.js'
+import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../records/stored-endpoint.js'
+import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../records/stored-delivery.js'
+
+/**
+ * A leased message is given back this long after it was taken: longer than an attempt may
+ * last (the receiver's 15 s and a moment to record it), short enough that a message a dead
+ * collector held is sent again soon.
+ */
+export const DELIVERY_LEASE_MS = WEBHOOK_TIMEOUT_MS + 5000
+
+export interface DeliverDueOptions {
+  store: Transactional
+  limiter: EndpointLimiter
+  now: () => Date
+  /** `--webhook-allow-private`: receivers on private and loopback addresses are allowed. */
+  allowPrivate: boolean
+  /** Messages taken per round. Default 50. */
+  batchSize?: number
+  random?: () => number
+}
+
+/**
+ * Sends every message due now, each endpoint through its own lane of the limiter, and
+ * records each attempt: delivered, due again on the retry schedule, or failed (kept, and
+ * replayable). A 410 disables the endpoint. Messages are leased first, so two collectors
+ * never send the same attempt, and a collector that dies mid-send gives its messages back
+ * when the lease runs out: at least once, always with the same `webhook-id`.
+ * Resolves with the number of messages taken.
+ *
+ * @example
+ * await deliverDueMessages({ store, limiter, now: () => new Date(), allowPrivate: false })
+ */
+export async function deliverDueMessages(options: DeliverDueOptions): Promise<number> {
+  const { store, now, batchSize = 50 } = options
+  const takenAt = now()
+  const leased = await store.transaction((tx) =>
+    tx.leaseDueRecords({
+      kind: 'delivery',
+      now: takenAt.toISOString(),
+      leaseUntil: new Date(takenAt.getTime() + DELIVERY_LEASE_MS).toISOString(),
+      limit: batchSize,
+    }),
+  )
+  await Promise.all(leased.map((record) => deliverOne(options, deliveryOfRecord(record))))
+  return leased.length
+}
+
+async function deliverOne(options: DeliverDueOptions, delivery: StoredDelivery): Promise<void> {
+  const { store, limiter, now, allowPrivate, random } = options
+  const [endpointRow] = await store.transaction((tx) =>
+    tx.findRecords({ kind: 'webhook-endpoint', id: delivery.endpointId, limit: 1 }),
+  )
+  const endpoint = endpointRow === undefined ? null : endpointOfRecord(endpointRow)
+  const startedAt = now()
+  let attempt: WebhookAttempt
+  try {
+    attempt = await limiter.run(delivery.endpointId, () => attemptTo(endpoint, delivery, { now, allowPrivate }))
+  } catch (error) {
+    // Too many already waiting for this endpoint: the lease runs out and the message comes again.
+    if (error instanceof EndpointBusyError) return
+    throw error
+  }
+  const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at: startedAt, random })
+  await store.transaction(async (tx) => {
+    await tx.saveRecord({ record: deliveryRecord({ ...delivery, ...next }) })
+    if (disableEndpoint && endpoint !== null) {
+      await tx.saveRecord({ record: endpointRecord({ ...endpoint, enabled: false }) })
+    }
+  })
+}
+
+function attemptTo(
+  endpoint: StoredEndpoint | null,
+  delivery: StoredDelivery,
+  { now, allowPrivate }: { now: () => Date; allowPrivate: boolean },
+): Promise<WebhookAttempt> {
+  const refused = (error: string): Promise<WebhookAttempt> =>
+    Promise.resolve({ outcome: 'failed', status: null, error, retryAfterMs: null, durationMs: 0 })
+  if (endpoint === null) return refused(`endpoint ${delivery.endpointId} was deleted: replay the message elsewhere`)
+  if (!endpoint.enabled) {
+    return refused(`endpoint ${endpoint.id} is disabled (its receiver answered 410): create a new endpoint`)
+  }
+  return sendWebhook({
+    url: endpoint.url,
+    headers: endpoint.headers,
+    messageId: delivery.webhookId,
+    body: delivery.body,
+    secrets: signingSecretsAt(endpoint.secrets, now()),
+    allowPrivate,
+    now,
+  })
+}

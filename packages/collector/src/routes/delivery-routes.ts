@@ -1,0 +1,73 @@
+import { Hono } from 'hono'
+import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../automations/records/stored-delivery.js'
+import type { CollectorEnv } from '../collector-env.js'
+import { ApiError } from '../errors/api-error.js'
+import { secretKeyAuth } from '../middleware/auth/index.js'
+import { replayDelivery } from '../webhooks/delivery-state.js'
+import { deliveryQuerySchema } from './automation-schemas.js'
+import { isPossibleId, parseQuery } from './parse-request.js'
+import type { RouteDeps } from './route-deps.js'
+
+/** Most messages in one answer, newest first. */
+const MAX_LISTED = 1000
+
+const shown = (delivery: StoredDelivery) => ({
+  id: delivery.id,
+  webhookId: delivery.webhookId,
+  endpoint: delivery.endpointId,
+  automation: delivery.automationId,
+  status: delivery.status,
+  attempts: delivery.attempts,
+  nextAttemptAt: delivery.nextAttemptAt,
+})
+
+/**
+ * Webhook messages: `GET /v1/deliveries?status&endpoint&automation` and
+ * `POST /v1/deliveries/:id/replay` (202: due again at once, with a fresh schedule and
+ * the same `webhook-id`). `onReplay` wakes the delivery worker.
+ *
+ * @example
+ * app.route('/', deliveryRoutes({ ...deps, onReplay: () => deliveries.poke() }))
+ */
+export function deliveryRoutes(
+  deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { onReplay?: () => void },
+): Hono<CollectorEnv> {
+  const { store } = deps
+  const app = new Hono<CollectorEnv>()
+  app.use('/v1/deliveries', secretKeyAuth(deps))
+  app.use('/v1/deliveries/*', secretKeyAuth(deps))
+
+  app.get('/v1/deliveries', async (c) => {
+    const { status, endpoint, automation } = parseQuery(c, deliveryQuerySchema)
+    const records = await store.transaction((tx) =>
+      tx.findRecords({
+        kind: 'delivery',
+        ...(status ? { status } : {}),
+        ...(endpoint ? { endpointId: endpoint } : {}),
+        ...(automation ? { automationId: automation } : {}),
+        limit: MAX_LISTED,
+      }),
+    )
+    return c.json({ deliveries: records.map((record) => shown(deliveryOfRecord(record))) })
+  })
+
+  app.post('/v1/deliveries/:id/replay', async (c) => {
+    const id = c.req.param('id')
+    const replayed = isPossibleId(id)
+      ? await store.transaction(async (tx) => {
+          const [record] = await tx.findRecords({ kind: 'delivery', id, limit: 1 })
+          if (record === undefined) return null
+          const delivery = deliveryOfRecord(record)
+          const next = { ...delivery, ...replayDelivery(delivery, deps.now()) }
+          await tx.saveRecord({ record: deliveryRecord(next) })
+          return next
+        })
+      : null
+    if (replayed === null) {
+      throw new ApiError(404, 'not_found', `No delivery with id "${id.slice(0, 100)}": GET /v1/deliveries lists them.`)
+    }
+    deps.onReplay?.()
+    return c.json(shown(replayed), 202)
+  })
+  return app
+}

@@ -1,0 +1,100 @@
+import { Hono } from 'hono'
+import { webhookEndpointBodySchema } from '@sillage/protocol'
+import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../automations/records/stored-endpoint.js'
+import { recordId } from '../automations/records/record-id.js'
+import type { CollectorEnv } from '../collector-env.js'
+import { ApiError } from '../errors/api-error.js'
+import { secretKeyAuth } from '../middleware/auth/index.js'
+import { jsonBody } from '../middleware/json-body/index.js'
+import { refusedLiteralAddress } from '../webhooks/refused-webhook-url.js'
+import { rotateSigningSecrets } from '../webhooks/signing-secrets.js'
+import { generateWebhookSecret } from '../webhooks/webhook-secret.js'
+import { isPossibleId, parseBody } from './parse-request.js'
+import type { RouteDeps } from './route-deps.js'
+
+/** Most endpoints listed. */
+const MAX_ENDPOINTS = 1000
+
+/** An endpoint as the API shows it: never its headers, which may hold the receiver's credentials. */
+const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => ({
+  id,
+  url,
+  description,
+  enabled,
+  createdAt,
+})
+
+/**
+ * Webhook endpoints: `POST /v1/webhooks` (201 with the `whsec_` secret, shown this once),
+ * `GET /v1/webhooks`, `GET|DELETE /v1/webhooks/:id`, `POST /v1/webhooks/:id/rotate-secret`
+ * (the old secret keeps signing for 24 h).
+ *
+ * @example
+ * app.route('/', webhookRoutes({ ...deps, allowPrivateWebhooks: false }))
+ */
+export function webhookRoutes(
+  deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'> & { allowPrivateWebhooks: boolean },
+): Hono<CollectorEnv> {
+  const { store } = deps
+  const app = new Hono<CollectorEnv>()
+  app.use('/v1/webhooks', secretKeyAuth(deps))
+  app.use('/v1/webhooks/*', secretKeyAuth(deps))
+
+  app.post('/v1/webhooks', jsonBody(), async (c) => {
+    const body = parseBody(c, webhookEndpointBodySchema, 'webhook endpoint')
+    const refusal = deps.allowPrivateWebhooks ? null : refusedLiteralAddress(new URL(body.url))
+    if (refusal) throw new ApiError(400, 'invalid_body', `Invalid webhook endpoint: url: ${refusal}`)
+    const secret = generateWebhookSecret()
+    const endpoint: StoredEndpoint = {
+      id: recordId('wh'),
+      url: body.url,
+      description: body.description ?? null,
+      headers: body.headers ?? {},
+      secrets: [{ secret, expiresAt: null }],
+      enabled: true,
+      createdAt: deps.now().toISOString(),
+    }
+    await store.transaction((tx) => tx.saveRecord({ record: endpointRecord(endpoint) }))
+    return c.json({ ...shown(endpoint), secret }, 201)
+  })
+
+  app.get('/v1/webhooks', async (c) => {
+    const records = await store.transaction((tx) => tx.findRecords({ kind: 'webhook-endpoint', limit: MAX_ENDPOINTS }))
+    return c.json({ webhooks: records.map((record) => shown(endpointOfRecord(record))) })
+  })
+
+  app.get('/v1/webhooks/:id', async (c) => c.json(shown(await endpointOr404(c.req.param('id')))))
+
+  app.delete('/v1/webhooks/:id', async (c) => {
+    const id = c.req.param('id')
+    if (!isPossibleId(id) || !(await store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id }))))
+      throw notFound(id)
+    return c.body(null, 204)
+  })
+
+  app.post('/v1/webhooks/:id/rotate-secret', async (c) => {
+    const id = c.req.param('id')
+    if (!isPossibleId(id)) throw notFound(id)
+    const rotated = await store.transaction(async (tx) => {
+      const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id, limit: 1 })
+      if (record === undefined) return null
+      const endpoint = endpointOfRecord(record)
+      const { secret, secrets } = rotateSigningSecrets(endpoint.secrets, deps.now())
+      await tx.saveRecord({ record: endpointRecord({ ...endpoint, secrets }) })
+      return { ...shown(endpoint), secret }
+    })
+    if (rotated === null) throw notFound(id)
+    return c.json(rotated)
+  })
+
+  async function endpointOr404(id: string): Promise<StoredEndpoint> {
+    if (!isPossibleId(id)) throw notFound(id)
+    const [record] = await store.transaction((tx) => tx.findRecords({ kind: 'webhook-endpoint', id, limit: 1 }))
+    if (record === undefined) throw notFound(id)
+    return endpointOfRecord(record)
+  }
+  return app
+}
+
+const notFound = (id: string) =>
+  new ApiError(404, 'not_found', `No webhook endpoint with id "${id.slice(0, 100)}": GET /v1/webhooks lists them.`)

@@ -1,0 +1,79 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { dropTestSchemas } from '../../src/stores/postgres/postgres-test-server.test-suite.js'
+import { type AutomationHarness, automationHarness, HOUR, SECOND } from './automation-harness.js'
+import { scenarioStores } from './scenario-stores.js'
+
+const stores = scenarioStores()
+
+describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
+  let h: AutomationHarness
+  const open = async () => (h = await automationHarness(await storeUrl()))
+  afterEach(async () => h?.close())
+  afterAll(dropTestSchemas)
+
+  const deliveries = async () => (await h.admin('GET', '/v1/deliveries')).body.deliveries
+
+  it('receiver down with Retry-After, then up: delivered once, the same webhook-id on every attempt', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({ name: 'x', trigger: { event: 'signed_up' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    let down = 2
+    h.answerWith((_, response) =>
+      down-- > 0 ? response.writeHead(503, { 'retry-after': '30' }).end('busy') : response.writeHead(200).end(),
+    )
+    await h.send({ type: 'track', userId: 'u1', event: 'signed_up' })
+    await h.runDue()
+    expect(await deliveries()).toMatchObject([{ status: 'pending', attempts: [{ status: 503 }] }])
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    h.advance(31 * SECOND)
+    await h.runDue()
+    h.advance(31 * SECOND)
+    await h.runDue()
+    h.advance(HOUR)
+    await h.runDue()
+    const ids = h.receiver.received.map((request) => request.headers['webhook-id'])
+    expect(ids).toHaveLength(3)
+    expect(new Set(ids).size).toBe(1)
+    expect(await deliveries()).toMatchObject([
+      { status: 'delivered', nextAttemptAt: null, attempts: [{ status: 503 }, { status: 503 }, { status: 200 }] },
+    ])
+  })
+
+  it('410 disables the endpoint; always 500 fails after the schedule; a replay delivers', async () => {
+    await open()
+    const gone = await h.endpoint()
+    const failing = await h.endpoint()
+    await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: gone.id } }] })
+    await h.automation({ name: 'b', trigger: { event: 'e2' }, steps: [{ webhook: { endpoint: failing.id } }] })
+    h.answerWith((request, response) =>
+      response.writeHead(request.headers['webhook-id'] && gonePath(request) ? 410 : 500).end(),
+    )
+    function gonePath(request: { body: string }) {
+      return JSON.parse(request.body).data.automation.name === 'a'
+    }
+    await h.send({ type: 'track', userId: 'u1', event: 'e1' })
+    await h.send({ type: 'track', userId: 'u1', event: 'e2' })
+    for (let i = 0; i < 10; i++) {
+      await h.runDue()
+      h.advance(11 * HOUR)
+    }
+    expect((await h.admin('GET', `/v1/webhooks/${gone.id}`)).body.enabled).toBe(false)
+    const byEndpoint = async (id: string) => (await h.admin('GET', `/v1/deliveries?endpoint=${id}`)).body.deliveries
+    expect(await byEndpoint(gone.id)).toMatchObject([{ status: 'failed', attempts: [{ status: 410 }] }])
+    const [failed] = await byEndpoint(failing.id)
+    expect(failed).toMatchObject({ status: 'failed', nextAttemptAt: null })
+    expect(failed.attempts).toHaveLength(8)
+    expect((await h.admin('GET', '/v1/deliveries?status=failed')).body.deliveries).toHaveLength(2)
+
+    h.answerWith((_, response) => response.writeHead(204).end())
+    const replay = await h.admin('POST', `/v1/deliveries/${failed.id}/replay`)
+    expect(replay.status).toBe(202)
+    await h.runDue()
+    const [replayed] = await byEndpoint(failing.id)
+    expect(replayed).toMatchObject({ status: 'delivered' })
+    expect(replayed.attempts).toHaveLength(9)
+    const ids = h.receiver.received.filter((r) => !gonePath(r)).map((r) => r.headers['webhook-id'])
+    expect(new Set(ids)).toEqual(new Set([failed.webhookId]))
+  })
+})
