@@ -6,6 +6,7 @@ import { ConfigError } from './config/config-error.js'
 import { parseConfig } from './config/parse-config.js'
 import { usage } from './config/usage.js'
 import { createCollector } from './create-collector.js'
+import { SegmentUpkeep } from './segments/upkeep/segment-upkeep.js'
 import { closeServer, listen } from './server/listen.js'
 import { hideUrlPassword } from './secrets/hide-url-password.js'
 import { logRedactor } from './secrets/log-redactor.js'
@@ -34,8 +35,13 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     throw new ConfigError(`cannot open the store ${hideUrlPassword(config.store)}: ${oneLine(error)}`)
   }
+  const upkeep = new SegmentUpkeep({
+    store,
+    onError: (error) => console.error(redact(`sillage: segment upkeep failed, retrying: ${oneLine(error)}`)),
+  })
   const app = createCollector({
     store,
+    onSegmentsSaved: () => upkeep.segmentsSaved(),
     writeKeys: keys.writeKeys,
     secretKey: keys.secretKey,
     allowedOrigins: config.allowedOrigins,
@@ -58,7 +64,8 @@ async function main(argv: readonly string[]): Promise<void> {
       allowedOrigins: config.allowedOrigins,
     })),
   )
-  stopOnSignals(server, store)
+  upkeep.start()
+  stopOnSignals(server, store, upkeep)
 }
 
 /**
@@ -66,13 +73,14 @@ async function main(argv: readonly string[]): Promise<void> {
  * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
  * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
  */
-function stopOnSignals(server: Server, store: Store): void {
+function stopOnSignals(server: Server, store: Store, upkeep: SegmentUpkeep): void {
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
+    await upkeep.stop().catch((error: unknown) => console.error(redact(`sillage: stopping segment upkeep failed: ${oneLine(error)}`)))
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }

@@ -14,6 +14,7 @@ import { libraryMetricsRoute } from './routes/library-metrics-route.js'
 import { openApiRoute } from './routes/openapi-route.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
+import { segmentDefinitionRoutes } from './routes/segment-definition-routes.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
 import type { Store } from './stores/store.js'
@@ -49,6 +50,8 @@ export interface CollectorOptions {
   log?: (message: string, error: unknown) => void
   /** The collector's clock. Default: the system clock. */
   now?: () => Date
+  /** Told when a segment is created or edited (e.g. `SegmentUpkeep.segmentsSaved`), to compute it at once. */
+  onSegmentsSaved?: () => void
 }
 
 /**
@@ -86,6 +89,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', libraryMetricsRoute(deps))
   app.route('/', brevoRoutes(deps))
   app.route('/', readRoutes(deps))
+  app.route('/', segmentDefinitionRoutes({ ...deps, onSegmentsSaved: options.onSegmentsSaved }))
   app.route('/', changeRoutes(deps))
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))

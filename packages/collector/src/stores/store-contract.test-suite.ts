@@ -4,6 +4,7 @@ import { describeDurabilityContract } from './contract/durability-contract.test-
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
+import { describeSegmentContract } from './contract/segment-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
@@ -23,4 +24,5 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describeSegmentContract(harness)
 }

@@ -13,6 +13,16 @@ import { readChanges } from './operations/read-changes.js'
 import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
+import { saveSegment } from './operations/save-segment.js'
+import { deleteSegment } from './operations/delete-segment.js'
+import { readSegments } from './operations/read-segments.js'
+import { readSegmentMembers } from './operations/read-segment-members.js'
+import { readMemberships } from './operations/read-memberships.js'
+import { setMembership } from './operations/set-membership.js'
+import { scheduleSegmentCheck } from './operations/schedule-segment-check.js'
+import { readSegmentChecks } from './operations/read-segment-checks.js'
+import { readMembershipInput } from './operations/read-membership-input.js'
+import { matchSegment } from './operations/match-segment.js'
 
 /** Every transaction operation in a PostgreSQL transaction, one file each. */
 export const postgresOperations: DialectOperations<PostgresHandle> = {
@@ -29,4 +39,14 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   readChanges,
   lockConsumerCursor,
   saveConsumerCursor,
+  saveSegment,
+  deleteSegment,
+  readSegments,
+  readSegmentMembers,
+  readMemberships,
+  setMembership,
+  scheduleSegmentCheck,
+  readSegmentChecks,
+  readMembershipInput,
+  matchSegment,
 }

@@ -100,6 +100,40 @@ export const sqliteMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'segments, memberships, due re-checks',
+    sql: `
+      -- compute_after: the last contact id the background computation has done (resume point).
+      CREATE TABLE segments (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        match TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress REAL NOT NULL,
+        compute_after TEXT,
+        computed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE segment_members (
+        segment_id TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX segment_members_by_contact ON segment_members (contact_id);
+      -- When a (segment, contact) can next change with time alone; the scheduler reads the earliest.
+      CREATE TABLE segment_checks (
+        segment_id TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX segment_checks_by_due ON segment_checks (due_at);
+    `,
+  },
 ]
 
 /**
