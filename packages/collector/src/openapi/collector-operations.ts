@@ -3,6 +3,7 @@ import { changeOperations } from '../routes/change-operations.js'
 import { healthOperations } from '../routes/health-operations.js'
 import { openApiOperations } from '../routes/openapi-operations.js'
 import { readOperations } from '../routes/read-operations.js'
+import { segmentDefinitionOperations } from '../routes/segment-definition-operations.js'
 import { segmentOperations } from '../routes/segment-operations.js'
 import { trackerScriptOperations } from '../routes/tracker-script-operations.js'
 import type { ApiOperation } from './api-operation.js'
@@ -16,6 +17,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...segmentOperations,
   ...brevoOperations,
   ...readOperations,
+  ...segmentDefinitionOperations,
   ...changeOperations,
   ...healthOperations,
   ...trackerScriptOperations,

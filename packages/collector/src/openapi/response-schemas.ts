@@ -55,4 +55,9 @@ export const contactSchema = z.object({
   summaries: z.array(z.object({ name: z.string(), count: z.int().min(1), first: instant, last: instant })),
 })
 
+/** A contact's profile: the contact and the segments it is a member of. */
+export const contactDetailSchema = contactSchema.extend({
+  segments: z.array(z.object({ id: z.string(), name: z.string(), enteredAt: instant })),
+})
+
 export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), store: z.enum(['ok', 'unavailable']) })
