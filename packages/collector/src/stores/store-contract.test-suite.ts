@@ -5,6 +5,7 @@ import { describeIdentityContract } from './contract/identity-contract.test-suit
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import { describeSegmentContract } from './contract/segment-contract.test-suite.js'
+import { describeSegmentStoreContract } from './contract/segment-store-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
@@ -24,5 +25,6 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describeSegmentStoreContract(harness)
   describeSegmentContract(harness)
 }
