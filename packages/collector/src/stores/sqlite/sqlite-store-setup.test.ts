@@ -25,7 +25,7 @@ describe('sqlite store setup', () => {
     await restarted.close()
 
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2])
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual([1, 2, 3])
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
   })
