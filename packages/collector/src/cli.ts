@@ -80,7 +80,9 @@ function stopOnSignals(server: Server, store: Store, upkeep: SegmentUpkeep): voi
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
-    await upkeep.stop().catch((error: unknown) => console.error(redact(`sillage: stopping segment upkeep failed: ${oneLine(error)}`)))
+    await upkeep
+      .stop()
+      .catch((error: unknown) => console.error(redact(`sillage: stopping segment upkeep failed: ${oneLine(error)}`)))
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }

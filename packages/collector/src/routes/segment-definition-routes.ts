@@ -55,7 +55,9 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
       const segments = await tx.readSegments({})
       const matchOf = (id: string) => segments.find((segment) => segment.id === id)?.match
       const { members } = await tx.matchSegment({ match, matchOf, now, scope: { all: true } })
-      const inputs = await Promise.all(members.slice(0, PREVIEW_SAMPLE).map((contactId) => tx.readMembershipInput({ contactId })))
+      const inputs = await Promise.all(
+        members.slice(0, PREVIEW_SAMPLE).map((contactId) => tx.readMembershipInput({ contactId })),
+      )
       return { members, sample: inputs.flatMap((input) => (input === null ? [] : [input.contact])) }
     })
     return c.json({ size: members.length, sample: sample.map(({ id, email, userId }) => ({ id, email, userId })) })
@@ -75,7 +77,9 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
   app.delete('/v1/segments/:id', async (c) => {
     const id = c.req.param('id')
     await store.transaction(async (tx) => {
-      const users = (await tx.readSegments({})).filter((segment) => segment.id !== id && segmentReferences(segment.match).includes(id))
+      const users = (await tx.readSegments({})).filter(
+        (segment) => segment.id !== id && segmentReferences(segment.match).includes(id),
+      )
       if (users.length > 0) {
         const names = users.map((segment) => `"${segment.name}" (${segment.id})`).join(', ')
         throw new ApiError(409, 'segment_in_use', `Segment ${id} is used by ${names}: remove those references first.`)
@@ -88,9 +92,16 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
   app.get('/v1/segments/:id/contacts', async (c) => {
     const { limit, cursor } = parseQuery(c, segmentMembersQuerySchema)
     const after = cursor === undefined ? undefined : decodeMembersCursor(cursor)
-    if (after === null) throw new ApiError(400, 'invalid_cursor', 'Invalid cursor: pass the nextCursor of a previous page unchanged, or omit it.')
+    if (after === null)
+      throw new ApiError(
+        400,
+        'invalid_cursor',
+        'Invalid cursor: pass the nextCursor of a previous page unchanged, or omit it.',
+      )
     const segment = await segmentOr404(c.req.param('id'))
-    const rows = await store.transaction((tx) => tx.readSegmentMembers({ segmentId: segment.id, after, limit: limit + 1 }))
+    const rows = await store.transaction((tx) =>
+      tx.readSegmentMembers({ segmentId: segment.id, after, limit: limit + 1 }),
+    )
     const contacts = rows.slice(0, limit)
     const nextCursor = rows.length > limit ? encodeMembersCursor(contacts.at(-1)!.id) : null
     return c.json({ contacts, nextCursor })
@@ -114,7 +125,8 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
   })
 
   async function segmentOr404(id: string) {
-    const [segment] = id.length <= 255 && !id.includes('\u0000') ? await store.transaction((tx) => tx.readSegments({ id })) : []
+    const [segment] =
+      id.length <= 255 && !id.includes('\u0000') ? await store.transaction((tx) => tx.readSegments({ id })) : []
     if (segment === undefined) throw notFound(id)
     return segment
   }

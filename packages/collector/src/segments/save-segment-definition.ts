@@ -34,7 +34,9 @@ export async function saveSegmentDefinition(
       other === segmentId ? definition.match : segments.find((segment) => segment.id === other)?.match
     const cycle = findSegmentCycle(segmentId, matchOf)
     if (cycle !== null) {
-      const chain = cycle.map((link) => (link === segmentId ? (id === undefined ? 'this segment' : link) : link)).join(' → ')
+      const chain = cycle
+        .map((link) => (link === segmentId ? (id === undefined ? 'this segment' : link) : link))
+        .join(' → ')
       const issue = `match: segments refer to each other in a loop (${chain}); remove one of the references`
       throw new ApiError(400, 'segment_cycle', `Invalid segment: ${issue}`, { issues: [issue] })
     }

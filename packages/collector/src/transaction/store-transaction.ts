@@ -89,7 +89,9 @@ export interface StoreTransaction {
   /** The checks due at or before `dueBy` (all when omitted), earliest first. */
   readSegmentChecks(args: { dueBy?: string; limit: number }): Promise<SegmentCheck[]>
   /** A contact with its attributes and every stored event, oldest first, or null. */
-  readMembershipInput(args: { contactId: string }): Promise<{ contact: MembershipContact; events: MembershipEvent[] } | null>
+  readMembershipInput(args: {
+    contactId: string
+  }): Promise<{ contact: MembershipContact; events: MembershipEvent[] } | null>
   /**
    * Which contacts of `scope` match `match` at `now`, computed in the database;
    * `matchOf` gives the conditions of the segments `match` refers to.

@@ -24,7 +24,14 @@ export interface ReevaluateContact {
  * @example
  * await reevaluateContact({ tx, catalog, contactId, segmentIds: ['seg_1'], now: clock() })
  */
-export async function reevaluateContact({ tx, catalog, contactId, segmentIds, now, at = now }: ReevaluateContact): Promise<number> {
+export async function reevaluateContact({
+  tx,
+  catalog,
+  contactId,
+  segmentIds,
+  now,
+  at = now,
+}: ReevaluateContact): Promise<number> {
   const input = await tx.readMembershipInput({ contactId })
   const memberships = await tx.readMemberships({ contactIds: [contactId] })
   const memberOf = new Set(memberships.map((membership) => membership.segmentId))

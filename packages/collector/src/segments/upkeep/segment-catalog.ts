@@ -29,7 +29,11 @@ export class SegmentCatalog {
   static async load(tx: StoreTransaction): Promise<SegmentCatalog> {
     const segments = await tx.readSegments({})
     return new SegmentCatalog(
-      segments.map((segment) => ({ segment, names: conditionNames(segment.match), references: segmentReferences(segment.match) })),
+      segments.map((segment) => ({
+        segment,
+        names: conditionNames(segment.match),
+        references: segmentReferences(segment.match),
+      })),
     )
   }
 

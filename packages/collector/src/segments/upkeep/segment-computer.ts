@@ -49,7 +49,12 @@ export class SegmentComputer {
     const now = clock()
     const at = now.toISOString()
     const { match } = segment
-    const result = await tx.matchSegment({ match, matchOf: catalog.matchOf, now, scope: { after: segment.computeAfter, limit: pageSize } })
+    const result = await tx.matchSegment({
+      match,
+      matchOf: catalog.matchOf,
+      now,
+      scope: { after: segment.computeAfter, limit: pageSize },
+    })
     const members = new Set(result.members)
     const current = new Set(
       (await tx.readMemberships({ contactIds: result.scanned }))
@@ -84,7 +89,11 @@ export class SegmentComputer {
     const input = await tx.readMembershipInput({ contactId: args.contactId })
     const match = args.catalog.matchOf(args.segmentId)
     const dueAt = input === null || match === undefined ? null : nextChangeAt(match, { ...input, now: args.now })
-    await tx.scheduleSegmentCheck({ segmentId: args.segmentId, contactId: args.contactId, dueAt: dueAt?.toISOString() ?? null })
+    await tx.scheduleSegmentCheck({
+      segmentId: args.segmentId,
+      contactId: args.contactId,
+      dueAt: dueAt?.toISOString() ?? null,
+    })
   }
 }
 

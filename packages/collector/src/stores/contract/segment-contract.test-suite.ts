@@ -42,7 +42,11 @@ class ScenarioRun {
   private feedCursor: string | undefined
   private messages = 0
 
-  constructor(private readonly store: Store, private readonly scenario: SegmentScenario, private readonly saveLater: boolean) {
+  constructor(
+    private readonly store: Store,
+    private readonly scenario: SegmentScenario,
+    private readonly saveLater: boolean,
+  ) {
     this.upkeep = new SegmentUpkeep({ store, now: () => this.clock })
   }
 
@@ -52,10 +56,15 @@ class ScenarioRun {
     for (const step of this.scenario.steps) {
       this.clock = new Date(day(step.day))
       if ('ingest' in step) {
-        const events = step.ingest.map(({ day: at, id, ...spec }) => ({ ...makeEvent({ ...spec, messageId: id ?? `m${++this.messages}` }), timestamp: day(at) }))
+        const events = step.ingest.map(({ day: at, id, ...spec }) => ({
+          ...makeEvent({ ...spec, messageId: id ?? `m${++this.messages}` }),
+          timestamp: day(at),
+        }))
         await ingest(this.store, events)
       } else if ('erase' in step) {
-        expect(await eraseContact(this.store, { id: (await this.resolve(step.erase))!, at: this.clock.toISOString() })).toBe(true)
+        expect(
+          await eraseContact(this.store, { id: (await this.resolve(step.erase))!, at: this.clock.toISOString() }),
+        ).toBe(true)
       } else {
         if (this.saveLater && this.ids.size === 0) await this.saveSegments()
         await this.upkeep.settle()
@@ -98,7 +107,10 @@ class ScenarioRun {
   /** Moves the feed's segment entries into `pending`, per segment, as labels. */
   private async readFeed(): Promise<void> {
     for (;;) {
-      const page = await this.store.readChanges({ limit: 1000, ...(this.feedCursor === undefined ? {} : { after: this.feedCursor }) })
+      const page = await this.store.readChanges({
+        limit: 1000,
+        ...(this.feedCursor === undefined ? {} : { after: this.feedCursor }),
+      })
       if (page.changes.length === 0) return
       this.feedCursor = page.nextCursor ?? undefined
       for (const change of page.changes) {

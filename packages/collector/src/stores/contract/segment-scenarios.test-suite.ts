@@ -16,9 +16,7 @@ export interface SegmentExpectation {
 }
 
 export type SegmentStep =
-  | { day: number; ingest: DayEvent[] }
-  | { day: number; erase: string }
-  | ({ day: number } & SegmentExpectation)
+  { day: number; ingest: DayEvent[] } | { day: number; erase: string } | ({ day: number } & SegmentExpectation)
 
 export interface SegmentScenario {
   name: string
@@ -30,7 +28,12 @@ export interface SegmentScenario {
   steps: SegmentStep[]
 }
 
-const track = (who: string, name: string, day: number, properties?: JsonObject): DayEvent => ({ userId: who, name, day, ...(properties ? { properties } : {}) })
+const track = (who: string, name: string, day: number, properties?: JsonObject): DayEvent => ({
+  userId: who,
+  name,
+  day,
+  ...(properties ? { properties } : {}),
+})
 
 /**
  * Membership rules of docs/segments.md as data: the seed examples, each condition form,
@@ -43,7 +46,14 @@ export const segmentScenarios: SegmentScenario[] = [
     match: { event: 'order_completed', count: { gte: 2 }, within: '30d' },
     labels: ['ann', 'bob'],
     steps: [
-      { day: 10, ingest: [track('ann', 'order_completed', 0), track('bob', 'order_completed', 5), track('ann', 'order_completed', 10)] },
+      {
+        day: 10,
+        ingest: [
+          track('ann', 'order_completed', 0),
+          track('bob', 'order_completed', 5),
+          track('ann', 'order_completed', 10),
+        ],
+      },
       { day: 11, members: ['ann'], entered: ['ann'], exited: [] },
       { day: 29, members: ['ann'], entered: [], exited: [] },
       { day: 31, members: [], entered: [], exited: ['ann'] },
@@ -71,10 +81,19 @@ export const segmentScenarios: SegmentScenario[] = [
     steps: [
       {
         day: 1,
-        ingest: [1, 2, 3].flatMap((n) => [track('ann', 'page_viewed', n / 10, { path: '/pricing' }), track('bob', 'page_viewed', n / 10, { path: '/about' })]),
+        ingest: [1, 2, 3].flatMap((n) => [
+          track('ann', 'page_viewed', n / 10, { path: '/pricing' }),
+          track('bob', 'page_viewed', n / 10, { path: '/about' }),
+        ]),
       },
       { day: 1, members: [], entered: [], exited: [] },
-      { day: 2, ingest: [track('ann', 'page_viewed', 2, { path: '/pricing' }), track('bob', 'page_viewed', 2, { path: '/about' })] },
+      {
+        day: 2,
+        ingest: [
+          track('ann', 'page_viewed', 2, { path: '/pricing' }),
+          track('bob', 'page_viewed', 2, { path: '/about' }),
+        ],
+      },
       { day: 2, members: ['ann'], entered: ['ann'], exited: [] },
       { day: 100, members: ['ann'], entered: [], exited: [] },
     ],
@@ -99,7 +118,12 @@ export const segmentScenarios: SegmentScenario[] = [
     steps: [
       {
         day: 3,
-        ingest: [track('ann', 'wishlist_added', 1), track('ann', 'order_completed', 2), track('bob', 'order_completed', 1), track('bob', 'wishlist_added', 2)],
+        ingest: [
+          track('ann', 'wishlist_added', 1),
+          track('ann', 'order_completed', 2),
+          track('bob', 'order_completed', 1),
+          track('bob', 'wishlist_added', 2),
+        ],
       },
       { day: 3, members: ['ann'], entered: ['ann'], exited: [] },
       { day: 32, members: [], entered: [], exited: ['ann'] },
@@ -136,7 +160,9 @@ export const segmentScenarios: SegmentScenario[] = [
   {
     name: 'any, not and a segment reference: buyers outside France, or anyone who asked for a demo',
     others: { buyers: { event: 'order_completed' } },
-    match: { any: [{ all: [{ segment: 'buyers' }, { not: { attribute: 'country', eq: 'FR' } }] }, { event: 'demo_requested' }] },
+    match: {
+      any: [{ all: [{ segment: 'buyers' }, { not: { attribute: 'country', eq: 'FR' } }] }, { event: 'demo_requested' }],
+    },
     labels: ['ann', 'bob', 'cyd'],
     steps: [
       {
@@ -170,7 +196,14 @@ export const segmentScenarios: SegmentScenario[] = [
     match: { event: 'page_viewed', count: { gte: 2 } },
     labels: ['u1', 'd1'],
     steps: [
-      { day: 1, ingest: [{ anon: 'd2', userId: 'u1', type: 'identify', day: 0 }, { anon: 'd1', name: 'page_viewed', day: 0.5 }, { anon: 'd1', name: 'page_viewed', day: 1 }] },
+      {
+        day: 1,
+        ingest: [
+          { anon: 'd2', userId: 'u1', type: 'identify', day: 0 },
+          { anon: 'd1', name: 'page_viewed', day: 0.5 },
+          { anon: 'd1', name: 'page_viewed', day: 1 },
+        ],
+      },
       { day: 1, members: ['d1'], entered: ['d1'], exited: [] },
       { day: 2, ingest: [{ anon: 'd1', userId: 'u1', type: 'identify', day: 2 }] },
       { day: 2, members: ['u1'], entered: ['u1'], exited: ['d1'] },
@@ -182,7 +215,14 @@ export const segmentScenarios: SegmentScenario[] = [
     match: { event: 'order_completed' },
     labels: ['ann', 'bob'],
     steps: [
-      { day: 1, ingest: [track('ann', 'page_viewed', 1), track('ann', 'order_completed', 1), track('bob', 'order_completed', 1)] },
+      {
+        day: 1,
+        ingest: [
+          track('ann', 'page_viewed', 1),
+          track('ann', 'order_completed', 1),
+          track('bob', 'order_completed', 1),
+        ],
+      },
       { day: 1, members: ['ann', 'bob'], entered: ['ann', 'bob'], exited: [] },
       { day: 1, segment: 'viewers', members: ['ann'], entered: ['ann'], exited: [] },
       { day: 2, erase: 'ann' },

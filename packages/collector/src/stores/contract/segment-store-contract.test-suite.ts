@@ -21,7 +21,10 @@ const segment = (id: string, overrides: Partial<StoredSegment> = {}): StoredSegm
 })
 
 async function contactsWithOrders(store: Store, users: string[]): Promise<string[]> {
-  await ingestEvents(store, users.map((userId, index) => makeEvent({ messageId: `o${index}`, userId, name: 'order_completed', at: index })))
+  await ingestEvents(
+    store,
+    users.map((userId, index) => makeEvent({ messageId: `o${index}`, userId, name: 'order_completed', at: index })),
+  )
   const ids = await Promise.all(users.map(async (userId) => (await store.findContacts({ userId }))[0]!.id))
   return ids
 }
@@ -37,15 +40,34 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       await store.transaction(async (tx) => {
         await tx.saveSegment({ segment: segment('s1') })
         await tx.saveSegment({ segment: segment('s2', { createdAt: minute(1) }) })
-        await tx.saveSegment({ segment: segment('s1', { name: 'Renamed', status: 'ready', progress: 1, computedAt: minute(2), updatedAt: minute(2) }) })
+        await tx.saveSegment({
+          segment: segment('s1', {
+            name: 'Renamed',
+            status: 'ready',
+            progress: 1,
+            computedAt: minute(2),
+            updatedAt: minute(2),
+          }),
+        })
         expect(await tx.setMembership({ segmentId: 's1', contactId: ann!, member: true, at: minute(3) })).toBe(true)
         expect(await tx.setMembership({ segmentId: 's1', contactId: ann!, member: true, at: minute(4) })).toBe(false)
         await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: ann!, dueAt: minute(9) })
       })
       const [s1, s2] = await store.transaction((tx) => tx.readSegments({}))
-      expect(s1).toEqual({ ...segment('s1', { name: 'Renamed', status: 'ready', progress: 1, computedAt: minute(2), updatedAt: minute(2) }), size: 1 })
+      expect(s1).toEqual({
+        ...segment('s1', {
+          name: 'Renamed',
+          status: 'ready',
+          progress: 1,
+          computedAt: minute(2),
+          updatedAt: minute(2),
+        }),
+        size: 1,
+      })
       expect(s2).toMatchObject({ id: 's2', size: 0 })
-      expect(await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!] }))).toEqual([{ segmentId: 's1', contactId: ann, enteredAt: minute(3) }])
+      expect(await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!] }))).toEqual([
+        { segmentId: 's1', contactId: ann, enteredAt: minute(3) },
+      ])
       expect(await store.transaction((tx) => tx.deleteSegment({ id: 's1' }))).toBe(true)
       expect(await store.transaction((tx) => tx.deleteSegment({ id: 's1' }))).toBe(false)
       expect(await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!] }))).toEqual([])
@@ -63,10 +85,16 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       const sorted = [...ids].sort()
       const first = await store.transaction((tx) => tx.readSegmentMembers({ segmentId: 's1', limit: 2 }))
       expect(first.map((member) => member.id)).toEqual(sorted.slice(0, 2))
-      const rest = await store.transaction((tx) => tx.readSegmentMembers({ segmentId: 's1', after: first[1]!.id, limit: 2 }))
+      const rest = await store.transaction((tx) =>
+        tx.readSegmentMembers({ segmentId: 's1', after: first[1]!.id, limit: 2 }),
+      )
       expect(rest).toEqual([{ id: sorted[2], email: null, userId: expect.any(String), enteredAt: minute(5) }])
       expect((await store.transaction((tx) => tx.readSegments({ id: 's1' })))[0]!.size).toBe(3)
-      expect(await store.transaction((tx) => tx.setMembership({ segmentId: 's1', contactId: ids[0]!, member: false, at: minute(6) }))).toBe(true)
+      expect(
+        await store.transaction((tx) =>
+          tx.setMembership({ segmentId: 's1', contactId: ids[0]!, member: false, at: minute(6) }),
+        ),
+      ).toBe(true)
       expect((await store.transaction((tx) => tx.readSegments({ id: 's1' })))[0]!.size).toBe(2)
     })
 
@@ -79,7 +107,9 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
         await tx.scheduleSegmentCheck({ segmentId: 's2', contactId: 'c', dueAt: minute(5) })
         await tx.scheduleSegmentCheck({ segmentId: 's2', contactId: 'c', dueAt: null })
       })
-      expect(await store.transaction((tx) => tx.readSegmentChecks({ limit: 1 }))).toEqual([{ segmentId: 's1', contactId: 'a', dueAt: minute(10) }])
+      expect(await store.transaction((tx) => tx.readSegmentChecks({ limit: 1 }))).toEqual([
+        { segmentId: 's1', contactId: 'a', dueAt: minute(10) },
+      ])
       expect(await store.transaction((tx) => tx.readSegmentChecks({ dueBy: minute(20), limit: 10 }))).toEqual([
         { segmentId: 's1', contactId: 'a', dueAt: minute(10) },
         { segmentId: 's1', contactId: 'b', dueAt: minute(20) },
@@ -93,8 +123,12 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       const match = { event: 'order_completed', count: { gte: 2 } } as const
       const args = { match, matchOf: () => undefined, now: new Date(minute(10)) }
       const ann = ids[0]!
-      expect(await store.transaction((tx) => tx.matchSegment({ ...args, scope: { all: true } }))).toMatchObject({ members: [ann] })
-      expect(await store.transaction((tx) => tx.matchSegment({ ...args, scope: { contactIds: [ids[1]!] } }))).toMatchObject({ members: [] })
+      expect(await store.transaction((tx) => tx.matchSegment({ ...args, scope: { all: true } }))).toMatchObject({
+        members: [ann],
+      })
+      expect(
+        await store.transaction((tx) => tx.matchSegment({ ...args, scope: { contactIds: [ids[1]!] } })),
+      ).toMatchObject({ members: [] })
       const page = await store.transaction((tx) => tx.matchSegment({ ...args, scope: { after: null, limit: 1 } }))
       expect(page).toEqual({ members: sorted[0] === ann ? [ann] : [], scanned: [sorted[0]], remaining: 1 })
       const last = await store.transaction((tx) => tx.matchSegment({ ...args, scope: { after: sorted[0]!, limit: 5 } }))
@@ -118,7 +152,9 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       expect(await new SegmentComputer({ store: reopened, now, pageSize: 1 }).runPending(), 'pages left').toBe(3)
       const [done] = await reopened.transaction((tx) => tx.readSegments({ id: 's1' }))
       expect(done).toMatchObject({ status: 'ready', progress: 1, size: 4, computedAt: minute(10) })
-      const changes = (await reopened.readChanges({ limit: 1000 })).changes.filter((change) => change.type === 'segment.entered')
+      const changes = (await reopened.readChanges({ limit: 1000 })).changes.filter(
+        (change) => change.type === 'segment.entered',
+      )
       expect(changes.map((change) => change.contactId).sort()).toEqual([...ids].sort())
     })
   })

@@ -8,11 +8,17 @@ import { compilePostgresSegmentCondition } from './compile-segment-condition.js'
  * the database. Contact ids are compared and ordered byte-wise (`COLLATE "C"`), as SQLite does.
  *
  * @example
- * await matchSegment(handle, { match, matchOf, now, scope: { after: null, limit: 500 } }) // { members, scanned, remaining }
+ * await matchSegment(handle, { match, matchOf, now, scope: { after: null, limit: 500 } })
+ * // { members, scanned, remaining }
  */
 export async function matchSegment(
   { sql, pipeline }: PostgresHandle,
-  { match, matchOf, now, scope }: {
+  {
+    match,
+    matchOf,
+    now,
+    scope,
+  }: {
     match: SegmentCondition
     matchOf: (segmentId: string) => SegmentCondition | undefined
     now: Date
@@ -26,7 +32,10 @@ export async function matchSegment(
   const run = <Row extends object>(text: string, extra: unknown[]) =>
     pipeline.read(sql.unsafe<Row[]>(text, [...values, ...extra] as never[]))
   if ('all' in scope) {
-    const rows = await run<{ id: string }>(`SELECT c.id FROM contacts c WHERE ${condition.sql} ORDER BY c.id COLLATE "C"`, [])
+    const rows = await run<{ id: string }>(
+      `SELECT c.id FROM contacts c WHERE ${condition.sql} ORDER BY c.id COLLATE "C"`,
+      [],
+    )
     return { members: rows.map((row) => row.id), scanned: [], remaining: 0 }
   }
   if ('contactIds' in scope) {
@@ -44,6 +53,14 @@ export async function matchSegment(
   )
   const lastId = rows.at(-1)?.id ?? null
   const [{ remaining } = { remaining: '0' }] =
-    lastId === null ? [] : await pipeline.read(sql<{ remaining: string }[]>`SELECT count(*) AS remaining FROM contacts WHERE id COLLATE "C" > ${lastId}`)
-  return { members: rows.filter((row) => row.member).map((row) => row.id), scanned: rows.map((row) => row.id), remaining: Number(remaining) }
+    lastId === null
+      ? []
+      : await pipeline.read(
+          sql<{ remaining: string }[]>`SELECT count(*) AS remaining FROM contacts WHERE id COLLATE "C" > ${lastId}`,
+        )
+  return {
+    members: rows.filter((row) => row.member).map((row) => row.id),
+    scanned: rows.map((row) => row.id),
+    remaining: Number(remaining),
+  }
 }

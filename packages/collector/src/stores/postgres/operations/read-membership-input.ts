@@ -19,7 +19,8 @@ export async function readMembershipInput(
   const attributes = await pipeline.read(sql<{ key: string; value: JsonObject[string] }[]>`
     SELECT key, value FROM contact_attributes WHERE contact_id = ${contactId}`)
   const events = await pipeline.read(sql<{ id: string; name: string; timestamp: Date; properties: JsonObject }[]>`
-    SELECT message_id AS id, name, timestamp, properties FROM events WHERE contact_id = ${contactId} ORDER BY timestamp, seq`)
+    SELECT message_id AS id, name, timestamp, properties FROM events
+    WHERE contact_id = ${contactId} ORDER BY timestamp, seq`)
   return {
     contact: { ...contact, attributes: Object.fromEntries(attributes.map(({ key, value }) => [key, value])) },
     events: events.map((event) => ({ ...event, timestamp: event.timestamp.toISOString() })),

@@ -14,7 +14,8 @@ export async function readSegmentMembers(
   const rows = await pipeline.read(sql<(Omit<SegmentMember, 'enteredAt'> & { enteredAt: Date })[]>`
     SELECT c.id, c.email, c.user_id AS "userId", m.entered_at AS "enteredAt"
     FROM segment_members m JOIN contacts c ON c.id = m.contact_id
-    WHERE m.segment_id = ${segmentId} AND (${after ?? null}::text IS NULL OR m.contact_id COLLATE "C" > ${after ?? null})
+    WHERE m.segment_id = ${segmentId}
+      AND (${after ?? null}::text IS NULL OR m.contact_id COLLATE "C" > ${after ?? null})
     ORDER BY m.contact_id COLLATE "C" LIMIT ${limit}`)
   return rows.map((row) => ({ ...row, enteredAt: row.enteredAt.toISOString() }))
 }

@@ -17,7 +17,10 @@ type Row = Omit<SegmentWithSize, 'computedAt' | 'createdAt' | 'updatedAt' | 'siz
  * @example
  * await readSegments(handle, {}) // [{ id, name, …, size: 12 }]
  */
-export async function readSegments({ sql, pipeline }: PostgresHandle, { id }: { id?: string }): Promise<SegmentWithSize[]> {
+export async function readSegments(
+  { sql, pipeline }: PostgresHandle,
+  { id }: { id?: string },
+): Promise<SegmentWithSize[]> {
   const rows = await pipeline.read(sql<Row[]>`
     SELECT s.id, s.name, s.description, s.match, s.status, s.progress, s.compute_after AS "computeAfter",
       s.computed_at AS "computedAt", s.created_at AS "createdAt", s.updated_at AS "updatedAt",

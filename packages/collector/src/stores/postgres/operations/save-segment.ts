@@ -9,7 +9,8 @@ import type { PostgresHandle } from '../postgres-handle.js'
  */
 export function saveSegment({ sql, pipeline }: PostgresHandle, { segment: s }: { segment: StoredSegment }): void {
   pipeline.send(sql`
-    INSERT INTO segments (id, name, description, match, status, progress, compute_after, computed_at, created_at, updated_at)
+    INSERT INTO segments
+      (id, name, description, match, status, progress, compute_after, computed_at, created_at, updated_at)
     VALUES (${s.id}, ${s.name}, ${s.description}, ${JSON.stringify(s.match)}::text::json, ${s.status}, ${s.progress},
       ${s.computeAfter}, ${s.computedAt}, ${s.createdAt}, ${s.updatedAt})
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, match = excluded.match,

@@ -15,6 +15,8 @@ export async function setMembership(
     ? await pipeline.read(sql`
         INSERT INTO segment_members (segment_id, contact_id, entered_at) VALUES (${segmentId}, ${contactId}, ${at})
         ON CONFLICT DO NOTHING RETURNING 1`)
-    : await pipeline.read(sql`DELETE FROM segment_members WHERE segment_id = ${segmentId} AND contact_id = ${contactId} RETURNING 1`)
+    : await pipeline.read(
+        sql`DELETE FROM segment_members WHERE segment_id = ${segmentId} AND contact_id = ${contactId} RETURNING 1`,
+      )
   return rows.length > 0
 }

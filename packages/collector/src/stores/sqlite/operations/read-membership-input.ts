@@ -27,7 +27,10 @@ export function readMembershipInput(
     'SELECT message_id AS id, name, timestamp, properties FROM events WHERE contact_id = ? ORDER BY timestamp, seq',
   ).all(contactId)
   return {
-    contact: { ...contact, attributes: Object.fromEntries(attributes.map(({ key, value }) => [key, JSON.parse(value)])) },
+    contact: {
+      ...contact,
+      attributes: Object.fromEntries(attributes.map(({ key, value }) => [key, JSON.parse(value)])),
+    },
     events: events.map((event) => ({ ...event, properties: JSON.parse(event.properties) })),
   }
 }

@@ -11,7 +11,8 @@ import { prepared } from '../prepared.js'
 export function saveSegment(db: Database, { segment }: { segment: StoredSegment }): void {
   prepared(
     db,
-    `INSERT INTO segments (id, name, description, match, status, progress, compute_after, computed_at, created_at, updated_at)
+    `INSERT INTO segments
+      (id, name, description, match, status, progress, compute_after, computed_at, created_at, updated_at)
      VALUES (@id, @name, @description, @match, @status, @progress, @computeAfter, @computedAt, @createdAt, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, match = excluded.match,
        status = excluded.status, progress = excluded.progress, compute_after = excluded.compute_after,

@@ -13,7 +13,10 @@ export function setMembership(
   { segmentId, contactId, member, at }: { segmentId: string; contactId: string; member: boolean; at: string },
 ): boolean {
   const statement = member
-    ? prepared(db, 'INSERT INTO segment_members (segment_id, contact_id, entered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+    ? prepared(
+        db,
+        'INSERT INTO segment_members (segment_id, contact_id, entered_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      )
     : prepared(db, 'DELETE FROM segment_members WHERE segment_id = ? AND contact_id = ?')
   return (member ? statement.run(segmentId, contactId, at) : statement.run(segmentId, contactId)).changes > 0
 }
