@@ -10,6 +10,7 @@ import { explainCondition } from '../segments/evaluate-condition.js'
 import { saveSegmentDefinition } from '../segments/save-segment-definition.js'
 import { segmentReferences } from '../segments/segment-references.js'
 import { segmentView } from '../segments/segment-view.js'
+import { withSizes } from '../segments/with-sizes.js'
 import type { RouteDeps } from './route-deps.js'
 import { decodeMembersCursor, encodeMembersCursor, segmentExplainQuerySchema } from './segment-definition-queries.js'
 import { segmentMembersQuerySchema } from './segment-definition-queries.js'
@@ -44,7 +45,7 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
   })
 
   app.get('/v1/segments', async (c) => {
-    const segments = await store.transaction((tx) => tx.readSegments({}))
+    const segments = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({})))
     return c.json({ segments: segments.map(segmentView) })
   })
 
@@ -126,7 +127,7 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
 
   async function segmentOr404(id: string) {
     const [segment] =
-      id.length <= 255 && !id.includes('\u0000') ? await store.transaction((tx) => tx.readSegments({ id })) : []
+      id.length <= 255 && !id.includes('\u0000') ? await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id }))) : []
     if (segment === undefined) throw notFound(id)
     return segment
   }

@@ -4,6 +4,7 @@ import { ApiError } from '../errors/api-error.js'
 import type { Transactional } from '../transaction/store-transaction.js'
 import { findSegmentCycle, segmentReferences } from './segment-references.js'
 import type { SegmentWithSize } from './stored-segment.js'
+import { withSizes } from './with-sizes.js'
 
 /**
  * Creates a segment (no `id`) or replaces the definition of an existing one, then leaves
@@ -53,6 +54,7 @@ export async function saveSegmentDefinition(
       updatedAt: at,
     }
     await tx.saveSegment({ segment })
-    return { ...segment, size: existing?.size ?? 0 }
+    const [saved] = await withSizes(tx, [segment])
+    return saved!
   })
 }

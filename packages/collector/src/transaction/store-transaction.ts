@@ -4,7 +4,7 @@ import type { NormalisedEvent } from '../events/normalised-event.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { MembershipContact, MembershipEvent } from '../segments/membership-input.js'
 import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
-import type { SegmentMember, SegmentWithSize, StoredSegment } from '../segments/stored-segment.js'
+import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
 
 /** An event to store and the contact the rules filed it under. */
@@ -76,8 +76,10 @@ export interface StoreTransaction {
   saveSegment(args: { segment: StoredSegment }): Promise<void>
   /** Deletes a segment with its memberships and due checks; false when there was none. */
   deleteSegment(args: { id: string }): Promise<boolean>
-  /** One segment (`id`) or all of them, oldest first, each with its number of members. */
-  readSegments(args: { id?: string }): Promise<SegmentWithSize[]>
+  /** One segment (`id`) or all of them, oldest first. On PostgreSQL one segment read stays locked until commit. */
+  readSegments(args: { id?: string }): Promise<StoredSegment[]>
+  /** The number of members of each segment whose contact still exists. */
+  countSegmentMembers(args: { segmentIds: readonly string[] }): Promise<Record<string, number>>
   /** Members of a segment in contact-id order, after the contact id `after`. */
   readSegmentMembers(args: { segmentId: string; after?: string; limit: number }): Promise<SegmentMember[]>
   /** The memberships of these contacts, in every segment. */

@@ -45,7 +45,8 @@ export async function reevaluateContact({
     if (entry !== undefined && input !== null) {
       const membershipInput = { ...input, now, isMemberOf: (id: string) => memberOf.has(id) }
       member = evaluateCondition(entry.segment.match, membershipInput)
-      if (entry.names.timeDependent) dueAt = nextChangeAt(entry.segment.match, membershipInput)
+      // Also without a time window: an event stamped ahead of the clock counts once its time comes.
+      dueAt = nextChangeAt(entry.segment.match, membershipInput)
     }
     await tx.scheduleSegmentCheck({ segmentId, contactId, dueAt: dueAt?.toISOString() ?? null })
     if (member === wasMember) continue

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SegmentCondition } from '@sillage/protocol'
 import { eraseContact } from '../../contacts/erase-contact.js'
 import { saveSegmentDefinition } from '../../segments/save-segment-definition.js'
+import { withSizes } from '../../segments/with-sizes.js'
 import { SegmentUpkeep } from '../../segments/upkeep/segment-upkeep.js'
 import type { Store } from '../store.js'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
@@ -95,7 +96,7 @@ class ScenarioRun {
     const labels = await Promise.all(members.map((member) => this.labelFor(member.id)))
     const when = `at day ${(this.clock.getTime() - Date.parse(day(0))) / 86_400_000}, segment ${key}`
     expect(labels.sort(), `members ${when}`).toEqual([...expected.members].sort())
-    const [segment] = await this.store.transaction((tx) => tx.readSegments({ id: segmentId }))
+    const [segment] = await this.store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: segmentId })))
     expect(segment).toMatchObject({ status: 'ready', progress: 1, size: expected.members.length })
     const feed = this.pending.get(segmentId) ?? { entered: [], exited: [] }
     this.pending.delete(segmentId)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ingestEvents } from '../../ingest/ingest-events.js'
 import { SegmentComputer } from '../../segments/upkeep/segment-computer.js'
+import { withSizes } from '../../segments/with-sizes.js'
 import type { StoredSegment } from '../../segments/stored-segment.js'
 import type { Store } from '../store.js'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
@@ -53,7 +54,7 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
         expect(await tx.setMembership({ segmentId: 's1', contactId: ann!, member: true, at: minute(4) })).toBe(false)
         await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: ann!, dueAt: minute(9) })
       })
-      const [s1, s2] = await store.transaction((tx) => tx.readSegments({}))
+      const [s1, s2] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({})))
       expect(s1).toEqual({
         ...segment('s1', {
           name: 'Renamed',
@@ -89,13 +90,13 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
         tx.readSegmentMembers({ segmentId: 's1', after: first[1]!.id, limit: 2 }),
       )
       expect(rest).toEqual([{ id: sorted[2], email: null, userId: expect.any(String), enteredAt: minute(5) }])
-      expect((await store.transaction((tx) => tx.readSegments({ id: 's1' })))[0]!.size).toBe(3)
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(3)
       expect(
         await store.transaction((tx) =>
           tx.setMembership({ segmentId: 's1', contactId: ids[0]!, member: false, at: minute(6) }),
         ),
       ).toBe(true)
-      expect((await store.transaction((tx) => tx.readSegments({ id: 's1' })))[0]!.size).toBe(2)
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(2)
     })
 
     it('keeps one check per pair and reads the due ones earliest first', async () => {
@@ -144,13 +145,13 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       await store.transaction((tx) => tx.saveSegment({ segment: segment('s1') }))
       const now = () => new Date(minute(10))
       expect(await new SegmentComputer({ store, now, pageSize: 1 }).step()).toBe(true)
-      const [halfway] = await store.transaction((tx) => tx.readSegments({ id: 's1' }))
+      const [halfway] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' })))
       expect(halfway).toMatchObject({ status: 'computing', size: 1, computeAfter: [...ids].sort()[0] })
       expect(halfway!.progress).toBeGreaterThan(0)
       expect(halfway!.progress).toBeLessThan(1)
       const reopened = harness.reopenStore ? await stores.reopen((await store.close(), store)) : store
       expect(await new SegmentComputer({ store: reopened, now, pageSize: 1 }).runPending(), 'pages left').toBe(3)
-      const [done] = await reopened.transaction((tx) => tx.readSegments({ id: 's1' }))
+      const [done] = await reopened.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' })))
       expect(done).toMatchObject({ status: 'ready', progress: 1, size: 4, computedAt: minute(10) })
       const changes = (await reopened.readChanges({ limit: 1000 })).changes.filter(
         (change) => change.type === 'segment.entered',

@@ -14,6 +14,7 @@ import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
 import { saveSegment } from './operations/save-segment.js'
+import { countSegmentMembers } from './operations/count-segment-members.js'
 import { deleteSegment } from './operations/delete-segment.js'
 import { readSegments } from './operations/read-segments.js'
 import { readSegmentMembers } from './operations/read-segment-members.js'
@@ -42,6 +43,7 @@ export const sqliteOperations: DialectOperations<Database> = {
   saveSegment,
   deleteSegment,
   readSegments,
+  countSegmentMembers,
   readSegmentMembers,
   readMemberships,
   setMembership,
