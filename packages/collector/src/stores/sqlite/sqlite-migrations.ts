@@ -132,6 +132,9 @@ export const sqliteMigrations: readonly Migration[] = [
         PRIMARY KEY (segment_id, contact_id)
       ) WITHOUT ROWID;
       CREATE INDEX segment_checks_by_due ON segment_checks (due_at);
+      -- Conditions count one contact's events of one name in a time window; without it the
+      -- planner may walk every event of that name for each contact.
+      CREATE INDEX events_by_contact_name ON events (contact_id, name, timestamp);
     `,
   },
 ]
