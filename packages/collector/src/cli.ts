@@ -8,6 +8,8 @@ import { usage } from './config/usage.js'
 import { AutomationRuntime } from './automations/automation-runtime.js'
 import { createCollector } from './create-collector.js'
 import { PrivacyMaintenance } from './privacy/privacy-maintenance.js'
+import { storedSegmentMembership } from './segments/stored-segment-membership.js'
+import { SegmentUpkeep } from './segments/upkeep/segment-upkeep.js'
 import { closeServer, listen } from './server/listen.js'
 import { hideUrlPassword } from './secrets/hide-url-password.js'
 import { logRedactor } from './secrets/log-redactor.js'
@@ -36,13 +38,19 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     throw new ConfigError(`cannot open the store ${hideUrlPassword(config.store)}: ${oneLine(error)}`)
   }
+  const upkeep = new SegmentUpkeep({
+    store,
+    onError: (error) => console.error(redact(`sillage: segment upkeep failed, retrying: ${oneLine(error)}`)),
+  })
   const automations = new AutomationRuntime({
     store,
     allowPrivate: config.webhookAllowPrivate,
+    segments: storedSegmentMembership(store),
     onError: (error) => console.error(redact(`sillage: automations: ${oneLine(error)}`)),
   })
   const app = createCollector({
     store,
+    onSegmentsSaved: () => upkeep.segmentsSaved(),
     writeKeys: keys.writeKeys,
     secretKey: keys.secretKey,
     allowedOrigins: config.allowedOrigins,
@@ -73,8 +81,9 @@ async function main(argv: readonly string[]): Promise<void> {
     now: () => new Date(),
     log: (message, error) => console.error(redact(`${message} ${oneLine(error)}`)),
   }).start()
+  upkeep.start()
   automations.start()
-  stopOnSignals(server, store, [{ stop: stopMaintenance }, automations])
+  stopOnSignals(server, store, [{ stop: stopMaintenance }, upkeep, automations])
 }
 
 /**
@@ -94,7 +103,10 @@ function stopOnSignals(server: Server, store: Store, background: readonly Backgr
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
     await closeServer(server, 10_000)
-    await Promise.all(background.map((work) => work.stop()))
+    const stops = background.map(async (work) => work.stop())
+    for (const failure of (await Promise.allSettled(stops)).filter((result) => result.status === 'rejected')) {
+      console.error(redact(`sillage: stopping background work failed: ${oneLine(failure.reason)}`))
+    }
     await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }

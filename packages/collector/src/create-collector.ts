@@ -22,6 +22,7 @@ import { privacyRoutes } from './routes/privacy-routes.js'
 import { readRoutes } from './routes/read-routes.js'
 import type { RouteDeps } from './routes/route-deps.js'
 import { receiptsRoute } from './routes/receipts-route.js'
+import { segmentDefinitionRoutes } from './routes/segment-definition-routes.js'
 import { segmentRoutes } from './routes/segment-routes.js'
 import { trackerScriptRoute } from './routes/tracker-script-route.js'
 import { webhookRoutes } from './routes/webhook-routes.js'
@@ -66,6 +67,8 @@ export interface CollectorOptions {
   webhookAllowPrivate?: boolean
   /** Called after a delivery is replayed, to wake the delivery worker (see `AutomationRuntime`). */
   onDeliveryReplayed?: () => void
+  /** Told when a segment is created or edited (e.g. `SegmentUpkeep.segmentsSaved`), to compute it at once. */
+  onSegmentsSaved?: () => void
 }
 
 /**
@@ -107,6 +110,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', brevoRoutes(deps))
   app.route('/', privacyRoutes(deps))
   app.route('/', readRoutes(deps))
+  app.route('/', segmentDefinitionRoutes({ ...deps, onSegmentsSaved: options.onSegmentsSaved }))
   app.route('/', changeRoutes(deps))
   app.route('/', automationRoutes(deps))
   app.route('/', webhookRoutes({ ...deps, allowPrivateWebhooks: options.webhookAllowPrivate ?? false }))

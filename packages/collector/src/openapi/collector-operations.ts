@@ -6,6 +6,7 @@ import { openApiOperations } from '../routes/openapi-operations.js'
 import { privacyOperations } from '../routes/privacy-operations.js'
 import { readOperations } from '../routes/read-operations.js'
 import { receiptsOperations } from '../routes/receipts-operations.js'
+import { segmentDefinitionOperations } from '../routes/segment-definition-operations.js'
 import { segmentOperations } from '../routes/segment-operations.js'
 import { trackerScriptOperations } from '../routes/tracker-script-operations.js'
 import type { ApiOperation } from './api-operation.js'
@@ -21,6 +22,7 @@ export const collectorOperations: readonly ApiOperation[] = [
   ...brevoOperations,
   ...readOperations,
   ...privacyOperations,
+  ...segmentDefinitionOperations,
   ...changeOperations,
   ...automationOperations,
   ...healthOperations,

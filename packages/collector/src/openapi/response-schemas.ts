@@ -71,4 +71,9 @@ export const contactListPageSchema = z.object({
   nextCursor: z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last' }),
 })
 
+/** A contact's profile: the contact and the segments it is a member of. */
+export const contactDetailSchema = contactSchema.extend({
+  segments: z.array(z.object({ id: z.string(), name: z.string(), enteredAt: instant })),
+})
+
 export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']), store: z.enum(['ok', 'unavailable']) })

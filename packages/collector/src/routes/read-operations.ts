@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ApiOperation } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
-import { contactListPageSchema, contactSchema, eventPageSchema } from '../openapi/response-schemas.js'
+import { contactDetailSchema, contactListPageSchema, contactSchema, eventPageSchema } from '../openapi/response-schemas.js'
 import { contactsQuerySchema, eventQuerySchema } from './read-queries.js'
 
 const tag = 'Read and admin'
@@ -39,10 +39,10 @@ export const readOperations: ApiOperation[] = [
     method: 'get',
     path: '/v1/contacts/:id',
     tag,
-    summary: 'A contact with its per-event-name summaries',
+    summary: 'A contact with its per-event-name summaries and its segments',
     description: 'The id of a contact merged into another answers with the surviving contact.',
     auth: 'secretKey',
-    responses: { 200: { description: 'The contact', schema: contactSchema }, ...refusals(401, 404, 503) },
+    responses: { 200: { description: 'The contact', schema: contactDetailSchema }, ...refusals(401, 404, 503) },
   },
   {
     method: 'get',

@@ -6,6 +6,7 @@ import type { CollectorEnv } from '../collector-env.js'
 import { eraseContact } from '../contacts/erase-contact.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
+import { contactSegments } from '../segments/contact-segments.js'
 import { contactsQuerySchema, eventQuerySchema } from './read-queries.js'
 import type { RouteDeps } from './route-deps.js'
 
@@ -32,7 +33,10 @@ export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'>)
     return c.json({ contacts: await store.findContacts(query.lookup) })
   })
 
-  app.get('/v1/contacts/:id', async (c) => c.json(await contactOr404(c.req.param('id'))))
+  app.get('/v1/contacts/:id', async (c) => {
+    const contact = await contactOr404(c.req.param('id'))
+    return c.json({ ...contact, segments: await contactSegments(store, contact.id) })
+  })
 
   app.get('/v1/contacts/:id/events', async (c) => {
     const query = parseQuery(c, eventQuerySchema)

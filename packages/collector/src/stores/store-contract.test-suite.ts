@@ -9,6 +9,8 @@ import { describePrivacyContract } from './contract/privacy-contract.test-suite.
 import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import { describeRecentContactChangesContract } from './contract/recent-contact-changes-contract.test-suite.js'
+import { describeSegmentContract } from './contract/segment-contract.test-suite.js'
+import { describeSegmentStoreContract } from './contract/segment-store-contract.test-suite.js'
 import type { StoreHarness } from './contract/store-harness.test-suite.js'
 
 export type { StoreHarness } from './contract/store-harness.test-suite.js'
@@ -33,4 +35,6 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactListContract(harness)
   describeRecentContactChangesContract(harness)
   describeAutomationRecordsContract(harness)
+  describeSegmentStoreContract(harness)
+  describeSegmentContract(harness)
 }

@@ -9,6 +9,10 @@ import type {
 } from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
+import type { MembershipContact, MembershipEvent } from '../segments/membership-input.js'
+import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
+import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
+import type { SegmentCondition } from '@sillage/protocol'
 
 /** An event to store and the contact the rules filed it under. */
 export interface EventToStore {
@@ -105,6 +109,38 @@ export interface StoreTransaction {
   leaseDueRecords(args: AutomationLease): Promise<AutomationRecord[]>
   /** When the earliest record of a kind is due, or null. */
   nextDueAt(args: { kind: AutomationRecordKind }): Promise<string | null>
+  /** Creates or replaces a segment's definition and computation state. */
+  saveSegment(args: { segment: StoredSegment }): Promise<void>
+  /** Deletes a segment with its memberships and due checks; false when there was none. */
+  deleteSegment(args: { id: string }): Promise<boolean>
+  /** One segment (`id`) or all of them, oldest first. On PostgreSQL one segment read stays locked until commit. */
+  readSegments(args: { id?: string }): Promise<StoredSegment[]>
+  /** The number of members of each segment whose contact still exists. */
+  countSegmentMembers(args: { segmentIds: readonly string[] }): Promise<Record<string, number>>
+  /** Members of a segment in contact-id order, after the contact id `after`. */
+  readSegmentMembers(args: { segmentId: string; after?: string; limit: number }): Promise<SegmentMember[]>
+  /** The memberships of these contacts, in every segment. */
+  readMemberships(args: { contactIds: readonly string[] }): Promise<Membership[]>
+  /** Records that a contact entered (when absent) or left a segment; true when it changed anything. */
+  setMembership(args: { segmentId: string; contactId: string; member: boolean; at: string }): Promise<boolean>
+  /** When a pair must be re-checked (`dueAt`), or never by time alone (null). */
+  scheduleSegmentCheck(args: { segmentId: string; contactId: string; dueAt: string | null }): Promise<void>
+  /** The checks due at or before `dueBy` (all when omitted), earliest first. */
+  readSegmentChecks(args: { dueBy?: string; limit: number }): Promise<SegmentCheck[]>
+  /** A contact with its attributes and every stored event, oldest first, or null. */
+  readMembershipInput(args: {
+    contactId: string
+  }): Promise<{ contact: MembershipContact; events: MembershipEvent[] } | null>
+  /**
+   * Which contacts of `scope` match `match` at `now`, computed in the database;
+   * `matchOf` gives the conditions of the segments `match` refers to.
+   */
+  matchSegment(args: {
+    match: SegmentCondition
+    matchOf: (segmentId: string) => SegmentCondition | undefined
+    now: Date
+    scope: MatchScope
+  }): Promise<MatchResult>
 }
 
 /**

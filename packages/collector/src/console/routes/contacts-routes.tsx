@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { eraseContact } from '../../contacts/erase-contact.js'
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
+import { contactSegments } from '../../segments/contact-segments.js'
 import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
 import type { ConsoleDeps } from '../console-deps.js'
 import { streamEventPages } from '../export/stream-event-pages.js'
@@ -80,7 +81,9 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
   })
 
   app.get('/contacts/:id/export.json', async (c) => {
-    const contact = await contactOr404(c.req.param('id'))
+    const found = await contactOr404(c.req.param('id'))
+    // The same contact as `GET /v1/contacts/:id`, segments included: they are about the person too.
+    const contact = { ...found, segments: await contactSegments(store, found.id) }
     const body = streamEventPages({
       store,
       query: { contactId: contact.id },

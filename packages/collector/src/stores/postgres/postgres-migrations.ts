@@ -142,6 +142,43 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX automation_records_by_automation ON automation_records (kind, automation_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'segments, memberships, due re-checks',
+    sql: `
+      -- compute_after: the last contact id the background computation has done (resume point).
+      CREATE TABLE segments (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        description text NOT NULL,
+        match json NOT NULL,
+        status text NOT NULL,
+        progress double precision NOT NULL,
+        compute_after text,
+        computed_at timestamptz,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE segment_members (
+        segment_id text NOT NULL,
+        contact_id text NOT NULL,
+        entered_at timestamptz NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      );
+      CREATE INDEX segment_members_by_contact ON segment_members (contact_id);
+      -- When a (segment, contact) can next change with time alone; the scheduler reads the earliest.
+      CREATE TABLE segment_checks (
+        segment_id text NOT NULL,
+        contact_id text NOT NULL,
+        due_at timestamptz NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      );
+      CREATE INDEX segment_checks_by_due ON segment_checks (due_at);
+      -- Conditions count one contact's events of one name in a time window; without it the
+      -- planner may walk every event of that name for each contact.
+      CREATE INDEX events_by_contact_name ON events (contact_id, name, timestamp);
+    `,
+  },
 ]
 
 /**

@@ -17,6 +17,17 @@ import { readContactHistory } from './operations/read-contact-history.js'
 import { saveConsumerCursor } from './operations/save-consumer-cursor.js'
 import { setAttributes } from './operations/set-attributes.js'
 import { storedMessageIds } from './operations/stored-message-ids.js'
+import { saveSegment } from './operations/save-segment.js'
+import { countSegmentMembers } from './operations/count-segment-members.js'
+import { deleteSegment } from './operations/delete-segment.js'
+import { readSegments } from './operations/read-segments.js'
+import { readSegmentMembers } from './operations/read-segment-members.js'
+import { readMemberships } from './operations/read-memberships.js'
+import { setMembership } from './operations/set-membership.js'
+import { scheduleSegmentCheck } from './operations/schedule-segment-check.js'
+import { readSegmentChecks } from './operations/read-segment-checks.js'
+import { readMembershipInput } from './operations/read-membership-input.js'
+import { matchSegment } from './operations/match-segment.js'
 
 import { saveRecord } from './operations/save-record.js'
 import { findRecords } from './operations/find-records.js'
@@ -47,4 +58,15 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   deleteRecord,
   leaseDueRecords,
   nextDueAt,
+  saveSegment,
+  deleteSegment,
+  readSegments,
+  countSegmentMembers,
+  readSegmentMembers,
+  readMemberships,
+  setMembership,
+  scheduleSegmentCheck,
+  readSegmentChecks,
+  readMembershipInput,
+  matchSegment,
 }

@@ -137,6 +137,43 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX automation_records_by_automation ON automation_records (kind, automation_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'segments, memberships, due re-checks',
+    sql: `
+      -- compute_after: the last contact id the background computation has done (resume point).
+      CREATE TABLE segments (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        match TEXT NOT NULL,
+        status TEXT NOT NULL,
+        progress REAL NOT NULL,
+        compute_after TEXT,
+        computed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE segment_members (
+        segment_id TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX segment_members_by_contact ON segment_members (contact_id);
+      -- When a (segment, contact) can next change with time alone; the scheduler reads the earliest.
+      CREATE TABLE segment_checks (
+        segment_id TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        PRIMARY KEY (segment_id, contact_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX segment_checks_by_due ON segment_checks (due_at);
+      -- Conditions count one contact's events of one name in a time window; without it the
+      -- planner may walk every event of that name for each contact.
+      CREATE INDEX events_by_contact_name ON events (contact_id, name, timestamp);
+    `,
+  },
 ]
 
 /**

@@ -1,0 +1,107 @@
+import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
+import { nextChangeAt } from '../next-change-at.js'
+import { SegmentCatalog } from './segment-catalog.js'
+
+export interface SegmentComputerOptions {
+  store: Transactional
+  now: () => Date
+  /** Contacts per transaction. Default 500. */
+  pageSize?: number
+}
+
+/**
+ * Computes a new or edited segment over all stored history, a page of contacts per
+ * transaction, with the SQL compiler (the matching runs in the database), while ingestion
+ * goes on. Its resume point and progress are saved with each page, so a restart goes on
+ * where the last commit left it; an edit starts it over. Entries and exits it finds are
+ * recorded and appended to the feed like any other.
+ *
+ * @example
+ * const computer = new SegmentComputer({ store, now: () => new Date() })
+ * await computer.runPending() // every segment still computing, to the end
+ */
+export class SegmentComputer {
+  constructor(private readonly options: SegmentComputerOptions) {}
+
+  /** Computes every segment whose status is `computing`; resolves with the pages done. */
+  async runPending(): Promise<number> {
+    let pages = 0
+    for (let step = await this.step(); step; step = await this.step()) pages++
+    return pages
+  }
+
+  /** One page of the oldest segment still computing; false when none is. */
+  step(): Promise<boolean> {
+    return this.options.store.transaction(async (tx) => {
+      const [pending] = (await tx.readSegments({})).filter((segment) => segment.status === 'computing')
+      if (pending === undefined) return false
+      await this.page(tx, pending.id)
+      return true
+    })
+  }
+
+  private async page(tx: StoreTransaction, segmentId: string): Promise<void> {
+    const { now: clock, pageSize = 500 } = this.options
+    const [segment] = await tx.readSegments({ id: segmentId })
+    if (segment === undefined || segment.status !== 'computing') return
+    const catalog = await SegmentCatalog.load(tx)
+    const entry = catalog.get(segmentId)!
+    const now = clock()
+    const at = now.toISOString()
+    const { match } = segment
+    const result = await tx.matchSegment({
+      match,
+      matchOf: catalog.matchOf,
+      now,
+      scope: { after: segment.computeAfter, limit: pageSize },
+    })
+    const members = new Set(result.members)
+    const current = new Set(
+      (await tx.readMemberships({ contactIds: result.scanned }))
+        .filter((membership) => membership.segmentId === segmentId)
+        .map((membership) => membership.contactId),
+    )
+    for (const contactId of result.scanned) {
+      const member = members.has(contactId)
+      if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactId, now, catalog, memberOf: current })
+      if (member === current.has(contactId)) continue
+      await tx.setMembership({ segmentId, contactId, member, at })
+      const type = member ? 'segment.entered' : 'segment.exited'
+      await tx.appendChanges({ changes: [{ type, at, contactId, data: { segmentId } }] })
+    }
+    const done = result.scanned.length === 0 || result.remaining === 0
+    await tx.saveSegment({
+      segment: {
+        ...segment,
+        status: done ? 'ready' : 'computing',
+        progress: done ? 1 : progressAfter(segment.progress, result),
+        computeAfter: done ? null : result.scanned.at(-1)!,
+        computedAt: done ? at : segment.computedAt,
+      },
+    })
+  }
+
+  /** Time-dependent segments: when the pair can next change with time alone (reference evaluator). */
+  private async schedule(
+    tx: StoreTransaction,
+    args: { segmentId: string; contactId: string; now: Date; catalog: SegmentCatalog; memberOf: Set<string> },
+  ): Promise<void> {
+    const input = await tx.readMembershipInput({ contactId: args.contactId })
+    const match = args.catalog.matchOf(args.segmentId)
+    const dueAt = input === null || match === undefined ? null : nextChangeAt(match, { ...input, now: args.now })
+    await tx.scheduleSegmentCheck({
+      segmentId: args.segmentId,
+      contactId: args.contactId,
+      dueAt: dueAt?.toISOString() ?? null,
+    })
+  }
+}
+
+/**
+ * The share of contacts done once this page is. The share done before is of a total that
+ * may have grown since, so this page's share is of what was left; never 1 before the end.
+ */
+function progressAfter(previous: number, page: { scanned: string[]; remaining: number }): number {
+  const left = page.scanned.length + page.remaining
+  return Math.min(0.99, previous + (1 - previous) * (page.scanned.length / Math.max(left, 1)))
+}

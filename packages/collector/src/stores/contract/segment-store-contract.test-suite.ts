@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest'
+import { ingestEvents } from '../../ingest/ingest-events.js'
+import { SegmentComputer } from '../../segments/upkeep/segment-computer.js'
+import { withSizes } from '../../segments/with-sizes.js'
+import type { StoredSegment } from '../../segments/stored-segment.js'
+import type { Store } from '../store.js'
+import { makeEvent, minute } from './event-fixture.test-suite.js'
+import { type StoreHarness, useStores } from './store-harness.test-suite.js'
+
+const segment = (id: string, overrides: Partial<StoredSegment> = {}): StoredSegment => ({
+  id,
+  name: `Segment ${id}`,
+  description: '',
+  match: { event: 'order_completed' },
+  status: 'computing',
+  progress: 0,
+  computeAfter: null,
+  computedAt: null,
+  createdAt: minute(0),
+  updatedAt: minute(0),
+  ...overrides,
+})
+
+async function contactsWithOrders(store: Store, users: string[]): Promise<string[]> {
+  await ingestEvents(
+    store,
+    users.map((userId, index) => makeEvent({ messageId: `o${index}`, userId, name: 'order_completed', at: index })),
+  )
+  const ids = await Promise.all(users.map(async (userId) => (await store.findContacts({ userId }))[0]!.id))
+  return ids
+}
+
+/** The segment operations every store implements: definitions, memberships, due checks, matching. */
+export function describeSegmentStoreContract(harness: StoreHarness): void {
+  describe('segment operations', () => {
+    const stores = useStores(harness)
+
+    it('saves, replaces, reads and deletes definitions with their memberships and checks', async () => {
+      const store = await stores.open()
+      const [ann] = await contactsWithOrders(store, ['ann'])
+      await store.transaction(async (tx) => {
+        await tx.saveSegment({ segment: segment('s1') })
+        await tx.saveSegment({ segment: segment('s2', { createdAt: minute(1) }) })
+        await tx.saveSegment({
+          segment: segment('s1', {
+            name: 'Renamed',
+            status: 'ready',
+            progress: 1,
+            computedAt: minute(2),
+            updatedAt: minute(2),
+          }),
+        })
+        expect(await tx.setMembership({ segmentId: 's1', contactId: ann!, member: true, at: minute(3) })).toBe(true)
+        expect(await tx.setMembership({ segmentId: 's1', contactId: ann!, member: true, at: minute(4) })).toBe(false)
+        await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: ann!, dueAt: minute(9) })
+      })
+      const [s1, s2] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({})))
+      expect(s1).toEqual({
+        ...segment('s1', {
+          name: 'Renamed',
+          status: 'ready',
+          progress: 1,
+          computedAt: minute(2),
+          updatedAt: minute(2),
+        }),
+        size: 1,
+      })
+      expect(s2).toMatchObject({ id: 's2', size: 0 })
+      expect(await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!] }))).toEqual([
+        { segmentId: 's1', contactId: ann, enteredAt: minute(3) },
+      ])
+      expect(await store.transaction((tx) => tx.deleteSegment({ id: 's1' }))).toBe(true)
+      expect(await store.transaction((tx) => tx.deleteSegment({ id: 's1' }))).toBe(false)
+      expect(await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!] }))).toEqual([])
+      expect(await store.transaction((tx) => tx.readSegmentChecks({ limit: 10 }))).toEqual([])
+    })
+
+    it('pages members in id order and leaves out contacts that are gone', async () => {
+      const store = await stores.open()
+      const ids = await contactsWithOrders(store, ['ann', 'bob', 'cyd'])
+      await store.transaction(async (tx) => {
+        await tx.saveSegment({ segment: segment('s1') })
+        for (const id of ids) await tx.setMembership({ segmentId: 's1', contactId: id, member: true, at: minute(5) })
+        await tx.setMembership({ segmentId: 's1', contactId: 'gone', member: true, at: minute(5) })
+      })
+      const sorted = [...ids].sort()
+      const first = await store.transaction((tx) => tx.readSegmentMembers({ segmentId: 's1', limit: 2 }))
+      expect(first.map((member) => member.id)).toEqual(sorted.slice(0, 2))
+      const rest = await store.transaction((tx) =>
+        tx.readSegmentMembers({ segmentId: 's1', after: first[1]!.id, limit: 2 }),
+      )
+      expect(rest).toEqual([{ id: sorted[2], email: null, userId: expect.any(String), enteredAt: minute(5) }])
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(3)
+      expect(
+        await store.transaction((tx) =>
+          tx.setMembership({ segmentId: 's1', contactId: ids[0]!, member: false, at: minute(6) }),
+        ),
+      ).toBe(true)
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(2)
+    })
+
+    it('keeps one check per pair and reads the due ones earliest first', async () => {
+      const store = await stores.open()
+      await store.transaction(async (tx) => {
+        await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: 'a', dueAt: minute(30) })
+        await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: 'a', dueAt: minute(10) })
+        await tx.scheduleSegmentCheck({ segmentId: 's1', contactId: 'b', dueAt: minute(20) })
+        await tx.scheduleSegmentCheck({ segmentId: 's2', contactId: 'c', dueAt: minute(5) })
+        await tx.scheduleSegmentCheck({ segmentId: 's2', contactId: 'c', dueAt: null })
+      })
+      expect(await store.transaction((tx) => tx.readSegmentChecks({ limit: 1 }))).toEqual([
+        { segmentId: 's1', contactId: 'a', dueAt: minute(10) },
+      ])
+      expect(await store.transaction((tx) => tx.readSegmentChecks({ dueBy: minute(20), limit: 10 }))).toEqual([
+        { segmentId: 's1', contactId: 'a', dueAt: minute(10) },
+        { segmentId: 's1', contactId: 'b', dueAt: minute(20) },
+      ])
+    })
+
+    it('matches in the database: listed contacts, pages in id order, everyone', async () => {
+      const store = await stores.open()
+      const ids = await contactsWithOrders(store, ['ann', 'bob', 'ann'])
+      const sorted = [...new Set(ids)].sort()
+      const match = { event: 'order_completed', count: { gte: 2 } } as const
+      const args = { match, matchOf: () => undefined, now: new Date(minute(10)) }
+      const ann = ids[0]!
+      expect(await store.transaction((tx) => tx.matchSegment({ ...args, scope: { all: true } }))).toMatchObject({
+        members: [ann],
+      })
+      expect(
+        await store.transaction((tx) => tx.matchSegment({ ...args, scope: { contactIds: [ids[1]!] } })),
+      ).toMatchObject({ members: [] })
+      const page = await store.transaction((tx) => tx.matchSegment({ ...args, scope: { after: null, limit: 1 } }))
+      expect(page).toEqual({ members: sorted[0] === ann ? [ann] : [], scanned: [sorted[0]], remaining: 1 })
+      const last = await store.transaction((tx) => tx.matchSegment({ ...args, scope: { after: sorted[0]!, limit: 5 } }))
+      expect(last).toEqual({ members: sorted[1] === ann ? [ann] : [], scanned: [sorted[1]], remaining: 0 })
+      const input = await store.transaction((tx) => tx.readMembershipInput({ contactId: ann }))
+      expect(input?.events.map((event) => event.id)).toEqual(['o0', 'o2'])
+      expect(input?.contact).toEqual({ id: ann, email: null, userId: 'ann', attributes: {} })
+    })
+
+    it('resumes a background computation after a restart, from the last page committed', async () => {
+      const store = await stores.open()
+      const ids = await contactsWithOrders(store, ['ann', 'bob', 'cyd', 'dan'])
+      await store.transaction((tx) => tx.saveSegment({ segment: segment('s1') }))
+      const now = () => new Date(minute(10))
+      expect(await new SegmentComputer({ store, now, pageSize: 1 }).step()).toBe(true)
+      const [halfway] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' })))
+      expect(halfway).toMatchObject({ status: 'computing', size: 1, computeAfter: [...ids].sort()[0] })
+      expect(halfway!.progress).toBeGreaterThan(0)
+      expect(halfway!.progress).toBeLessThan(1)
+      const reopened = harness.reopenStore ? await stores.reopen((await store.close(), store)) : store
+      expect(await new SegmentComputer({ store: reopened, now, pageSize: 1 }).runPending(), 'pages left').toBe(3)
+      const [done] = await reopened.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' })))
+      expect(done).toMatchObject({ status: 'ready', progress: 1, size: 4, computedAt: minute(10) })
+      const changes = (await reopened.readChanges({ limit: 1000 })).changes.filter(
+        (change) => change.type === 'segment.entered',
+      )
+      expect(changes.map((change) => change.contactId).sort()).toEqual([...ids].sort())
+    })
+  })
+}
