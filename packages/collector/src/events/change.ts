@@ -19,6 +19,11 @@ export interface NewChange {
   contactId: string | null
   /** `null` once erased: an erasure removes the personal data of the contact's earlier entries. */
   data: JsonObject | null
+  /**
+   * `data` as JSON text, when the writer has it at hand (an event's is mostly the
+   * normaliser's own text): stores write it instead of serialising `data` again.
+   */
+  dataJson?: string
 }
 
 /** A committed change, as readers of the feed see it. */

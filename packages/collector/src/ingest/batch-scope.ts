@@ -5,7 +5,7 @@ import type { ContactKeys, ContactOperations, IdentifierKind } from '../identity
 import { newContactId } from '../identity/new-contact-id.js'
 import type { EventToStore, StoreTransaction, SummaryBump } from '../transaction/store-transaction.js'
 import type { IngestOutcome } from './ingest-outcome.js'
-import { storedEventData } from './stored-event-data.js'
+import { storedEventData, storedEventJson } from './stored-event-data.js'
 
 /**
  * The store transaction as the identity rules see it while one batch is ingested, doing
@@ -39,7 +39,13 @@ export class BatchScope implements ContactOperations {
   queueEvent(event: NormalisedEvent, contactId: string): void {
     this.events.push({ event, contactId })
     this.outcome.stored.push({ event, contactId })
-    this.changes.push({ type: 'event.stored', at: event.receivedAt, contactId, data: storedEventData(event, contactId) })
+    this.changes.push({
+      type: 'event.stored',
+      at: event.receivedAt,
+      contactId,
+      data: storedEventData(event, contactId),
+      dataJson: storedEventJson(event, contactId),
+    })
     const key = `${contactId}\u0000${event.name}`
     const bump = this.summaries.get(key)
     if (bump === undefined) {

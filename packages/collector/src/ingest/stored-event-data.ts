@@ -25,3 +25,20 @@ export function storedEventData(event: NormalisedEvent, contactId: string): Stor
     identity: event.identity,
   }
 }
+
+/**
+ * `storedEventData` as JSON text, built around the normaliser's `propertiesJson` and
+ * `contextJson` rather than serialising those objects a second time: they are most of an
+ * event's bytes, and the feed copies every stored event.
+ *
+ * @example
+ * JSON.parse(storedEventJson(event, contactId)) // deep-equals storedEventData(event, contactId)
+ */
+export function storedEventJson(event: NormalisedEvent, contactId: string): string {
+  const { messageId, type, name, anonymousId, userId, email } = event
+  const before = JSON.stringify({ messageId, type, name, contactId, anonymousId, userId, email })
+  const { timestamp, originalTimestamp, sentAt, receivedAt, identity } = event
+  const after = JSON.stringify({ timestamp, originalTimestamp, sentAt, receivedAt, identity })
+  // Same keys in the same order as storedEventData, so both texts are identical.
+  return `${before.slice(0, -1)},"properties":${event.propertiesJson},"context":${event.contextJson},${after.slice(1)}`
+}

@@ -68,9 +68,27 @@ export class PostgresGroupWriter {
     let abandoned = false
     try {
       await this.sql.begin(async (tx) => {
-        await this.begin(tx)
+        // Sent, not awaited: the connection runs it before the jobs' statements, which share
+        // its round trip. Awaited before COMMIT, so its own error is the one thrown.
+        const began = this.begin(tx).then(
+          () => null,
+          (error: unknown) => ({ error }),
+        )
+        const throwIfBeginFailed = async (): Promise<void> => {
+          const failure = await began
+          if (failure !== null) throw failure.error
+        }
         // A job alone needs no savepoint (one round trip less): its failure is the group's.
-        if (group.length === 1) return void succeeded.push({ job: group[0]!, value: await group[0]!.work(tx) })
+        if (group.length === 1) {
+          try {
+            const value = await group[0]!.work(tx)
+            await throwIfBeginFailed()
+            return void succeeded.push({ job: group[0]!, value })
+          } catch (error) {
+            await throwIfBeginFailed()
+            throw error
+          }
+        }
         for (const job of group) {
           // The driver gives up a transaction whose connection closed without waiting for
           // this loop: start nothing more on that connection, and do not let it COMMIT.
@@ -79,9 +97,11 @@ export class PostgresGroupWriter {
             succeeded.push({ job, value: await tx.savepoint((savepoint) => job.work(savepoint)) })
           } catch (error) {
             if (failsTheTransaction(error, this.toStoreError)) throw error
+            await throwIfBeginFailed()
             failed.push({ job, error })
           }
         }
+        await throwIfBeginFailed()
       })
     } catch (error) {
       abandoned = true

@@ -12,7 +12,7 @@ import { texts } from '../text-array.js'
  */
 export function appendChanges({ sql, pipeline, channel }: PostgresHandle, { changes }: { changes: readonly NewChange[] }): void {
   if (changes.length === 0) return
-  const data = `[${changes.map((change) => JSON.stringify(change.data)).join(',')}]`
+  const data = `[${changes.map((change) => change.dataJson ?? JSON.stringify(change.data)).join(',')}]`
   pipeline.send(sql`
     INSERT INTO changes (type, at, contact_id, data)
     SELECT type, at::timestamptz, contact_id, data

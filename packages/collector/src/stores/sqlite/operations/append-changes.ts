@@ -10,5 +10,7 @@ import { prepared } from '../prepared.js'
  */
 export function appendChanges(db: Database, { changes }: { changes: readonly NewChange[] }): void {
   const append = prepared<[string, string, string | null, string | null]>(db, 'INSERT INTO changes (type, at, contact_id, data) VALUES (?, ?, ?, ?)')
-  for (const { type, at, contactId, data } of changes) append.run(type, at, contactId, data === null ? null : JSON.stringify(data))
+  for (const { type, at, contactId, data, dataJson } of changes) {
+    append.run(type, at, contactId, data === null ? null : (dataJson ?? JSON.stringify(data)))
+  }
 }
