@@ -9,7 +9,8 @@ import type { ServerLaneOptions } from './middleware/server-lane/index.js'
 import type { IpStorage } from './normalise/stored-address.js'
 import { requestMetrics } from './middleware/request-metrics/index.js'
 import { DailySalts } from './privacy/daily-salts.js'
-import { emptyExportSections, type ExportSections } from './privacy/export-sections.js'
+import type { ExportSections } from './privacy/export-sections.js'
+import { storedExportSections } from './privacy/stored-export-sections.js'
 import { storeDailySalt } from './privacy/store-daily-salt.js'
 import { automationRoutes } from './routes/automation-routes.js'
 import { brevoRoutes } from './routes/brevo-routes.js'
@@ -100,7 +101,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
     trackerScriptPath: options.trackerScriptPath,
     now: options.now ?? (() => new Date()),
     dailySalts: new DailySalts(storeDailySalt(options.store)),
-    exportSections: options.exportSections ?? emptyExportSections,
+    exportSections: options.exportSections ?? storedExportSections(options.store),
   }
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))

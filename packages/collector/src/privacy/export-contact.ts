@@ -24,7 +24,7 @@ export interface ContactExport {
  * the survivor's), or null when there is none.
  *
  * @example
- * const document = await exportContact(store, { id, at: new Date(), sections: emptyExportSections })
+ * const document = await exportContact(store, { id, at: new Date(), sections: storedExportSections(store) })
  */
 export async function exportContact(
   store: Store,

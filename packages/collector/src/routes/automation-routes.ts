@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { automationBodySchema } from '@sillage/protocol'
 import type { AutomationRecord } from '../automations/records/automation-record.js'
-import { runOfRecord } from '../automations/records/automation-run.js'
+import { runOfRecord, shownAutomationRun } from '../automations/records/automation-run.js'
 import { recordId } from '../automations/records/record-id.js'
 import {
   automationOfRecord,
@@ -19,11 +19,7 @@ import type { RouteDeps } from './route-deps.js'
 /** Most automations listed, and most runs in one answer (newest first). */
 const MAX_LISTED = 1000
 
-/** A run as the API shows it: where it stands and the outcome of each step. */
-const shownRun = (record: AutomationRecord) => {
-  const { id, automationId, contactId, status, exitReason, startedAt, log } = runOfRecord(record)
-  return { id, automationId, contactId, status, exitReason, startedAt, log }
-}
+const shownRun = (record: AutomationRecord) => shownAutomationRun(runOfRecord(record))
 
 /**
  * Automations: `POST /v1/automations` (201), `GET /v1/automations`,

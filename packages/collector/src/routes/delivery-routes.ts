@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../automations/records/stored-delivery.js'
+import { deliveryOfRecord, deliveryRecord, shownDelivery as shown } from '../automations/records/stored-delivery.js'
 import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
@@ -11,15 +11,6 @@ import type { RouteDeps } from './route-deps.js'
 /** Most messages in one answer, newest first. */
 const MAX_LISTED = 1000
 
-const shown = (delivery: StoredDelivery) => ({
-  id: delivery.id,
-  webhookId: delivery.webhookId,
-  endpoint: delivery.endpointId,
-  automation: delivery.automationId,
-  status: delivery.status,
-  attempts: delivery.attempts,
-  nextAttemptAt: delivery.nextAttemptAt,
-})
 
 /**
  * Webhook messages: `GET /v1/deliveries?status&endpoint&automation` and

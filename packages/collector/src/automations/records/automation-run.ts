@@ -72,3 +72,9 @@ export function runOfRecord(record: AutomationRecord): AutomationRun {
     triggerKey: record.uniqueKey!,
   }
 }
+
+/** A run as the API and a contact's export show it: where it stands and the outcome of each step. */
+export function shownAutomationRun(run: AutomationRun) {
+  const { id, automationId, contactId, status, exitReason, startedAt, log } = run
+  return { id, automationId, contactId, status, exitReason, startedAt, log }
+}

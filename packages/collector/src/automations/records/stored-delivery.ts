@@ -59,3 +59,16 @@ export function deliveryOfRecord(record: AutomationRecord): StoredDelivery {
     createdAt: record.createdAt,
   }
 }
+
+/** A message as the API and a contact's export show it: where it went and each attempt, not its secrets. */
+export function shownDelivery(delivery: StoredDelivery) {
+  return {
+    id: delivery.id,
+    webhookId: delivery.webhookId,
+    endpoint: delivery.endpointId,
+    automation: delivery.automationId,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    nextAttemptAt: delivery.nextAttemptAt,
+  }
+}
