@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises'
+import { postgresMigrations } from '../src/stores/postgres/postgres-migrations.js'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -196,6 +197,7 @@ describe('two collector processes on one PostgreSQL database', () => {
   })
 
   it('migrated the fresh schema exactly once although both replicas started together', async () => {
-    expect(await schema.sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual([{ version: 1 }, { version: 2 }])
+    const versions = postgresMigrations.map(({ version }) => ({ version }))
+    expect(await schema.sql`SELECT version FROM schema_migrations ORDER BY version`).toEqual(versions)
   })
 })
