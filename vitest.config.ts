@@ -14,7 +14,9 @@ const alias = [
 ]
 
 // The tracker's page: <script src> tags in tests are never fetched.
-const trackerDom = { happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } }
+const trackerDom = {
+  happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } },
+}
 
 export default defineConfig({
   resolve: { alias },

@@ -94,7 +94,12 @@ function printPagesPerCommit(db, wal) {
     }
   }
   const last = commits.slice(-100)
-  const owner = new Map(db.prepare('SELECT pageno, name FROM dbstat').all().map((row) => [row.pageno, row.name]))
+  const owner = new Map(
+    db
+      .prepare('SELECT pageno, name FROM dbstat')
+      .all()
+      .map((row) => [row.pageno, row.name]),
+  )
   const count = new Map()
   for (const commit of last) {
     for (const page of commit) {
@@ -102,6 +107,9 @@ function printPagesPerCommit(db, wal) {
       count.set(name, (count.get(name) ?? 0) + 1)
     }
   }
-  console.log(`\nWAL pages per commit: ${(last.reduce((sum, c) => sum + c.length, 0) / last.length).toFixed(1)}\n\n| b-tree | pages per commit |\n|---|--:|`)
-  for (const [name, n] of [...count].sort((a, b) => b[1] - a[1])) console.log(`| ${name} | ${(n / last.length).toFixed(1)} |`)
+  console.log(
+    `\nWAL pages per commit: ${(last.reduce((sum, c) => sum + c.length, 0) / last.length).toFixed(1)}\n\n| b-tree | pages per commit |\n|---|--:|`,
+  )
+  for (const [name, n] of [...count].sort((a, b) => b[1] - a[1]))
+    console.log(`| ${name} | ${(n / last.length).toFixed(1)} |`)
 }

@@ -22,8 +22,12 @@ import { runLoad } from './lib/load.mjs'
 import { createTempDatabase } from './lib/temp-postgres.mjs'
 
 const env = process.env
-const builds = (process.argv[2] ?? '').split(',').filter(Boolean).map((pair) => pair.split('='))
-if (builds.length === 0 || builds.some(([, cli]) => !cli)) throw new Error('usage: node bench/compare-builds.mjs name=path/to/cli.js,name2=path/to/cli.js')
+const builds = (process.argv[2] ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((pair) => pair.split('='))
+if (builds.length === 0 || builds.some(([, cli]) => !cli))
+  throw new Error('usage: node bench/compare-builds.mjs name=path/to/cli.js,name2=path/to/cli.js')
 const stores = (env.COMPARE_STORES ?? 'sqlite').split(',')
 const batches = (env.COMPARE_BATCHES ?? '20').split(',').map(Number)
 const rounds = Number(env.COMPARE_ROUNDS ?? 2)
@@ -37,22 +41,47 @@ async function storeUrl(kind) {
   }
   const dir = mkdtempSync(join(tmpdir(), 'sillage-compare-'))
   const query = kind === 'sqlite-normal' ? '?synchronous=normal' : ''
-  return { url: kind === 'memory' ? 'memory:' : `sqlite:${join(dir, 'bench.db')}${query}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+  return {
+    url: kind === 'memory' ? 'memory:' : `sqlite:${join(dir, 'bench.db')}${query}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  }
 }
 
 async function startBuild(cli, store) {
   const port = await freePort()
-  const args = [resolve(cli), '--port', String(port), '--host', '127.0.0.1', '--store', store, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY]
+  const args = [
+    resolve(cli),
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--store',
+    store,
+    '--write-keys',
+    WRITE_KEY,
+    '--secret-key',
+    SECRET_KEY,
+  ]
   return startChildServer({ args, port, env: { NODE_ENV: 'production', SILLAGE_RATE_LIMIT: '0' } })
 }
 
 async function measure(server, batchSize) {
-  const load = { url: `${server.url}/v1/batch`, method: 'POST', headers: { 'content-type': 'application/json', authorization: writeKeyAuth }, nextBody: createBatchBody({ batchSize }), connections }
+  const load = {
+    url: `${server.url}/v1/batch`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: writeKeyAuth },
+    nextBody: createBatchBody({ batchSize }),
+    connections,
+  }
   await runLoad({ ...load, durationS: 1.5 })
   const cpuBefore = server.cpuSeconds()
   const result = await runLoad({ ...load, durationS })
   const eventsPerS = result.requestsPerS * batchSize
-  return { eventsPerS, p99Ms: result.p99Ms, cpuUsPerEvent: (1e6 * (server.cpuSeconds() - cpuBefore)) / (result.seconds * eventsPerS) }
+  return {
+    eventsPerS,
+    p99Ms: result.p99Ms,
+    cpuUsPerEvent: (1e6 * (server.cpuSeconds() - cpuBefore)) / (result.seconds * eventsPerS),
+  }
 }
 
 const cells = new Map()
@@ -80,9 +109,13 @@ for (let round = 1; round <= rounds; round += 1) {
   }
 }
 const mean = (list, pick) => list.reduce((sum, item) => sum + pick(item), 0) / list.length
-console.log('| target | events/s | share of bare-hono | p99 ms, each round | server CPU µs/event |\n|---|--:|--:|--:|--:|')
+console.log(
+  '| target | events/s | share of bare-hono | p99 ms, each round | server CPU µs/event |\n|---|--:|--:|--:|--:|',
+)
 for (const [key, list] of cells) {
   const p99s = list.map((c) => c.p99Ms).join(' / ')
-  console.log(`| ${key} | ${mean(list, (c) => c.eventsPerS).toFixed(0)} | ${(100 * mean(list, (c) => c.share)).toFixed(1)} % | ${p99s} | ${mean(list, (c) => c.cpuUsPerEvent).toFixed(0)} |`)
+  console.log(
+    `| ${key} | ${mean(list, (c) => c.eventsPerS).toFixed(0)} | ${(100 * mean(list, (c) => c.share)).toFixed(1)} % | ${p99s} | ${mean(list, (c) => c.cpuUsPerEvent).toFixed(0)} |`,
+  )
 }
 process.exit(0)

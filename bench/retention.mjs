@@ -51,7 +51,10 @@ function oldRowsLeft() {
   const db = new Database(file, { readonly: true })
   try {
     const events = db.prepare("SELECT count(*) FROM events WHERE timestamp < '2021-01-01'").pluck().get()
-    const changes = db.prepare("SELECT count(*) FROM changes WHERE data IS NOT NULL AND at < '2021-01-01'").pluck().get()
+    const changes = db
+      .prepare("SELECT count(*) FROM changes WHERE data IS NOT NULL AND at < '2021-01-01'")
+      .pluck()
+      .get()
     return { events, changes }
   } finally {
     db.close()
@@ -60,7 +63,10 @@ function oldRowsLeft() {
 
 /** The collector on the seeded file under batch-20 load; the figures of the load, and what was left after. */
 async function measure(retentionDays) {
-  const collector = await startCollector({ store: `sqlite:${file}`, env: { SILLAGE_RETENTION_DAYS: String(retentionDays) } })
+  const collector = await startCollector({
+    store: `sqlite:${file}`,
+    env: { SILLAGE_RETENTION_DAYS: String(retentionDays) },
+  })
   try {
     const load = await runLoad({
       url: `${collector.url}/v1/batch`,
@@ -79,18 +85,27 @@ async function measure(retentionDays) {
 try {
   const started = Date.now()
   await seed(oldEvents)
-  log(`seeded ${oldEvents.toLocaleString('en-US')} old events and feed entries in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(
+    `seeded ${oldEvents.toLocaleString('en-US')} old events and feed entries in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  )
   const without = await measure(0)
   const during = await measure(30)
   const row = (label, { load, left }) =>
     `| ${label} | ${Math.round(load.requestsPerS * 20)} | ${load.p50Ms} | ${load.p99Ms} | ${load.maxMs} | ${load.non2xx + load.errors} | ` +
     `${(oldEvents - left.events).toLocaleString('en-US')} | ${(oldEvents - left.changes).toLocaleString('en-US')} |`
-  console.log(`Ingest (batch 20, 16 connections, ${loadSeconds} s) on SQLite holding ${oldEvents.toLocaleString('en-US')} events from 2020\n`)
+  console.log(
+    `Ingest (batch 20, 16 connections, ${loadSeconds} s) on SQLite holding ${oldEvents.toLocaleString('en-US')} events from 2020\n`,
+  )
   console.log('| run | events/s | p50 ms | p99 ms | max ms | failed | old events deleted | feed entries forgotten |')
   console.log('|---|---|---|---|---|---|---|---|')
   console.log(row('--retention-days 0', without))
   console.log(row('--retention-days 30 (deleting)', during))
-  console.log(`\nload average: ${(await import('node:os')).loadavg().map((n) => n.toFixed(2)).join(' ')}`)
+  console.log(
+    `\nload average: ${(await import('node:os'))
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

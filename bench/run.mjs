@@ -20,7 +20,11 @@ import { profileSuite } from './suites/profile.mjs'
 import { sizeSuite } from './suites/size.mjs'
 
 const env = process.env
-const list = (value, fallback) => (value ?? fallback).split(',').map((s) => s.trim()).filter(Boolean)
+const list = (value, fallback) =>
+  (value ?? fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
@@ -48,9 +52,27 @@ const suites = [
   [
     'concurrency',
     () =>
-      concurrencySuite({ durationS: config.durationS, warmupS: config.warmupS, levels: config.concurrencyLevels, rounds: config.concurrencyRounds, stores: config.concurrencyStores, log }),
+      concurrencySuite({
+        durationS: config.durationS,
+        warmupS: config.warmupS,
+        levels: config.concurrencyLevels,
+        rounds: config.concurrencyRounds,
+        stores: config.concurrencyStores,
+        log,
+      }),
   ],
-  ['growth', () => growthSuite({ sizes: config.growthSizes, durationS: config.growthDurationS, warmupS: config.warmupS, connections: config.connections, seedBudgetS: config.growthSeedBudgetS, log })],
+  [
+    'growth',
+    () =>
+      growthSuite({
+        sizes: config.growthSizes,
+        durationS: config.growthDurationS,
+        warmupS: config.warmupS,
+        connections: config.connections,
+        seedBudgetS: config.growthSeedBudgetS,
+        log,
+      }),
+  ],
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
@@ -74,7 +96,9 @@ for (const [name, run] of suites) {
   }
 }
 
-const load = loadavg().map((l) => l.toFixed(2)).join(' ')
+const load = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ')
 const header =
   `# Sillage benchmarks\n\n` +
   `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim()}, ` +
@@ -85,7 +109,10 @@ const markdown = [header, ...sections].join('\n')
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
 mkdirSync(resultsDir, { recursive: true })
 writeFileSync(`${resultsDir}latest.md`, markdown)
-writeFileSync(`${resultsDir}latest.json`, JSON.stringify({ config: { ...config, only: [...config.only] }, data }, null, 2))
+writeFileSync(
+  `${resultsDir}latest.json`,
+  JSON.stringify({ config: { ...config, only: [...config.only] }, data }, null, 2),
+)
 process.stdout.write(`${markdown}\n`)
 log(`wrote bench/results/latest.md`)
 process.exitCode = failed ? 1 : 0

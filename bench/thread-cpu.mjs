@@ -29,7 +29,8 @@ const dir = mkdtempSync(join(tmpdir(), 'sillage-thread-cpu-'))
 const server = store === 'bare-hono' ? await startBareServer() : await startStore(store)
 try {
   const headers = { 'content-type': 'application/json', authorization: writeKeyAuth }
-  const load = (durationS) => runLoad({ url: `${server.url}/v1/batch`, method: 'POST', headers, nextBody, durationS, connections })
+  const load = (durationS) =>
+    runLoad({ url: `${server.url}/v1/batch`, method: 'POST', headers, nextBody, durationS, connections })
   const nextBody = createBatchBody({ batchSize: batch })
   await load(2) // warm-up
   const before = threadTimes(server.pid)
@@ -37,7 +38,9 @@ try {
   const after = threadTimes(server.pid)
   const events = result.ok * batch
   const perEvent = (ticks) => (ticks * 1e6) / TICKS_PER_S / events
-  console.log(`${store}, batch ${batch}: ${Math.round(events / result.seconds).toLocaleString('en')} events/s (${result.non2xx} non-2xx)`)
+  console.log(
+    `${store}, batch ${batch}: ${Math.round(events / result.seconds).toLocaleString('en')} events/s (${result.non2xx} non-2xx)`,
+  )
   console.log('| thread | user µs/event | kernel µs/event | busy |\n|---|--:|--:|--:|')
   for (const [id, times] of after) {
     const start = before.get(id) ?? { name: times.name, user: 0, system: 0 }
@@ -54,10 +57,25 @@ try {
 }
 
 async function startStore(kind) {
-  const url = kind === 'memory' ? 'memory:' : `sqlite:${join(dir, 'bench.db')}${kind === 'sqlite-normal' ? '?synchronous=normal' : ''}`
+  const url =
+    kind === 'memory'
+      ? 'memory:'
+      : `sqlite:${join(dir, 'bench.db')}${kind === 'sqlite-normal' ? '?synchronous=normal' : ''}`
   const port = await freePort()
   const cli = process.env.COLLECTOR_CLI ?? collectorCli
-  const args = [cli, '--port', String(port), '--host', '127.0.0.1', '--store', url, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY]
+  const args = [
+    cli,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--store',
+    url,
+    '--write-keys',
+    WRITE_KEY,
+    '--secret-key',
+    SECRET_KEY,
+  ]
   return startChildServer({ args, port, env: { NODE_ENV: 'production', SILLAGE_RATE_LIMIT: '0' } })
 }
 

@@ -29,7 +29,9 @@ function errorReply(route: Route, status: number, retryAfterSeconds: number) {
       'access-control-allow-origin': '*',
       'access-control-expose-headers': 'Retry-After',
     },
-    body: JSON.stringify({ error: { code: status === 429 ? 'rate_limited' : 'store_unavailable', message: 'injected by the test' } }),
+    body: JSON.stringify({
+      error: { code: status === 429 ? 'rate_limited' : 'store_unavailable', message: 'injected by the test' },
+    }),
   })
 }
 
@@ -55,13 +57,18 @@ test('a collector answering 503, then 429, then healthy receives every event exa
   for (let n = 1; n <= 3; n += 1) await trackInPage(page, 'during_outage', { n })
 
   const stored = await waitForStoredEvents(collector, 4, { timeoutMs: 30_000 })
-  expect(answered.map((reply) => reply.status), 'every injected fault was hit').toEqual([503, 503, 429])
+  expect(
+    answered.map((reply) => reply.status),
+    'every injected fault was hit',
+  ).toEqual([503, 503, 429])
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, during_outage: 3 })
   expect(propertiesOf(stored, 'during_outage').map((properties) => properties.n)).toEqual([1, 2, 3])
   // Retry-After: 1 was honoured: no attempt came sooner than a second after a fault.
   for (const reply of answered) {
     const next = attempts.find((at) => at > reply.at)
-    expect(next === undefined || next - reply.at >= 950, `retry ${next! - reply.at} ms after a ${reply.status}`).toBe(true)
+    expect(next === undefined || next - reply.at >= 950, `retry ${next! - reply.at} ms after a ${reply.status}`).toBe(
+      true,
+    )
   }
   expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])
@@ -85,7 +92,8 @@ test('a batch committed by the collector whose answer is lost is retried with th
     // The collector stores the batch and answers 200; the page only ever sees a 503.
     const committed = await route.fetch()
     ids.forEach((id) => answerLost.add(id))
-    if (committed.status() !== 200) throw new Error(`collector answered ${committed.status()}: ${await committed.text()}`)
+    if (committed.status() !== 200)
+      throw new Error(`collector answered ${committed.status()}: ${await committed.text()}`)
     return errorReply(route, 503, 1)
   })
 

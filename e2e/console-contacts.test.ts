@@ -49,9 +49,9 @@ describe('console contacts', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ann@example.com')
 
     const summaries = page.getByRole('table', { name: 'Per event name: how many, first and last time' })
-    const rows = await summaries.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
-    )
+    const rows = await summaries
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)))
     expect(rows).toEqual([
       ['cart_updated', '2'],
       ['identify', '1'],
@@ -81,9 +81,9 @@ describe('console contacts', () => {
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Erase this contact' }).click()
     await page.waitForURL('**/console/contacts?erased=*')
-    await expect.poll(() => page.getByRole('status').textContent()).toBe(
-      'Erased ann@example.com, with its identifiers, summaries and events.',
-    )
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Erased ann@example.com, with its identifiers, summaries and events.')
     expect(await contactsWhere(collector, { userId: 'u-ann' })).toEqual([])
     expect(await contactsWhere(collector, { anonymousId: 'someone-else' })).toHaveLength(1)
     await expectAccessible(page)

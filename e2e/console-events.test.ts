@@ -142,7 +142,10 @@ describe('console event log', () => {
       page.getByRole('link', { name: 'NDJSON' }).click(),
     ])
     const ndjsonText = await readFile((await ndjson.path())!, 'utf8')
-    const exported = ndjsonText.trimEnd().split('\n').map((line) => JSON.parse(line))
+    const exported = ndjsonText
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     const stored = (await storedEvents(collector)).filter((event) => event.name === 'cart_updated').reverse()
     expect(exported).toEqual(stored)
     expect(problems()).toEqual([])

@@ -41,9 +41,9 @@ describe('console sign-in', () => {
   test('an empty collector greets with the script tag to paste, and the keyboard moves between pages', async () => {
     const { page, collector, problems } = await openConsole(browser)
     await signIn(page, collector)
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).first().textContent()).toBe(
-      'No events in the last 14 days',
-    )
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('No events in the last 14 days')
     const snippet = await page.getByLabel('Script tag to paste').textContent()
     expect(snippet).toContain(
       `<script async src="${collector.url}/sillage.js" data-write-key="${collector.writeKey}"></script>`,

@@ -15,7 +15,15 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const HOSTILE_EVENTS = ['hostile_getter', 'hostile_to_json', 'hostile_circular', 'hostile_bigint', 'hostile_function', 'hostile_element', 'identify']
+const HOSTILE_EVENTS = [
+  'hostile_getter',
+  'hostile_to_json',
+  'hostile_circular',
+  'hostile_bigint',
+  'hostile_function',
+  'hostile_element',
+  'identify',
+]
 
 test('values that throw or cannot be cloned, and a broken JSON.stringify, never break the host page', async () => {
   const { site, context, collector, pageErrors, sent } = await openScenario(browser, { site: FIXTURES })

@@ -33,7 +33,11 @@ test('signing in after browsing gives the anonymous history to the identified co
   // Make sure the anonymous part is stored (and so resolved to an anonymous contact) first:
   // the collector then has to merge, not merely create.
   const anonymous = await waitForStoredEvents(collector, 4)
-  expect(countBy(anonymous, (event) => event.name)).toEqual({ page_visited: 2, product_list_viewed: 1, cart_updated: 1 })
+  expect(countBy(anonymous, (event) => event.name)).toEqual({
+    page_visited: 2,
+    product_list_viewed: 1,
+    cart_updated: 1,
+  })
   expect(new Set(anonymous.map((event) => event.identity))).toEqual(new Set(['anonymous']))
 
   // Sign in at checkout, then order.
@@ -110,7 +114,12 @@ test('with identity verification on, only an identify signed by the site server 
   })
 
   const stored = await waitForStoredEvents(collector, 6)
-  expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 2, identify: 2, signed_in_action: 1, forged_action: 1 })
+  expect(countBy(stored, (event) => event.name)).toEqual({
+    page_visited: 2,
+    identify: 2,
+    signed_in_action: 1,
+    forged_action: 1,
+  })
   const [contact, ...others] = await contactsWhere(collector, { userId: 'user-signed' })
   expect(others).toEqual([])
   const signedDevice = stored.find((event) => event.name === 'signed_in_action')!.anonymousId
@@ -118,15 +127,17 @@ test('with identity verification on, only an identify signed by the site server 
   expect(forgedDevice).not.toBe(signedDevice)
   const byDevice = (device: string | null) => stored.filter((event) => event.anonymousId === device)
   expect(byDevice(signedDevice).map((event) => event.contactId)).toEqual([contact?.id, contact?.id, contact?.id])
-  expect(byDevice(signedDevice).filter((event) => event.type !== 'page').map((event) => event.identity)).toEqual([
-    'identified',
-    'identified',
-  ])
+  expect(
+    byDevice(signedDevice)
+      .filter((event) => event.type !== 'page')
+      .map((event) => event.identity),
+  ).toEqual(['identified', 'identified'])
   // The forged claim is kept, marked, and gives the other device nothing of the user's contact.
-  expect(byDevice(forgedDevice).filter((event) => event.type !== 'page').map((event) => event.identity)).toEqual([
-    'unverified',
-    'unverified',
-  ])
+  expect(
+    byDevice(forgedDevice)
+      .filter((event) => event.type !== 'page')
+      .map((event) => event.identity),
+  ).toEqual(['unverified', 'unverified'])
   expect(byDevice(forgedDevice).every((event) => event.contactId !== contact?.id)).toBe(true)
   expect(contact?.anonymousIds).toEqual([signedDevice])
   expectEverySentEventStoredOnce(stored, sent, otherSent)

@@ -18,7 +18,8 @@ afterAll(async () => {
 })
 
 /** `sillage.flush()` in the page: resolves once the attempt is over (sent, or nothing to send). */
-const flushInPage = (page: import('playwright-core').Page) => page.evaluate(() => (window.sillage as SillageOnPage).flush!())
+const flushInPage = (page: import('playwright-core').Page) =>
+  page.evaluate(() => (window.sillage as SillageOnPage).flush!())
 
 test('with data-require-consent nothing is stored or sent before consent; after it, what waited arrives once; a reload remembers', async () => {
   const { site, context, collector, pageErrors, sent } = await openScenario(browser, { site: FIXTURES })
@@ -53,7 +54,9 @@ test('with data-require-consent nothing is stored or sent before consent; after 
 
 test('when the browser sends Global Privacy Control nothing is stored or sent, across a reload', async () => {
   const { site, context, collector, pageErrors } = await openScenario(browser, { site: FIXTURES })
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }))
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+  )
   const page = await context.newPage()
   await page.goto(`${site.url}/site/index.html`)
   await trackerLoaded(page)

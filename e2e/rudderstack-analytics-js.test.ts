@@ -33,7 +33,10 @@ async function openRudderStackShop(options: { query?: string; allowConsoleErrors
   const page = await scenario.context.newPage()
   await page.goto(`${scenario.site.url}/rudderstack/index.html${options.query ?? ''}`)
   const anonymousId = await page.evaluate(
-    () => new Promise<string>((resolve) => window.rudderanalytics.ready(() => resolve(window.rudderanalytics.getAnonymousId()))),
+    () =>
+      new Promise<string>((resolve) =>
+        window.rudderanalytics.ready(() => resolve(window.rudderanalytics.getAnonymousId())),
+      ),
   )
   return { ...scenario, page, foreign, anonymousId }
 }
@@ -69,7 +72,11 @@ describe('@rudderstack/analytics-js', () => {
     })
     // RudderStack's own word for "no referrer" is kept as sent.
     expect(propertiesOf(stored, 'page_visited')).toEqual([
-      expect.objectContaining({ path: '/rudderstack/index.html', url: `${site.url}/rudderstack/index.html`, referrer: '$direct' }),
+      expect.objectContaining({
+        path: '/rudderstack/index.html',
+        url: `${site.url}/rudderstack/index.html`,
+        referrer: '$direct',
+      }),
     ])
     expect(propertiesOf(stored, 'Product Viewed')).toEqual([{ sku: 'sku-mug', price: 14 }])
     expect(propertiesOf(stored, 'Order Completed')).toEqual([{ revenue: 14, currency: 'EUR' }])
@@ -93,7 +100,9 @@ describe('@rudderstack/analytics-js', () => {
   })
 
   test('a first attempt lost on the network is retried, and the event is stored once', async () => {
-    const { page, collector, pageErrors, sent, foreign } = await openRudderStackShop({ allowConsoleErrors: EXPECTED_FAILURE_LOGS })
+    const { page, collector, pageErrors, sent, foreign } = await openRudderStackShop({
+      allowConsoleErrors: EXPECTED_FAILURE_LOGS,
+    })
     let attempts = 0
     await page.route(`${collector.url}/v1/track`, async (route) => {
       attempts += 1

@@ -80,7 +80,12 @@ describe('script tag shop', () => {
     await page.evaluate(() => window.sillage.push(['track', 'after_load', {}]))
 
     const stored = await waitForStoredEvents(collector, 6)
-    expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 1, product_viewed: 1, queued_step: 3, after_load: 1 })
+    expect(countBy(stored, (event) => event.name)).toEqual({
+      page_visited: 1,
+      product_viewed: 1,
+      queued_step: 3,
+      after_load: 1,
+    })
     const tracked = stored.filter((event) => event.type === 'track')
     expect(tracked.map((event) => [event.name, event.properties.step ?? event.properties.sku ?? null])).toEqual([
       ['product_viewed', 'sku-map'],

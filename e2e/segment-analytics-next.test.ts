@@ -62,7 +62,11 @@ describe('@segment/analytics-next', () => {
       'Order Completed': 1,
     })
     expect(propertiesOf(stored, 'page_visited')).toEqual([
-      expect.objectContaining({ path: '/segment/index.html', url: `${site.url}/segment/index.html`, title: 'Segment analytics-next' }),
+      expect.objectContaining({
+        path: '/segment/index.html',
+        url: `${site.url}/segment/index.html`,
+        title: 'Segment analytics-next',
+      }),
     ])
     expect(propertiesOf(stored, 'Product Viewed')).toEqual([{ sku: 'sku-mug', price: 14 }])
     expect(propertiesOf(stored, 'Order Completed')).toEqual([{ revenue: 14, currency: 'EUR' }])
@@ -72,7 +76,11 @@ describe('@segment/analytics-next', () => {
       ['identify', anonymousId, 'u_ada', 'identified'],
       ['Order Completed', anonymousId, 'u_ada', 'identified'],
     ])
-    expect(stored.every((event) => event.context.library && (event.context.library as { name: string }).name === 'analytics.js')).toBe(true)
+    expect(
+      stored.every(
+        (event) => event.context.library && (event.context.library as { name: string }).name === 'analytics.js',
+      ),
+    ).toBe(true)
 
     // The anonymous visit was merged into the contact of the login: one person, one timeline.
     const [contact, ...others] = await contactsWhere(collector, { userId: 'u_ada' })
@@ -92,7 +100,9 @@ describe('@segment/analytics-next', () => {
   })
 
   test('a first attempt answered 503 is retried, and the event is stored once', async () => {
-    const { page, collector, pageErrors, sent, foreign } = await openSegmentShop({ allowConsoleErrors: [NETWORK_FAILURE_LOG] })
+    const { page, collector, pageErrors, sent, foreign } = await openSegmentShop({
+      allowConsoleErrors: [NETWORK_FAILURE_LOG],
+    })
     const attempts: string[] = []
     await page.route(`${collector.url}/v1/t`, async (route) => {
       attempts.push(route.request().method())
@@ -127,7 +137,8 @@ describe('@segment/analytics-next', () => {
       }
       // The collector commits the batch; the page sees the connection drop and must send it again.
       const committed = await route.fetch()
-      if (committed.status() !== 200) throw new Error(`collector answered ${committed.status()}: ${await committed.text()}`)
+      if (committed.status() !== 200)
+        throw new Error(`collector answered ${committed.status()}: ${await committed.text()}`)
       answerLost.push(...ids)
       return route.abort('connectionreset')
     })

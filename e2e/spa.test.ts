@@ -36,14 +36,9 @@ test('a client-routed app records one page_visited per navigation and none for s
 
   const stored = await waitForStoredEvents(collector, 7)
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 6, cart_updated: 1 })
-  expect(propertiesOf(stored, 'page_visited').map((properties) => `${properties.path}${properties.search ?? ''}`)).toEqual([
-    '/',
-    '/products/mug',
-    '/products/map',
-    '/cart',
-    '/products/map',
-    '/products/map?ref=promo',
-  ])
+  expect(
+    propertiesOf(stored, 'page_visited').map((properties) => `${properties.path}${properties.search ?? ''}`),
+  ).toEqual(['/', '/products/mug', '/products/map', '/cart', '/products/map', '/products/map?ref=promo'])
   expect(JSON.stringify(propertiesOf(stored, 'cart_updated'))).toContain('"cart:spa"')
   expectEverySentEventStoredOnce(stored, sent)
   expect(pageErrors.list()).toEqual([])

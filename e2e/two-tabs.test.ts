@@ -43,7 +43,9 @@ test('two tabs of the same site tracking at once deliver every event exactly onc
   const stored = await waitForStoredEvents(collector, 2 + 2 * EVENTS_PER_TAB, { timeoutMs: 20_000, settleMs: 1_500 })
   expect(countBy(stored, (event) => event.name)).toEqual({ page_visited: 2, tab_event: 2 * EVENTS_PER_TAB })
   const each = propertiesOf(stored, 'tab_event').map((properties) => `${properties.tab}#${properties.n}`)
-  const expected = ['left', 'right'].flatMap((tab) => Array.from({ length: EVENTS_PER_TAB }, (_, i) => `${tab}#${i + 1}`))
+  const expected = ['left', 'right'].flatMap((tab) =>
+    Array.from({ length: EVENTS_PER_TAB }, (_, i) => `${tab}#${i + 1}`),
+  )
   expect(each.sort()).toEqual(expected.sort())
   expect(new Set(stored.map((event) => event.anonymousId)).size, 'tabs of one browser are one device').toBe(1)
   // No page unloads here, so the wire recorder saw every request: what was sent is what is stored.

@@ -26,10 +26,12 @@ collector.stdout.on('data', async (chunk) => {
   if (!tag) return
   output = null
   const [, collectorUrl, writeKey] = tag
-  const site = await serveExample({ root: shop, collector: collectorUrl, writeKey, port: 8080 }).catch(() =>
-    serveExample({ root: shop, collector: collectorUrl, writeKey }), // 8080 taken: any free port
+  const site = await serveExample({ root: shop, collector: collectorUrl, writeKey, port: 8080 }).catch(
+    () => serveExample({ root: shop, collector: collectorUrl, writeKey }), // 8080 taken: any free port
   )
-  console.log(`\nExample shop: ${site.url}  (click around, then: curl -H "Authorization: Bearer <secret key>" ${collectorUrl}/v1/events)\n`)
+  console.log(
+    `\nExample shop: ${site.url}  (click around, then: curl -H "Authorization: Bearer <secret key>" ${collectorUrl}/v1/events)\n`,
+  )
 })
 
 // Relay stop signals; the collector finishes requests in flight and ignores repeats

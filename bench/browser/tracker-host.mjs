@@ -6,7 +6,12 @@ import { repoRoot } from '../lib/collector-process.mjs'
 import { packageFile } from '../lib/tracker-builds.mjs'
 import { pageHtml, trackerPages } from './tracker-pages.mjs'
 
-const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json' }
+const types = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.map': 'application/json',
+  '.json': 'application/json',
+}
 
 /**
  * The one local origin every benchmark page talks to, on 127.0.0.1: it serves the pages,
@@ -63,7 +68,12 @@ export async function startTrackerHost() {
     req.on('data', (chunk) => chunks.push(chunk))
     req.on('end', () => {
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...headers, 'access-control-allow-origin': req.headers.origin ?? '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': '*' })
+        res.writeHead(204, {
+          ...headers,
+          'access-control-allow-origin': req.headers.origin ?? '*',
+          'access-control-allow-headers': '*',
+          'access-control-allow-methods': '*',
+        })
         return res.end()
       }
       endpointRequests++
@@ -72,7 +82,8 @@ export async function startTrackerHost() {
         if (count === null) eventsUncounted = true
         else eventsDelivered += count
       }
-      if (/^\/v1\/projects\/[^/]+\/settings$/.test(url.pathname)) return send(200, 'application/json', segmentSettings(url.host))
+      if (/^\/v1\/projects\/[^/]+\/settings$/.test(url.pathname))
+        return send(200, 'application/json', segmentSettings(url.host))
       if (url.pathname.startsWith('/sourceConfig')) return send(200, 'application/json', rudderSourceConfig)
       return send(200, 'application/json', '{"accepted":0,"duplicates":0,"rejected":[],"status":1}')
     })
@@ -90,7 +101,11 @@ export async function startTrackerHost() {
       eventsUncounted = false
       return counts
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve) }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(resolve)
+      }),
   }
 }
 
@@ -102,9 +117,13 @@ export async function startTrackerHost() {
 function countEvents(body, url, headers) {
   let text
   try {
-    const gzipped = headers['content-encoding'] === 'gzip' || url.searchParams.get('compression') === 'gzip-js' || (body[0] === 0x1f && body[1] === 0x8b)
+    const gzipped =
+      headers['content-encoding'] === 'gzip' ||
+      url.searchParams.get('compression') === 'gzip-js' ||
+      (body[0] === 0x1f && body[1] === 0x8b)
     text = (gzipped ? gunzipSync(body) : body).toString('utf8')
-    if (text.startsWith('data=')) text = Buffer.from(decodeURIComponent(text.slice(5).split('&')[0]), 'base64').toString('utf8')
+    if (text.startsWith('data='))
+      text = Buffer.from(decodeURIComponent(text.slice(5).split('&')[0]), 'base64').toString('utf8')
     const value = JSON.parse(text)
     if (Array.isArray(value)) return value.length
     if (Array.isArray(value?.batch)) return value.batch.length
@@ -117,14 +136,24 @@ function countEvents(body, url, headers) {
 
 function sendFile(send, dir, relativePath) {
   const path = normalize(join(dir, relativePath))
-  if (!path.startsWith(dir.endsWith(sep) ? dir : dir + sep) || !existsSync(path)) return send(404, 'text/plain', 'not found')
+  if (!path.startsWith(dir.endsWith(sep) ? dir : dir + sep) || !existsSync(path))
+    return send(404, 'text/plain', 'not found')
   return send(200, types[extname(path)] ?? 'application/octet-stream', readFileSync(path))
 }
 
 /** What cdn.segment.com would answer: only the Segment.io destination, pointed back here, no metrics. */
 function segmentSettings(host) {
   return JSON.stringify({
-    integrations: { 'Segment.io': { apiKey: 'bench-write-key', apiHost: `${host}/v1`, protocol: 'http', unbundledIntegrations: [], addBundledMetadata: true, maybeBundledConfigIds: {} } },
+    integrations: {
+      'Segment.io': {
+        apiKey: 'bench-write-key',
+        apiHost: `${host}/v1`,
+        protocol: 'http',
+        unbundledIntegrations: [],
+        addBundledMetadata: true,
+        maybeBundledConfigIds: {},
+      },
+    },
     plan: { track: { __default: { enabled: true, integrations: {} } } },
     edgeFunction: {},
     analyticsNextEnabled: true,

@@ -45,7 +45,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
  * const rss = server.memory() // { rssMB, peakRssMB }
  * await server.stop()
  */
-export async function startChildServer({ args, port, env = {}, readyPath = '/healthz', nodeFlags = [], timeoutMs = 20_000 }) {
+export async function startChildServer({
+  args,
+  port,
+  env = {},
+  readyPath = '/healthz',
+  nodeFlags = [],
+  timeoutMs = 20_000,
+}) {
   const child = spawn(process.execPath, [...nodeFlags, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

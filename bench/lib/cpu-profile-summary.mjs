@@ -28,7 +28,10 @@ export function summariseCpuProfile(path, { top = 15 } = {}) {
     packages.set(where, (packages.get(where) ?? 0) + us)
   }
   const ranked = (map) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, share: us / total, ms: us / 1000 }))
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, share: us / total, ms: us / 1000 }))
   return { totalMs: total / 1000, byFunction: ranked(functions), byPackage: ranked(packages) }
 }
 
@@ -45,5 +48,8 @@ function packageOf(url, functionName) {
 }
 
 function shortUrl(url) {
-  return url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/packages\//, '')
+  return url
+    .replace(/^file:\/\//, '')
+    .replace(/^.*\/node_modules\//, '')
+    .replace(/^.*\/packages\//, '')
 }

@@ -73,7 +73,7 @@ async function schemaKey() {
     await store.open()
     await store.close()
     const db = new Database(join(dir, 'schema.db'), { readonly: true })
-    const schema = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").all()
+    const schema = db.prepare('SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name').all()
     db.close()
     return createHash('sha256').update(JSON.stringify({ schema, SEED_VERSION })).digest('hex').slice(0, 12)
   } finally {
@@ -93,7 +93,12 @@ async function ingestSample(path, count) {
     const device = seededDevice(n % SAMPLE_DEVICES)
     const properties = { product_id: `sku-${n % 997}`, price: 19.99, currency: 'EUR', position: n % 20 }
     const context = {
-      page: { path: `/products/sku-${n % 997}`, url: `https://shop.example/products/sku-${n % 997}`, title: 'Product', referrer: 'https://shop.example/' },
+      page: {
+        path: `/products/sku-${n % 997}`,
+        url: `https://shop.example/products/sku-${n % 997}`,
+        title: 'Product',
+        referrer: 'https://shop.example/',
+      },
       library: { name: 'sillage-bench', version: '1' },
       ip: '127.0.0.1',
       userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36',
@@ -145,10 +150,15 @@ function replicateEvents(path, target, deadline, log) {
     for (const index of indexes) db.exec(`DROP INDEX ${index.name}`)
     const columns = db.prepare(`PRAGMA table_info(${table})`).all()
     const uniqueColumns = new Set()
-    for (const index of db.prepare(`PRAGMA index_list(${table})`).all().filter((i) => i.unique)) {
+    for (const index of db
+      .prepare(`PRAGMA index_list(${table})`)
+      .all()
+      .filter((i) => i.unique)) {
       for (const column of db.prepare(`PRAGMA index_info(${index.name})`).all()) uniqueColumns.add(column.name)
     }
-    const rowidAlias = columns.find((c) => c.pk === 1 && /^integer$/i.test(c.type) && columns.filter((x) => x.pk).length === 1)
+    const rowidAlias = columns.find(
+      (c) => c.pk === 1 && /^integer$/i.test(c.type) && columns.filter((x) => x.pk).length === 1,
+    )
     const copied = columns.filter((c) => c !== rowidAlias)
     const textUnique = copied.filter((c) => uniqueColumns.has(c.name) && /text|char|clob/i.test(c.type))
     if (copied.some((c) => uniqueColumns.has(c.name)) && textUnique.length === 0) {
@@ -181,9 +191,17 @@ function replicateEvents(path, target, deadline, log) {
 
 /** The table whose rows are events: named `events`, else the one with a `message_id` column. */
 function eventsTable(db) {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name)
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((t) => t.name)
   if (tables.includes('events')) return 'events'
-  const found = tables.find((t) => db.prepare(`PRAGMA table_info(${t})`).all().some((c) => /message_?id/i.test(c.name)))
+  const found = tables.find((t) =>
+    db
+      .prepare(`PRAGMA table_info(${t})`)
+      .all()
+      .some((c) => /message_?id/i.test(c.name)),
+  )
   if (!found) throw new Error('cannot seed: no events table found in the SQLite schema')
   return found
 }

@@ -10,7 +10,8 @@ import { Agent, request } from 'node:http'
  */
 export async function sequentialLatency({ url, headers = {}, durationS, maxRequests = 5000 }) {
   const target = new URL(url)
-  if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: the bench only loads 127.0.0.1`)
+  if (target.hostname !== '127.0.0.1')
+    throw new Error(`refusing to load ${target.hostname}: the bench only loads 127.0.0.1`)
   const samples = []
   let failures = 0
   const deadline = process.hrtime.bigint() + BigInt(Math.round(durationS * 1e9))

@@ -28,22 +28,29 @@ const DEADLINE_MS = 8_000
 export async function browserSuite({ calls, log }) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
   if (!existsSync(executablePath)) {
-    return { markdown: `## 4. Tracker main-thread cost\n\nn/a: no Chromium at ${executablePath} (set CHROMIUM_PATH)\n`, data: [] }
+    return {
+      markdown: `## 4. Tracker main-thread cost\n\nn/a: no Chromium at ${executablePath} (set CHROMIUM_PATH)\n`,
+      data: [],
+    }
   }
   const host = await startTrackerHost()
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
   const rows = []
   try {
-    const userAgent = (await browser.newPage().then(async (p) => {
-      const ua = await p.evaluate(() => navigator.userAgent)
-      await p.close()
-      return ua
-    })).replace('HeadlessChrome', 'Chrome')
+    const userAgent = (
+      await browser.newPage().then(async (p) => {
+        const ua = await p.evaluate(() => navigator.userAgent)
+        await p.close()
+        return ua
+      })
+    ).replace('HeadlessChrome', 'Chrome')
     for (const tracker of trackerPages) {
       log(`browser: ${tracker.name}`)
       const row = await measureTracker({ browser, host, tracker, calls, userAgent })
       rows.push(row)
-      log(`  → ${row.na ?? `p50 ${formatFixed(row.p50Us, 0)} µs, p99 ${formatFixed(row.p99Us, 0)} µs, longest task ${formatFixed(row.longestTaskMs, 1)} ms`}`)
+      log(
+        `  → ${row.na ?? `p50 ${formatFixed(row.p50Us, 0)} µs, p99 ${formatFixed(row.p99Us, 0)} µs, longest task ${formatFixed(row.longestTaskMs, 1)} ms`}`,
+      )
     }
   } finally {
     await browser.close()
@@ -51,16 +58,37 @@ export async function browserSuite({ calls, log }) {
   }
 
   const table = markdownTable(
-    ['tracker', 'calls', 'p50 µs/call', 'p99 µs/call', 'mean µs/call', 'burst wall ms', 'longest task ms', 'requests sent', 'events delivered'],
+    [
+      'tracker',
+      'calls',
+      'p50 µs/call',
+      'p99 µs/call',
+      'mean µs/call',
+      'burst wall ms',
+      'longest task ms',
+      'requests sent',
+      'events delivered',
+    ],
     rows.map((r) =>
       r.na
         ? [r.name, r.na, '', '', '', '', '', '', '']
-        : [r.name, formatInt(r.done) + (r.errors ? ` (${r.errors} threw)` : ''), formatFixed(r.p50Us, 0), formatFixed(r.p99Us, 0),
-           formatFixed(r.meanUs, 1), formatInt(r.wallMs), formatFixed(r.longestTaskMs, 1), formatInt(r.requests), r.events === null ? '?' : formatInt(r.events)],
+        : [
+            r.name,
+            formatInt(r.done) + (r.errors ? ` (${r.errors} threw)` : ''),
+            formatFixed(r.p50Us, 0),
+            formatFixed(r.p99Us, 0),
+            formatFixed(r.meanUs, 1),
+            formatInt(r.wallMs),
+            formatFixed(r.longestTaskMs, 1),
+            formatInt(r.requests),
+            r.events === null ? '?' : formatInt(r.events),
+          ],
     ),
     { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   )
-  const isolated = rows.some((r) => r.isolated === false) ? ' (pages were not cross-origin isolated: 100 µs timer resolution)' : ''
+  const isolated = rows.some((r) => r.isolated === false)
+    ? ' (pages were not cross-origin isolated: 100 µs timer resolution)'
+    : ''
   const notes =
     `${formatInt(calls)} calls of the tracker's track() with 3 properties, ${CHUNK} calls per task, yielding between tasks; ` +
     `per-call times are the synchronous part of each call (performance.now, 5 µs resolution${isolated}). ` +
@@ -69,12 +97,19 @@ export async function browserSuite({ calls, log }) {
     `"requests sent" and "events delivered" count what reached the local endpoint in that window (batching shows in the first; ` +
     `a tracker that falls behind or drops events shows in the second). ` +
     `A burst is cut at ${DEADLINE_MS / 1000} s.`
-  return { markdown: `## 4. Tracker main-thread cost (headless Chromium)\n\n${notes}\n\n${table}\n`, data: rows.map(({ times, ...r }) => r) }
+  return {
+    markdown: `## 4. Tracker main-thread cost (headless Chromium)\n\n${notes}\n\n${table}\n`,
+    data: rows.map(({ times, ...r }) => r),
+  }
 }
 
 async function measureTracker({ browser, host, tracker, calls, userAgent }) {
   const missing = tracker.needs === 'sillage' ? !existsSync(sillageIife) : !installed(tracker.needs)
-  if (missing) return { name: tracker.name, na: tracker.needs === 'sillage' ? 'n/a (tracker not built yet)' : 'n/a (not installed)' }
+  if (missing)
+    return {
+      name: tracker.name,
+      na: tracker.needs === 'sillage' ? 'n/a (tracker not built yet)' : 'n/a (not installed)',
+    }
 
   const context = await browser.newContext({ userAgent })
   const page = await context.newPage()
@@ -88,12 +123,18 @@ async function measureTracker({ browser, host, tracker, calls, userAgent }) {
     host.takeCounts()
 
     await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] })
-    const burst = await page.evaluate(([n, chunk, deadline]) => window.__runBurst(n, chunk, deadline), [calls, CHUNK, DEADLINE_MS])
+    const burst = await page.evaluate(
+      ([n, chunk, deadline]) => window.__runBurst(n, chunk, deadline),
+      [calls, CHUNK, DEADLINE_MS],
+    )
     await page.waitForTimeout(SETTLE_MS)
     await page.evaluate(() => performance.mark('bench-settled'))
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8'))
     const { requests, events } = host.takeCounts()
-    const longTasks = await page.evaluate((start) => window.__benchLongTasks.filter((t) => t.start + t.duration >= start), burst.startedAt)
+    const longTasks = await page.evaluate(
+      (start) => window.__benchLongTasks.filter((t) => t.start + t.duration >= start),
+      burst.startedAt,
+    )
 
     const sorted = Float64Array.from(burst.times).sort()
     const percentile = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] * 1000

@@ -45,9 +45,13 @@ export async function concurrencySuite({ durationS, warmupS, levels, rounds, sto
       ])
     }
   }
-  const table = markdownTable(['target', 'connections', 'events/s', 'each round', 'p99 ms', 'disk KB/event', 'vs bare'], rows, {
-    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-  })
+  const table = markdownTable(
+    ['target', 'connections', 'events/s', 'each round', 'p99 ms', 'disk KB/event', 'vs bare'],
+    rows,
+    {
+      align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    },
+  )
   const notes =
     `Batch ${BATCH_SIZE}, ${durationS} s per run after a ${warmupS} s warm-up, ${rounds} rounds per level with bare Hono ` +
     'and the stores in turns; "vs bare" compares the means of the same level. Levels: BENCH_CONCURRENCY; stores: BENCH_CONCURRENCY_STORES.'

@@ -35,13 +35,31 @@ export async function growthSuite({ sizes, durationS, warmupS, connections, seed
   }
 
   const table = markdownTable(
-    ['stored events', 'file MB', 'seeded in', 'ingest events/s', 'ingest p99 ms', 'timeline p50 ms (20-event contact)', 'timeline p99 ms', 'timeline p50 ms (seeded contact)', 'seeded contact events'],
+    [
+      'stored events',
+      'file MB',
+      'seeded in',
+      'ingest events/s',
+      'ingest p99 ms',
+      'timeline p50 ms (20-event contact)',
+      'timeline p99 ms',
+      'timeline p50 ms (seeded contact)',
+      'seeded contact events',
+    ],
     rows.map((r) =>
       r.na
         ? [formatInt(r.size), r.na, '', '', '', '', '', '', '']
-        : [formatInt(r.size), formatInt(r.fileMB), r.seed, formatInt(r.eventsPerS), formatFixed(r.ingestP99Ms, 0),
-           formatFixed(r.probeP50Ms, 2), formatFixed(r.probeP99Ms, 2), r.heavyP50Ms === undefined ? '–' : formatFixed(r.heavyP50Ms, 2),
-           r.heavyEvents === undefined ? '–' : formatInt(r.heavyEvents)],
+        : [
+            formatInt(r.size),
+            formatInt(r.fileMB),
+            r.seed,
+            formatInt(r.eventsPerS),
+            formatFixed(r.ingestP99Ms, 0),
+            formatFixed(r.probeP50Ms, 2),
+            formatFixed(r.probeP99Ms, 2),
+            r.heavyP50Ms === undefined ? '–' : formatFixed(r.heavyP50Ms, 2),
+            r.heavyEvents === undefined ? '–' : formatInt(r.heavyEvents),
+          ],
     ),
     { align: ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] },
   )
@@ -59,7 +77,10 @@ async function measureSize({ size, dir, seedDeadline, durationS, warmupS, connec
   let seed = '–'
   if (size > 0) {
     const seeded = await seededSqliteFile({ size, into: path, deadline: seedDeadline, log })
-    if (!seeded) return { na: 'n/a (seeding did not fit the time budget; lower BENCH_GROWTH_SIZES or raise BENCH_GROWTH_SEED_BUDGET_S)' }
+    if (!seeded)
+      return {
+        na: 'n/a (seeding did not fit the time budget; lower BENCH_GROWTH_SIZES or raise BENCH_GROWTH_SEED_BUDGET_S)',
+      }
     seed = seeded.cached ? 'cache' : `${seeded.seededS.toFixed(0)} s`
   }
   const collector = await startCollector({ store: `sqlite:${path}` })
@@ -70,15 +91,38 @@ async function measureSize({ size, dir, seedDeadline, durationS, warmupS, connec
     // A probe contact with exactly 20 events, identical at every store size.
     const runId = `probe${uniqueRunId()}`
     const probeBody = createBatchBody({ batchSize: BATCH, devices: 1, runId })
-    const probe = await fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: ingestHeaders, body: probeBody() })
+    const probe = await fetch(`${collector.url}/v1/batch`, {
+      method: 'POST',
+      headers: ingestHeaders,
+      body: probeBody(),
+    })
     if (!probe.ok) throw new Error(`probe batch answered ${probe.status}: ${(await probe.text()).slice(0, 100)}`)
     const probeId = await contactId(collector.url, readHeaders, deviceId(runId, 0))
 
     const nextBody = createBatchBody({ batchSize: BATCH })
-    await runLoad({ url: `${collector.url}/v1/batch`, method: 'POST', headers: ingestHeaders, nextBody, durationS: warmupS, connections })
-    const ingest = await runLoad({ url: `${collector.url}/v1/batch`, method: 'POST', headers: ingestHeaders, nextBody, durationS, connections })
+    await runLoad({
+      url: `${collector.url}/v1/batch`,
+      method: 'POST',
+      headers: ingestHeaders,
+      nextBody,
+      durationS: warmupS,
+      connections,
+    })
+    const ingest = await runLoad({
+      url: `${collector.url}/v1/batch`,
+      method: 'POST',
+      headers: ingestHeaders,
+      nextBody,
+      durationS,
+      connections,
+    })
 
-    const timeline = (id) => sequentialLatency({ url: `${collector.url}/v1/contacts/${encodeURIComponent(id)}/events`, headers: readHeaders, durationS: READ_S })
+    const timeline = (id) =>
+      sequentialLatency({
+        url: `${collector.url}/v1/contacts/${encodeURIComponent(id)}/events`,
+        headers: readHeaders,
+        durationS: READ_S,
+      })
     const probeRead = await timeline(probeId)
     const result = {
       seed,

@@ -36,7 +36,19 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
   cells.sort((a, b) => targets.findIndex((t) => t.name === a.target) - targets.findIndex((t) => t.name === b.target))
 
   const detail = markdownTable(
-    ['target', 'batch', 'events/s', 'requests/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'server CPU', 'disk KB/event', 'non-2xx', 'vs bare'],
+    [
+      'target',
+      'batch',
+      'events/s',
+      'requests/s',
+      'p50 ms',
+      'p99 ms',
+      'peak RSS MB',
+      'server CPU',
+      'disk KB/event',
+      'non-2xx',
+      'vs bare',
+    ],
     cells.map((c) =>
       c.na
         ? [c.target, c.batchSize, c.na, '', '', '', '', '', '', '', '']
@@ -77,7 +89,7 @@ export async function ingestSuite({ durationS, warmupS, connections, batchSizes,
     '"server CPU" is the collector process\'s CPU time over the run (100 % = one core). ' +
     '"disk KB/event" is what the process caused to be written to storage per stored event (write_bytes of /proc/<pid>/io): ' +
     'for SQLite the WAL and the checkpoints, steadier than a rate from run to run. ' +
-    'Latencies are autocannon\'s, in whole milliseconds, 2xx only. ' +
+    "Latencies are autocannon's, in whole milliseconds, 2xx only. " +
     '"node:http (reference)" parses the same body without Hono\'s web Request/stream layer: ' +
     'the gap to bare-hono is what `c.req.json()` costs per request.'
   return {
@@ -157,7 +169,12 @@ export function bareTarget() {
 }
 
 function nodeHttpTarget() {
-  return { name: 'node:http (reference)', reference: true, prepare: async () => ({}), start: () => startBareNodeServer() }
+  return {
+    name: 'node:http (reference)',
+    reference: true,
+    prepare: async () => ({}),
+    start: () => startBareNodeServer(),
+  }
 }
 
 export function storeTarget(kind) {
@@ -169,7 +186,10 @@ export function storeTarget(kind) {
       name: 'sqlite',
       prepare: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'sillage-bench-'))
-        return { store: `sqlite:${join(dir, 'bench.db')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+        return {
+          store: `sqlite:${join(dir, 'bench.db')}`,
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        }
       },
       start: ({ store }) => startCollector({ store }),
     }
@@ -179,7 +199,10 @@ export function storeTarget(kind) {
       name: 'sqlite (synchronous=normal)',
       prepare: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'sillage-bench-'))
-        return { store: `sqlite:${join(dir, 'bench.db')}?synchronous=normal`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
+        return {
+          store: `sqlite:${join(dir, 'bench.db')}?synchronous=normal`,
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        }
       },
       start: ({ store }) => startCollector({ store }),
     }

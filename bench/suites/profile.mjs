@@ -17,21 +17,45 @@ export async function profileSuite({ durationS, warmupS, connections, log }) {
   const dir = mkdtempSync(join(tmpdir(), 'sillage-bench-profile-'))
   try {
     log('profile: SQLite collector under batch-20 load, --cpu-prof')
-    const collector = await startCollector({ store: `sqlite:${join(dir, 'bench.db')}`, nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] })
+    const collector = await startCollector({
+      store: `sqlite:${join(dir, 'bench.db')}`,
+      nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+    })
     let load
     try {
       const headers = { 'content-type': 'application/json', authorization: writeKeyAuth }
       const nextBody = createBatchBody({ batchSize: BATCH })
-      await runLoad({ url: `${collector.url}/v1/batch`, method: 'POST', headers, nextBody, durationS: warmupS, connections })
-      load = await runLoad({ url: `${collector.url}/v1/batch`, method: 'POST', headers, nextBody, durationS, connections })
+      await runLoad({
+        url: `${collector.url}/v1/batch`,
+        method: 'POST',
+        headers,
+        nextBody,
+        durationS: warmupS,
+        connections,
+      })
+      load = await runLoad({
+        url: `${collector.url}/v1/batch`,
+        method: 'POST',
+        headers,
+        nextBody,
+        durationS,
+        connections,
+      })
     } finally {
       await collector.stop(15_000)
     }
     // One profile per thread: CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile, the event
     // loop being thread 0, the SQLite writer thread the next, and the checkpoint thread it
     // starts the last.
-    const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort((a, b) => threadId(a) - threadId(b))
-    if (files.length === 0) return { markdown: '## 5. Where the SQLite collector spends its CPU\n\nn/a: the collector wrote no profile (does it exit cleanly on SIGTERM?)\n', data: null }
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .sort((a, b) => threadId(a) - threadId(b))
+    if (files.length === 0)
+      return {
+        markdown:
+          '## 5. Where the SQLite collector spends its CPU\n\nn/a: the collector wrote no profile (does it exit cleanly on SIGTERM?)\n',
+        data: null,
+      }
     const rows = (list) => list.map((x) => [x.name, formatFixed(x.share * 100, 1), formatInt(x.ms)])
     const summary = files.map((file) => summariseCpuProfile(join(dir, file), { top: 12 }))
     const sections = summary.map((thread, i) => {
@@ -54,4 +78,8 @@ export async function profileSuite({ durationS, warmupS, connections, log }) {
 }
 
 const threadId = (file) => Number(file.split('.').at(-3))
-const threadTitles = ['Event loop (HTTP, validation, normalisation)', 'SQLite writer thread', 'SQLite checkpoint thread']
+const threadTitles = [
+  'Event loop (HTTP, validation, normalisation)',
+  'SQLite writer thread',
+  'SQLite checkpoint thread',
+]

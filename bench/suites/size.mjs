@@ -17,10 +17,22 @@ import { packageFile, peers, sillageEsm, sillageIife } from '../lib/tracker-buil
 export async function sizeSuite({ log }) {
   const rows = []
 
-  rows.push(await measure('Sillage IIFE (script tag)', sillageIife, async () => readFileSync(sillageIife, 'utf8'),
-    'packages/tracker/dist/sillage.js, as built'))
-  rows.push(await measure('Sillage ESM `createTracker`', sillageEsm, () => bundleEsmImport(sillageEsm, 'createTracker'),
-    'dist/index.mjs with its dependencies, as an app bundler adds it (rollup + terser)'))
+  rows.push(
+    await measure(
+      'Sillage IIFE (script tag)',
+      sillageIife,
+      async () => readFileSync(sillageIife, 'utf8'),
+      'packages/tracker/dist/sillage.js, as built',
+    ),
+  )
+  rows.push(
+    await measure(
+      'Sillage ESM `createTracker`',
+      sillageEsm,
+      () => bundleEsmImport(sillageEsm, 'createTracker'),
+      'dist/index.mjs with its dependencies, as an app bundler adds it (rollup + terser)',
+    ),
+  )
 
   for (const peer of peers) {
     let path
@@ -31,10 +43,17 @@ export async function sizeSuite({ log }) {
       continue
     }
     const version = JSON.parse(readFileSync(packageFile(peer.package, 'package.json'), 'utf8')).version
-    rows.push(await measure(`${peer.name} ${version}`, path, async () => {
-      const code = readFileSync(path, 'utf8')
-      return peer.minify ? (await minify(code, { compress: true, mangle: true })).code : code
-    }, `${peer.file}${peer.minify ? ' (terser-minified here)' : ''}: ${peer.why}`))
+    rows.push(
+      await measure(
+        `${peer.name} ${version}`,
+        path,
+        async () => {
+          const code = readFileSync(path, 'utf8')
+          return peer.minify ? (await minify(code, { compress: true, mangle: true })).code : code
+        },
+        `${peer.file}${peer.minify ? ' (terser-minified here)' : ''}: ${peer.why}`,
+      ),
+    )
   }
   log('size: measured')
 
@@ -44,12 +63,20 @@ export async function sizeSuite({ log }) {
     rows.map((r) =>
       r.na
         ? [r.name, r.na, '', '', '']
-        : [r.name, formatInt(r.minified), formatInt(r.gzip), formatInt(r.brotli),
-           sillage?.gzip ? `${(r.gzip / sillage.gzip).toFixed(1)} ×` : '–'],
+        : [
+            r.name,
+            formatInt(r.minified),
+            formatInt(r.gzip),
+            formatInt(r.brotli),
+            sillage?.gzip ? `${(r.gzip / sillage.gzip).toFixed(1)} ×` : '–',
+          ],
     ),
     { align: ['l', 'r', 'r', 'r', 'r'] },
   )
-  const files = rows.filter((r) => r.file).map((r) => `- ${r.name}: ${r.file}`).join('\n')
+  const files = rows
+    .filter((r) => r.file)
+    .map((r) => `- ${r.name}: ${r.file}`)
+    .join('\n')
   return {
     markdown: `## 3. Tracker size\n\ngzip level 9, brotli quality 11, bytes.\n\n${table}\n\nFiles measured:\n\n${files}\n`,
     data: rows,

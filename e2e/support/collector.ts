@@ -44,11 +44,16 @@ export async function startCollector(extraArgs: string[] = []): Promise<RunningC
   const url = `http://127.0.0.1:${port}`
   const args = [
     COLLECTOR_CLI,
-    '--port', String(port),
-    '--host', '127.0.0.1',
-    '--store', `sqlite:${join(dir, 'e2e.db')}`,
-    '--write-keys', WRITE_KEY,
-    '--secret-key', SECRET_KEY,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    '--store',
+    `sqlite:${join(dir, 'e2e.db')}`,
+    '--write-keys',
+    WRITE_KEY,
+    '--secret-key',
+    SECRET_KEY,
     ...extraArgs,
   ]
   let child: ChildProcess | null = null
@@ -102,7 +107,10 @@ async function waitUntilHealthy(url: string, child: ChildProcess, log: () => str
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`collector exited with ${child.exitCode ?? child.signalCode} before it was healthy:\n${log()}`)
     }
-    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok, () => false)
+    const healthy = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (healthy) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }

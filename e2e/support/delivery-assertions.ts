@@ -8,9 +8,15 @@ import type { SentEventsRecorder } from './sent-events.js'
  * - every messageId the browser put on the wire (any attempt, any transport) is stored.
  * Together with an exact count of the stored events per name, nothing was lost or doubled.
  */
-export function expectEverySentEventStoredOnce(stored: readonly StoredEvent[], ...recorders: SentEventsRecorder[]): void {
+export function expectEverySentEventStoredOnce(
+  stored: readonly StoredEvent[],
+  ...recorders: SentEventsRecorder[]
+): void {
   const sent = recorders.flatMap((recorder) => recorder.events())
-  expect(recorders.flatMap((recorder) => recorder.undecodable()), 'request bodies that were not JSON').toEqual([])
+  expect(
+    recorders.flatMap((recorder) => recorder.undecodable()),
+    'request bodies that were not JSON',
+  ).toEqual([])
   const storedIds = stored.map((event) => event.messageId)
   const storedTwice = storedIds.filter((id, index) => storedIds.indexOf(id) !== index)
   expect(storedTwice, 'messageIds stored more than once').toEqual([])

@@ -16,9 +16,12 @@ export interface IngestedCounts {
  *   const { accepted, duplicate } = await ingestedCounts(collector)
  */
 export async function ingestedCounts(collector: RunningCollector): Promise<IngestedCounts> {
-  const response = await fetch(`${collector.url}/metrics`, { headers: { authorization: `Bearer ${collector.secretKey}` } })
+  const response = await fetch(`${collector.url}/metrics`, {
+    headers: { authorization: `Bearer ${collector.secretKey}` },
+  })
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}: ${await response.text()}`)
   const text = await response.text()
-  const count = (outcome: string) => Number(text.match(new RegExp(`^sillage_events_total\\{outcome="${outcome}"\\} (\\d+)`, 'm'))?.[1] ?? 0)
+  const count = (outcome: string) =>
+    Number(text.match(new RegExp(`^sillage_events_total\\{outcome="${outcome}"\\} (\\d+)`, 'm'))?.[1] ?? 0)
   return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') }
 }

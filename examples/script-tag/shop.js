@@ -19,7 +19,9 @@
 
   function writeCart(items) {
     localStorage.setItem(CART_KEY, JSON.stringify(items))
-    var total = items.reduce(function (sum, item) { return sum + item.price * item.quantity }, 0)
+    var total = items.reduce(function (sum, item) {
+      return sum + item.price * item.quantity
+    }, 0)
     if (items.length === 0) {
       sillage.push(['track', 'cart_deleted', { cart_id: cartId() }])
     } else {
@@ -40,21 +42,33 @@
   function addToCart(sku) {
     var product = CATALOG[sku]
     var items = readCart()
-    var line = items.find(function (item) { return item.sku === sku })
+    var line = items.find(function (item) {
+      return item.sku === sku
+    })
     if (line) line.quantity += 1
     else items.push({ sku: sku, name: product.name, price: product.price, quantity: 1 })
     writeCart(items)
   }
 
   function removeFromCart(sku) {
-    writeCart(readCart().filter(function (item) { return item.sku !== sku }))
+    writeCart(
+      readCart().filter(function (item) {
+        return item.sku !== sku
+      }),
+    )
   }
 
   function placeOrder() {
     var items = readCart()
     var orderId = 'order-' + Date.now().toString(36)
-    var revenue = items.reduce(function (sum, item) { return sum + item.price * item.quantity }, 0)
-    sillage.push(['track', 'order_completed', { order_id: orderId, cart_id: cartId(), revenue: revenue, currency: 'EUR', items: items }])
+    var revenue = items.reduce(function (sum, item) {
+      return sum + item.price * item.quantity
+    }, 0)
+    sillage.push([
+      'track',
+      'order_completed',
+      { order_id: orderId, cart_id: cartId(), revenue: revenue, currency: 'EUR', items: items },
+    ])
     localStorage.removeItem(CART_KEY)
     localStorage.removeItem('shop.cartId')
     location.href = 'thank-you.html?order=' + encodeURIComponent(orderId)
@@ -67,8 +81,12 @@
   }
 
   function renderCartCount() {
-    var count = readCart().reduce(function (sum, item) { return sum + item.quantity }, 0)
-    document.querySelectorAll('[data-cart-count]').forEach(function (node) { node.textContent = String(count) })
+    var count = readCart().reduce(function (sum, item) {
+      return sum + item.quantity
+    }, 0)
+    document.querySelectorAll('[data-cart-count]').forEach(function (node) {
+      node.textContent = String(count)
+    })
   }
 
   function renderAccount() {
@@ -90,16 +108,23 @@
       remove.type = 'button'
       remove.textContent = 'Remove'
       remove.setAttribute('data-remove', item.sku)
-      remove.addEventListener('click', function () { removeFromCart(item.sku); renderCart() })
+      remove.addEventListener('click', function () {
+        removeFromCart(item.sku)
+        renderCart()
+      })
       row.appendChild(remove)
       list.appendChild(row)
     })
-    document.querySelectorAll('[data-cart-empty]').forEach(function (node) { node.hidden = items.length > 0 })
+    document.querySelectorAll('[data-cart-empty]').forEach(function (node) {
+      node.hidden = items.length > 0
+    })
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('[data-add-to-cart]').forEach(function (button) {
-      button.addEventListener('click', function () { addToCart(button.getAttribute('data-add-to-cart')) })
+      button.addEventListener('click', function () {
+        addToCart(button.getAttribute('data-add-to-cart'))
+      })
     })
     var login = document.querySelector('form[data-login]')
     if (login) {
@@ -116,7 +141,11 @@
       })
     }
     var clear = document.querySelector('[data-clear-cart]')
-    if (clear) clear.addEventListener('click', function () { writeCart([]); renderCart() })
+    if (clear)
+      clear.addEventListener('click', function () {
+        writeCart([])
+        renderCart()
+      })
     var order = document.querySelector('[data-order-id]')
     if (order) order.textContent = new URLSearchParams(location.search).get('order') || ''
     renderCartCount()

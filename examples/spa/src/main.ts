@@ -41,9 +41,9 @@ function render(url: URL) {
       <button type="button" id="remember-scroll">Remember scroll position</button>`
     view.querySelector('#add')!.addEventListener('click', () => addToCart(productId))
     // Routers save UI state this way: same URL, new history state. Not a page view.
-    view.querySelector('#remember-scroll')!.addEventListener('click', () =>
-      history.replaceState({ scrollY: window.scrollY }, '', location.href),
-    )
+    view
+      .querySelector('#remember-scroll')!
+      .addEventListener('click', () => history.replaceState({ scrollY: window.scrollY }, '', location.href))
   } else if (url.pathname === '/cart') {
     document.title = 'Cart · Sillage SPA'
     view.innerHTML = `<h1>Cart</h1><ul>${cart.map((item) => `<li>${item.quantity} × ${item.name}</li>`).join('')}</ul>`

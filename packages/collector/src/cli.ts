@@ -67,13 +67,15 @@ async function main(argv: readonly string[]): Promise<void> {
     throw new ConfigError(`cannot listen on ${config.host}:${config.port}: ${oneLine(error)}`)
   })
   console.log(
-    redact(startupBanner({
-      url,
-      storeDescription: store.description,
-      keys,
-      identityVerification: Boolean(config.identitySecret),
-      allowedOrigins: config.allowedOrigins,
-    })),
+    redact(
+      startupBanner({
+        url,
+        storeDescription: store.description,
+        keys,
+        identityVerification: Boolean(config.identitySecret),
+        allowedOrigins: config.allowedOrigins,
+      }),
+    ),
   )
   const stopMaintenance = new PrivacyMaintenance({
     store,
@@ -107,7 +109,9 @@ function stopOnSignals(server: Server, store: Store, background: readonly Backgr
     for (const failure of (await Promise.allSettled(stops)).filter((result) => result.status === 'rejected')) {
       console.error(redact(`sillage: stopping background work failed: ${oneLine(failure.reason)}`))
     }
-    await store.close().catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
+    await store
+      .close()
+      .catch((error: unknown) => console.error(redact(`sillage: closing the store failed: ${oneLine(error)}`)))
     process.exit(0)
   }
   process.on('SIGTERM', stop)

@@ -86,7 +86,8 @@ export interface CollectorOptions {
 export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   if (!options.secretKey) throw new Error('createCollector: secretKey is required')
   if (options.writeKeys.length === 0) throw new Error('createCollector: give at least one write key')
-  if (options.writeKeys.includes(options.secretKey)) throw new Error('createCollector: the secret key must differ from every write key (write keys are public)')
+  if (options.writeKeys.includes(options.secretKey))
+    throw new Error('createCollector: the secret key must differ from every write key (write keys are public)')
   const deps: RouteDeps = {
     store: options.store,
     metrics: createCollectorMetrics(),

@@ -23,7 +23,7 @@ const runId = () => `run-${randomBytes(4).toString('hex')}`
 const eventsOfRun = async (name: string, run: string) =>
   (await collector.client.allEvents({ name })).filter((event) => event.properties.run === run)
 
-describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
+describe("@getbrevo/brevo (Brevo's Node SDK) pointed at the collector", () => {
   it('createEvent stores the event on the contact of its email, contact properties as attributes', async () => {
     const run = runId()
     const email = `${run}.Grace@Example.com`
@@ -95,7 +95,7 @@ describe('@getbrevo/brevo (Brevo\'s Node SDK) pointed at the collector', () => {
     expect(stored.map((stored) => stored.properties.seq).sort()).toEqual([0, 1, 2, 3])
   })
 
-  it('surfaces a refusal as the SDK\'s BadRequestError, with the collector\'s reason', async () => {
+  it("surfaces a refusal as the SDK's BadRequestError, with the collector's reason", async () => {
     const refused = brevoAt(collector.url).createEvent({ event_name: 'has space', identifiers: { ext_id: 'u-1' } })
     await expect(refused).rejects.toMatchObject({ statusCode: 400, body: { error: { code: 'invalid_event' } } })
   })

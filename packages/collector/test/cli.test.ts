@@ -21,7 +21,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-const start = () => startCollectorProcess(['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY], dir)
+const start = () =>
+  startCollectorProcess(['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY], dir)
 
 function sendBatch(url: string, batch: unknown[]) {
   return fetch(`${url}/v1/batch`, {
@@ -71,7 +72,8 @@ describe('sillage-collector on SQLite', () => {
     const responses = await Promise.all(batches.map((batch) => sendBatch(collector.url, batch)))
     collector.child.kill('SIGKILL')
     expect(await collector.exited).toBe('SIGKILL')
-    for (const response of responses) expect(await response.json()).toEqual({ accepted: 25, duplicates: 0, rejected: [] })
+    for (const response of responses)
+      expect(await response.json()).toEqual({ accepted: 25, duplicates: 0, rejected: [] })
 
     const acknowledged = batches.flat().map((event) => event.messageId as string)
     expect((await storedMessageIds()).sort()).toEqual(acknowledged.sort())
@@ -87,16 +89,22 @@ describe('sillage-collector on SQLite', () => {
 
     const second = await start()
     expect(await (await sendBatch(second.url, batch)).json()).toEqual({ accepted: 0, duplicates: 10, rejected: [] })
-    const response = await fetch(`${second.url}/v1/events?limit=100`, { headers: { Authorization: `Bearer ${SECRET_KEY}` } })
+    const response = await fetch(`${second.url}/v1/events?limit=100`, {
+      headers: { Authorization: `Bearer ${SECRET_KEY}` },
+    })
     const { events } = await response.json()
-    expect(events.map((event: StoredEvent) => event.messageId).sort()).toEqual(batch.map((event) => event.messageId).sort())
+    expect(events.map((event: StoredEvent) => event.messageId).sort()).toEqual(
+      batch.map((event) => event.messageId).sort(),
+    )
   })
 
   it('prints its URL, store, keys and the script tag; keeps generated keys across restarts', async () => {
     const first = await startCollectorProcess(['--store', storeUrl], dir)
     const output = first.output()
     expect(output).toContain(`store:                 ${storeUrl}`)
-    expect(output).toMatch(new RegExp(`<script async src="${first.url}/sillage.js" data-write-key="wk_[\\w-]+"></script>`))
+    expect(output).toMatch(
+      new RegExp(`<script async src="${first.url}/sillage.js" data-write-key="wk_[\\w-]+"></script>`),
+    )
     expect(output).toContain(`console:               ${first.url}/console`)
     const writeKey = /data-write-key="(wk_[\w-]+)"/.exec(output)![1]
     const secretKey = /secret key: +(sk_[\w-]+)/.exec(output)![1]
@@ -111,12 +119,17 @@ describe('sillage-collector on SQLite', () => {
   it('exits 2 with a one-line reason for a bad flag or a store it cannot open', async () => {
     const badFlag = await runCollectorToExit(['--port', 'eighty'], dir)
     expect(badFlag.code).toBe(2)
-    expect(badFlag.stderr.trim().split('\n')).toEqual(['sillage-collector: --port must be a number from 0 to 65535, got "eighty"'])
+    expect(badFlag.stderr.trim().split('\n')).toEqual([
+      'sillage-collector: --port must be a number from 0 to 65535, got "eighty"',
+    ])
 
     // The store's folder cannot be created: a file is in the way.
     await writeFile(join(dir, 'not-a-folder'), '')
     const unopenable = `sqlite:${join(dir, 'not-a-folder', 'x.db')}`
-    const badStore = await runCollectorToExit(['--port', '0', '--store', unopenable, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY], dir)
+    const badStore = await runCollectorToExit(
+      ['--port', '0', '--store', unopenable, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY],
+      dir,
+    )
     expect(badStore.code).toBe(2)
     expect(badStore.stderr.trim().split('\n')).toHaveLength(1)
     expect(badStore.stderr.startsWith(`sillage-collector: cannot open the store ${unopenable}: `)).toBe(true)

@@ -12,5 +12,8 @@ const root = fileURLToPath(new URL('../../..', import.meta.url))
  */
 export default function buildWriterThread(): void {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-  execFileSync(process.execPath, [tsc, '-b', 'packages/protocol', 'packages/collector'], { cwd: root, stdio: 'inherit' })
+  execFileSync(process.execPath, [tsc, '-b', 'packages/protocol', 'packages/collector'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
 }

@@ -80,7 +80,11 @@ describe('GET /openapi.json', () => {
     const brevoEvents = [brevoEvent, { ...brevoEvent, event_name: 'cart_updated' }]
     const brevoBatch = await post('/v3/events/batch', { events: brevoEvents }, auth.brevo)
     expect(await brevoBatch.json()).toEqual({ message: 'Events accepted and stored.', count: 2 })
-    const olderBrevoBatch = await post('/v3/events/batch', brevoEvents.map((event) => ({ ...event, event_date: '2026-01-02T03:04:05Z' })), auth.brevo)
+    const olderBrevoBatch = await post(
+      '/v3/events/batch',
+      brevoEvents.map((event) => ({ ...event, event_date: '2026-01-02T03:04:05Z' })),
+      auth.brevo,
+    )
     expect((await olderBrevoBatch.json()).count).toBe(2)
 
     const { contacts } = await (await get('/v1/contacts?userId=u_42')).json()
@@ -129,7 +133,7 @@ describe('GET /openapi.json', () => {
     expect(validator.requestProblems({ method: 'GET', url: '/v1/nothing-here' })).not.toEqual([])
   })
 
-  it("takes what @segment/analytics-node really sends", async () => {
+  it('takes what @segment/analytics-node really sends', async () => {
     const sent: RequestToCheck[] = []
     const analytics = new Analytics({
       writeKey: WRITE_KEY,

@@ -24,19 +24,23 @@ async function follow(client: Client, done: (seen: Change[]) => boolean, deadlin
   const trace: string[] = []
   let after = ''
   while (!done(seen)) {
-    if (Date.now() > deadline) throw new Error(`the feed reader gave up after ${seen.length} changes: ${trace.join(' | ')}`)
+    if (Date.now() > deadline)
+      throw new Error(`the feed reader gave up after ${seen.length} changes: ${trace.join(' | ')}`)
     const response = await client.read(`/v1/changes?limit=37&wait=2${after ? `&after=${after}` : ''}`)
     expect(response.status).toBe(200)
     const page = (await response.json()) as { changes: Change[]; nextCursor: string | null }
     seen.push(...page.changes)
-    if (page.changes.length > 0) trace.push(page.changes.map((c) => Buffer.from(c.cursor, 'base64url').toString()).join(' '))
+    if (page.changes.length > 0)
+      trace.push(page.changes.map((c) => Buffer.from(c.cursor, 'base64url').toString()).join(' '))
     after = page.nextCursor ?? ''
   }
   return seen
 }
 
 const storedMessageIds = (changes: Change[]) =>
-  changes.filter((change) => change.type === 'event.stored').map((change) => (change.data as { messageId: string }).messageId)
+  changes
+    .filter((change) => change.type === 'event.stored')
+    .map((change) => (change.data as { messageId: string }).messageId)
 
 /**
  * The ordering trap: sequence values and transaction ids are taken before commit, so with
@@ -52,7 +56,16 @@ describe('change feed with two collector processes on one PostgreSQL database', 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sillage-feed-replicas-'))
     schema = await createTestSchema('feed')
-    const args = ['--store', schema.storeUrl({ params: { max: '6' } }), '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0']
+    const args = [
+      '--store',
+      schema.storeUrl({ params: { max: '6' } }),
+      '--write-keys',
+      WRITE_KEY,
+      '--secret-key',
+      SECRET_KEY,
+      '--rate-limit',
+      '0',
+    ]
     replicas = await Promise.all([startCollectorProcess(args, dir), startCollectorProcess(args, dir)])
   }, 60_000)
 
@@ -66,7 +79,8 @@ describe('change feed with two collector processes on one PostgreSQL database', 
     const [a, b] = replicas.map((replica) => collectorClient(replica.url, keys)) as [Client, Client]
     const acknowledged = new Set<string>()
     let writing = true
-    const allThere = (seen: Change[]) => !writing && storedMessageIds(seen).filter((id) => acknowledged.has(id)).length >= acknowledged.size
+    const allThere = (seen: Change[]) =>
+      !writing && storedMessageIds(seen).filter((id) => acknowledged.has(id)).length >= acknowledged.size
     const deadline = Date.now() + 100_000
     const readers = [follow(a, allThere, deadline), follow(b, allThere, deadline)]
 
@@ -92,8 +106,12 @@ describe('change feed with two collector processes on one PostgreSQL database', 
     writing = false
     const [seenByA, seenByB] = await Promise.all(readers).catch(async (error: unknown) => {
       const rows = await schema.sql`SELECT xid::text, seq, type, data->>'messageId' AS m FROM changes ORDER BY xid, seq`
-      const activity = await schema.sql`SELECT pid, state, backend_xid::text, xact_start, left(query, 80) AS q FROM pg_stat_activity WHERE backend_xid IS NOT NULL`
-      console.error(JSON.stringify({ rows: rows.length, activity }), JSON.stringify(rows.map((r) => `${r.xid}.${r.seq}:${r.m ?? r.type}`)))
+      const activity =
+        await schema.sql`SELECT pid, state, backend_xid::text, xact_start, left(query, 80) AS q FROM pg_stat_activity WHERE backend_xid IS NOT NULL`
+      console.error(
+        JSON.stringify({ rows: rows.length, activity }),
+        JSON.stringify(rows.map((r) => `${r.xid}.${r.seq}:${r.m ?? r.type}`)),
+      )
       throw error
     })
 
@@ -107,6 +125,8 @@ describe('change feed with two collector processes on one PostgreSQL database', 
     expect(seenByB!.map((change) => change.cursor)).toEqual(seenByA!.map((change) => change.cursor))
     const reread = await follow(a, (seen) => seen.length >= seenByA!.length, Date.now() + 20_000)
     expect(reread.map((change) => change.cursor)).toEqual(seenByA!.map((change) => change.cursor))
-    expect(await schema.sql`SELECT count(*)::int AS n FROM changes WHERE type = 'event.stored'`).toEqual([{ n: acknowledged.size }])
+    expect(await schema.sql`SELECT count(*)::int AS n FROM changes WHERE type = 'event.stored'`).toEqual([
+      { n: acknowledged.size },
+    ])
   })
 })

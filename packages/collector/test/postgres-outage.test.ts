@@ -12,7 +12,12 @@ const WRITE_KEY = 'wk_outage_test_1'
 const SECRET_KEY = 'sk_outage_test_0123456789'
 
 const batchOf = (prefix: string, size: number) =>
-  Array.from({ length: size }, (_, i) => ({ type: 'track', event: 'outage_probe', anonymousId: `device-${prefix}`, messageId: `${prefix}-${i}` }))
+  Array.from({ length: size }, (_, i) => ({
+    type: 'track',
+    event: 'outage_probe',
+    anonymousId: `device-${prefix}`,
+    messageId: `${prefix}-${i}`,
+  }))
 
 describe('a collector process whose PostgreSQL goes away and comes back', () => {
   let dir: string
@@ -28,7 +33,10 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     proxy = await startTcpProxy(server.host, server.port)
     // The collector only knows the proxy: cutting it is, for the collector, the database host going away.
     const storeUrl = schema.storeUrl({ host: `127.0.0.1:${proxy.port}`, params: { max: '3', connect_timeout: '2' } })
-    collector = await startCollectorProcess(['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0'], dir)
+    collector = await startCollectorProcess(
+      ['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0'],
+      dir,
+    )
     client = collectorClient(collector.url, { writeKey: WRITE_KEY, secretKey: SECRET_KEY })
   }, 60_000)
 
@@ -46,16 +54,24 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     return new Map(rows.map((row) => [row.id, row.n]))
   }
 
-  it('answers 503 with Retry-After while the database is unreachable, stores nothing of it, and recovers without a restart', { timeout: 180_000 }, async () => {
+  it('answers 503 with Retry-After while the database is unreachable, stores nothing of it, and recovers without a restart', {
+    timeout: 180_000,
+  }, async () => {
     expect(await (await client.health()).json()).toEqual({ status: 'ok', store: 'ok' })
-    expect(await batchResult(await client.postBatch(batchOf('before', 5)))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })
+    expect(await batchResult(await client.postBatch(batchOf('before', 5)))).toEqual({
+      accepted: 5,
+      duplicates: 0,
+      rejected: [],
+    })
 
     // Requests in flight when the connection drops: each one is either acknowledged (and then stored) or a 503.
     const inFlight = Array.from({ length: 8 }, (_, i) => batchOf(`flight${i}`, 5))
     const inFlightAnswers = Promise.all(inFlight.map((batch) => client.postBatch(batch)))
     await sleep(15)
     await proxy.cut()
-    const inFlightStatuses = await Promise.all((await inFlightAnswers).map(async (response) => ({ status: response.status, body: await response.json() })))
+    const inFlightStatuses = await Promise.all(
+      (await inFlightAnswers).map(async (response) => ({ status: response.status, body: await response.json() })),
+    )
     for (const [i, { status, body }] of inFlightStatuses.entries()) {
       expect([200, 503]).toContain(status)
       if (status === 200) {
@@ -73,18 +89,29 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     const during = batchOf('during', 5)
     const refusals = [
       await client.postBatch(during),
-      await client.post('/v1/identify', { anonymousId: 'device-during', userId: 'during-user', messageId: 'during-identify', traits: { email: 'during@example.com' } }),
+      await client.post('/v1/identify', {
+        anonymousId: 'device-during',
+        userId: 'during-user',
+        messageId: 'during-identify',
+        traits: { email: 'during@example.com' },
+      }),
       await fetch(`${collector.url}/v3/events`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'api-key': SECRET_KEY },
-        body: JSON.stringify({ event_name: 'during_brevo', event_date: '2026-03-02T10:00:00.000Z', identifiers: { email_id: 'during@example.com' } }),
+        body: JSON.stringify({
+          event_name: 'during_brevo',
+          event_date: '2026-03-02T10:00:00.000Z',
+          identifiers: { email_id: 'during@example.com' },
+        }),
       }),
       await client.read('/v1/events?limit=10'),
     ]
     for (const response of refusals) {
       expect(response.status).toBe(503)
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
-      expect(await response.json()).toEqual({ error: { code: 'store_unavailable', message: expect.stringMatching(/unavailable.*Retry later/) } })
+      expect(await response.json()).toEqual({
+        error: { code: 'store_unavailable', message: expect.stringMatching(/unavailable.*Retry later/) },
+      })
     }
     expect(collector.child.exitCode).toBeNull()
 
@@ -98,11 +125,17 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     }
     expect(await healthy.json()).toEqual({ status: 'ok', store: 'ok' })
     expect(collector.child.exitCode).toBeNull()
-    expect(await batchResult(await client.postBatch(batchOf('after', 5)))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })
+    expect(await batchResult(await client.postBatch(batchOf('after', 5)))).toEqual({
+      accepted: 5,
+      duplicates: 0,
+      rejected: [],
+    })
 
     // Nothing of what was refused was stored, not even late.
     expect(await storedCounts('during')).toEqual(new Map())
-    expect(await schema.sql`SELECT 1 FROM contacts WHERE user_id = 'during-user' OR email = 'during@example.com'`).toEqual([])
+    expect(
+      await schema.sql`SELECT 1 FROM contacts WHERE user_id = 'during-user' OR email = 'during@example.com'`,
+    ).toEqual([])
 
     // The tracker's retry lands exactly once, and a second retry is a duplicate.
     expect(await batchResult(await client.postBatch(during))).toEqual({ accepted: 5, duplicates: 0, rejected: [] })

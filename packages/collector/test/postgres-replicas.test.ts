@@ -38,10 +38,20 @@ const people: Person[] = Array.from({ length: PEOPLE }, (_, p) => ({
 function anonymousEvents(person: Person, p: number): Record<string, unknown>[] {
   return person.devices.flatMap((anonymousId, d) => [
     ...Array.from({ length: 4 }, (_, i) => ({
-      type: 'track', event: 'product_viewed', anonymousId, messageId: `view-${p}-${d}-${i}`,
-      properties: { sku: `sku-${i}` }, timestamp: at(p * 100 + d * 10 + i),
+      type: 'track',
+      event: 'product_viewed',
+      anonymousId,
+      messageId: `view-${p}-${d}-${i}`,
+      properties: { sku: `sku-${i}` },
+      timestamp: at(p * 100 + d * 10 + i),
     })),
-    { type: 'page', anonymousId, messageId: `page-${p}-${d}`, properties: { path: `/p/${p}` }, timestamp: at(p * 100 + d * 10 + 5) },
+    {
+      type: 'page',
+      anonymousId,
+      messageId: `page-${p}-${d}`,
+      properties: { path: `/p/${p}` },
+      timestamp: at(p * 100 + d * 10 + 5),
+    },
   ])
 }
 
@@ -58,10 +68,15 @@ function identifyCalls(person: Person, p: number): Record<string, unknown>[] {
 
 function serverEvents(person: Person, p: number): Record<string, unknown>[] {
   return [0, 1].map((i) => ({
-    type: 'track', event: 'order_completed', messageId: `order-${p}-${i}`, timestamp: at(p * 100 + 60 + i),
+    type: 'track',
+    event: 'order_completed',
+    messageId: `order-${p}-${i}`,
+    timestamp: at(p * 100 + 60 + i),
     properties: { total: 10 * (i + 1) },
     // Segment calls need an anonymousId or a userId: the email-only person orders from a browser.
-    ...(person.userId ? { userId: person.userId } : { anonymousId: person.devices[1], context: { traits: { email: person.email } } }),
+    ...(person.userId
+      ? { userId: person.userId }
+      : { anonymousId: person.devices[1], context: { traits: { email: person.email } } }),
   }))
 }
 
@@ -80,7 +95,10 @@ function shuffled<T>(items: T[], seed: number): T[] {
 const chunks = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size))
 
-const batchEvents = shuffled(people.flatMap((person, p) => [...anonymousEvents(person, p), ...serverEvents(person, p)]), 7)
+const batchEvents = shuffled(
+  people.flatMap((person, p) => [...anonymousEvents(person, p), ...serverEvents(person, p)]),
+  7,
+)
 const batches = chunks(batchEvents, 6)
 const identifies = people.flatMap(identifyCalls)
 const eventsPerPerson = 2 * 4 + 2 + 2 + 2
@@ -94,7 +112,16 @@ describe('two collector processes on one PostgreSQL database', () => {
     dir = await mkdtemp(join(tmpdir(), 'sillage-replicas-'))
     schema = await createTestSchema('replicas')
     // Both start at once on an empty schema: the migrations must run once, under the advisory lock.
-    const args = ['--store', schema.storeUrl({ params: { max: '4' } }), '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0']
+    const args = [
+      '--store',
+      schema.storeUrl({ params: { max: '4' } }),
+      '--write-keys',
+      WRITE_KEY,
+      '--secret-key',
+      SECRET_KEY,
+      '--rate-limit',
+      '0',
+    ]
     replicas = await Promise.all([startCollectorProcess(args, dir), startCollectorProcess(args, dir)])
   }, 60_000)
 
@@ -104,13 +131,25 @@ describe('two collector processes on one PostgreSQL database', () => {
     if (dir) await rm(dir, { recursive: true, force: true })
   })
 
-  it('stores every event once and keeps one contact per person when both get the same calls at the same time', { timeout: 90_000 }, async () => {
-    const [a, b] = replicas.map((replica) => collectorClient(replica.url, keys)) as [ReturnType<typeof collectorClient>, ReturnType<typeof collectorClient>]
-    const both = (send: (client: typeof a) => Promise<Response>) => Promise.all([send(a), send(b)].map(async (response) => batchResult(await response)))
+  it('stores every event once and keeps one contact per person when both get the same calls at the same time', {
+    timeout: 90_000,
+  }, async () => {
+    const [a, b] = replicas.map((replica) => collectorClient(replica.url, keys)) as [
+      ReturnType<typeof collectorClient>,
+      ReturnType<typeof collectorClient>,
+    ]
+    const both = (send: (client: typeof a) => Promise<Response>) =>
+      Promise.all([send(a), send(b)].map(async (response) => batchResult(await response)))
 
     const outcomes: Array<{ sent: number; answers: BatchResponse[] }> = await Promise.all([
-      ...batches.map(async (batch) => ({ sent: batch.length, answers: await both((client) => client.postBatch(batch)) })),
-      ...identifies.map(async (call) => ({ sent: 1, answers: await both((client) => client.post('/v1/identify', call)) })),
+      ...batches.map(async (batch) => ({
+        sent: batch.length,
+        answers: await both((client) => client.postBatch(batch)),
+      })),
+      ...identifies.map(async (call) => ({
+        sent: 1,
+        answers: await both((client) => client.post('/v1/identify', call)),
+      })),
     ])
 
     // Each event was acknowledged by both replicas, and stored by exactly one of them.
@@ -124,9 +163,13 @@ describe('two collector processes on one PostgreSQL database', () => {
 
     // The database itself: no messageId twice, every one there.
     const sql = schema.sql
-    expect(await sql`SELECT message_id, count(*)::int AS n FROM events GROUP BY message_id HAVING count(*) > 1`).toEqual([])
+    expect(
+      await sql`SELECT message_id, count(*)::int AS n FROM events GROUP BY message_id HAVING count(*) > 1`,
+    ).toEqual([])
     expect(await sql`SELECT count(*)::int AS n FROM events`).toEqual([{ n: total }])
-    const fixedIds = [...batchEvents, ...identifies].flatMap((event) => (event.messageId ? [event.messageId as string] : []))
+    const fixedIds = [...batchEvents, ...identifies].flatMap((event) =>
+      event.messageId ? [event.messageId as string] : [],
+    )
     const storedIds = (await sql<{ id: string }[]>`SELECT message_id AS id FROM events`).map((row) => row.id)
     expect(storedIds.filter((id) => !id.startsWith('sillage-')).sort()).toEqual(fixedIds.sort())
     expect(storedIds.filter((id) => id.startsWith('sillage-'))).toHaveLength(PEOPLE / 2)
@@ -151,9 +194,15 @@ describe('two collector processes on one PostgreSQL database', () => {
 
     for (const [p, person] of people.entries()) {
       const client = p % 2 === 0 ? a : b
-      const [contact, ...others] = person.userId ? await client.contactsBy('userId', person.userId) : await client.contactsBy('email', person.email)
+      const [contact, ...others] = person.userId
+        ? await client.contactsBy('userId', person.userId)
+        : await client.contactsBy('email', person.email)
       expect(others).toEqual([])
-      expect(contact).toMatchObject({ userId: person.userId, email: person.email.toLowerCase(), anonymousIds: [...person.devices] })
+      expect(contact).toMatchObject({
+        userId: person.userId,
+        email: person.email.toLowerCase(),
+        anonymousIds: [...person.devices],
+      })
       expect(contact!.attributes).toMatchObject({ email: person.email, plan: 'pro' })
       expect(contact!.summaries.map(({ name, count }) => ({ name, count }))).toEqual([
         { name: 'identify', count: 2 },
@@ -162,11 +211,16 @@ describe('two collector processes on one PostgreSQL database', () => {
         { name: 'product_viewed', count: 8 },
       ])
       // Both devices' anonymous history ended on the identified contact, whichever replica stored it.
-      for (const device of person.devices) expect(await client.contactsBy('anonymousId', device)).toEqual([expect.objectContaining({ id: contact!.id })])
+      for (const device of person.devices)
+        expect(await client.contactsBy('anonymousId', device)).toEqual([expect.objectContaining({ id: contact!.id })])
       const timeline = await (p % 2 === 0 ? b : a).allEvents({ contactId: contact!.id })
       expect(timeline).toHaveLength(eventsPerPerson)
-      const sentFromDevices = [...batchEvents, ...identifies].flatMap((event) => (person.devices.includes(event.anonymousId as string) ? [event.anonymousId] : []))
-      expect(timeline.flatMap((event) => (event.anonymousId === null ? [] : [event.anonymousId])).sort()).toEqual(sentFromDevices.sort())
+      const sentFromDevices = [...batchEvents, ...identifies].flatMap((event) =>
+        person.devices.includes(event.anonymousId as string) ? [event.anonymousId] : [],
+      )
+      expect(timeline.flatMap((event) => (event.anonymousId === null ? [] : [event.anonymousId])).sort()).toEqual(
+        sentFromDevices.sort(),
+      )
       // A contact merged away answers with the survivor on either replica.
       for (const mergedId of contact!.mergedFrom) expect((await client.contact(mergedId)).id).toBe(contact!.id)
     }
@@ -177,15 +231,25 @@ describe('two collector processes on one PostgreSQL database', () => {
     expect((await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM events`)[0]!.n).toBe(total)
   })
 
-  it('gives a brand-new device one contact when its first events reach both replicas at the same moment', { timeout: 60_000 }, async () => {
+  it('gives a brand-new device one contact when its first events reach both replicas at the same moment', {
+    timeout: 60_000,
+  }, async () => {
     const [a, b] = replicas.map((replica) => collectorClient(replica.url, keys))
     const devices = Array.from({ length: 40 }, (_, i) => `first-sight-${i}`)
-    const firstEvent = (anonymousId: string, copy: string) => ({ type: 'track', event: 'landed', anonymousId, messageId: `${anonymousId}-${copy}` })
+    const firstEvent = (anonymousId: string, copy: string) => ({
+      type: 'track',
+      event: 'landed',
+      anonymousId,
+      messageId: `${anonymousId}-${copy}`,
+    })
     // Two different events per replica and device (two tabs, say), all in flight together.
     const answers = await Promise.all(
-      devices.flatMap((device) => [a!, b!, a!, b!].map((client, copy) => client.postBatch([firstEvent(device, String(copy))]))),
+      devices.flatMap((device) =>
+        [a!, b!, a!, b!].map((client, copy) => client.postBatch([firstEvent(device, String(copy))])),
+      ),
     )
-    for (const answer of answers) expect(await batchResult(answer)).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    for (const answer of answers)
+      expect(await batchResult(answer)).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
 
     // Each device's two events on one contact that still holds the device: no contact left behind without it.
     const owners = await schema.sql<{ device: string; contacts: number; linked: number }[]>`

@@ -72,7 +72,11 @@ describe.each(inspectedDatabases)('privacy through the collector on $name', ({ c
     const daysAgo = (days: number) => new Date(clock.now.getTime() - days * DAY_MS).toISOString()
     const ages = { 'ev-40': 40, 'ev-35': 35, 'ev-31': 31, 'ev-29': 29, 'ev-1': 1 }
     const batch: Array<Record<string, unknown>> = Object.entries(ages).map(([messageId, days]) => ({
-      type: 'track', event: 'viewed', anonymousId: 'dev-ret', messageId, timestamp: daysAgo(days),
+      type: 'track',
+      event: 'viewed',
+      anonymousId: 'dev-ret',
+      messageId,
+      timestamp: daysAgo(days),
     }))
     const traits = { email: 'ret@example.com', plan: 'pro' }
     batch.push({ type: 'identify', anonymousId: 'dev-ret', messageId: 'id-40', traits, timestamp: daysAgo(40) })
@@ -122,8 +126,9 @@ describe.each(inspectedDatabases)('privacy through the collector on $name', ({ c
     for (const messageId of [...Object.keys(ages), 'id-40']) expect(dump).not.toContain(messageId)
     const feed = await app.read('/v1/changes?limit=1000')
     const { changes } = (await feed.json()) as { changes: Array<{ type: string }> }
-    expect(changes.filter((change) => change.type === 'event.stored'))
-      .toEqual(Array.from({ length: 6 }, () => expect.objectContaining({ data: null })))
+    expect(changes.filter((change) => change.type === 'event.stored')).toEqual(
+      Array.from({ length: 6 }, () => expect.objectContaining({ data: null })),
+    )
     expect((await (await app.read('/v1/contacts?anonymousId=dev-ret')).json()).contacts).toEqual([before])
     stop()
   })

@@ -1,7 +1,16 @@
 export * from './limits.js'
 export type * from './types.js'
 export { isBlockedIdentifier } from './blocked-identifiers.js'
-export { eventTypes, segmentEventSchema, trackEventSchema, pageEventSchema, screenEventSchema, identifyEventSchema, groupEventSchema, aliasEventSchema } from './schemas/segment-event.js'
+export {
+  eventTypes,
+  segmentEventSchema,
+  trackEventSchema,
+  pageEventSchema,
+  screenEventSchema,
+  identifyEventSchema,
+  groupEventSchema,
+  aliasEventSchema,
+} from './schemas/segment-event.js'
 export type { SegmentEvent, SegmentEventInput } from './schemas/segment-event.js'
 export { batchEnvelopeSchema } from './schemas/batch.js'
 export type { BatchEnvelope } from './schemas/batch.js'

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Tracker, TrackerOptions } from '../src/types.js'
-import { fakeCollector, hidePage, loadCreateTracker, settle, showPage, storedEvents, uniqueWriteKey } from './harness.js'
+import {
+  fakeCollector,
+  hidePage,
+  loadCreateTracker,
+  settle,
+  showPage,
+  storedEvents,
+  uniqueWriteKey,
+} from './harness.js'
 
 let createTracker: (options: TrackerOptions) => Tracker
 beforeAll(async () => {
@@ -88,7 +96,13 @@ describe('queue in IndexedDB', () => {
     const { writeKey, collector, tracker } = setup({ maxQueueSize: 5, flushAt: 100, debug: true })
     for (let i = 1; i <= 8; i++) tracker.track('event ' + i)
     await settle()
-    expect((await storedEvents(writeKey)).map((event) => event.event)).toEqual(['event 4', 'event 5', 'event 6', 'event 7', 'event 8'])
+    expect((await storedEvents(writeKey)).map((event) => event.event)).toEqual([
+      'event 4',
+      'event 5',
+      'event 6',
+      'event 7',
+      'event 8',
+    ])
     await tracker.flush()
     expect(collector.names()).toEqual(['event 4', 'event 5', 'event 6', 'event 7', 'event 8'])
     expect(warn.mock.calls.filter((call) => call[1] === 'queue-full')).toHaveLength(1)

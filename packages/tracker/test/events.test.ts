@@ -43,13 +43,23 @@ describe('wire shape', () => {
     expect(page).toMatchObject({
       type: 'page',
       name: 'Product',
-      properties: { url: location.href, path: '/products/42', title: 'Blue shoes', referrer: '', name: 'Product', section: 'shoes' },
+      properties: {
+        url: location.href,
+        path: '/products/42',
+        title: 'Blue shoes',
+        referrer: '',
+        name: 'Product',
+        section: 'shoes',
+      },
     })
   })
 
   it('records cart and order events under their Brevo names, properties as given', async () => {
     const { collector, tracker } = setup()
-    const cart = { id: 'cart:1', data: { total: 30, currency: 'EUR', items: [{ name: 'Socks', price: 10, quantity: 3 }] } }
+    const cart = {
+      id: 'cart:1',
+      data: { total: 30, currency: 'EUR', items: [{ name: 'Socks', price: 10, quantity: 3 }] },
+    }
     tracker.cartUpdated(cart)
     tracker.cartDeleted({ id: 'cart:1' })
     tracker.orderCompleted({ id: 'order:9', total: 30, currency: 'EUR' })
@@ -109,7 +119,10 @@ describe('identity', () => {
       context: { userHash: 'abc123', traits: { email: 'ada@example.com' } },
     })
     for (const event of [upgraded, afterReload]) {
-      expect(event).toMatchObject({ userId: 'u42', context: { userHash: 'abc123', traits: { email: 'ada@example.com' } } })
+      expect(event).toMatchObject({
+        userId: 'u42',
+        context: { userHash: 'abc123', traits: { email: 'ada@example.com' } },
+      })
       expect(event!.anonymousId).toBe(identify!.anonymousId)
     }
   })

@@ -36,7 +36,7 @@ function hideStoredId() {
 const storedId = () => localStorage.getItem('sillage_aid')
 
 describe('two tabs making the first device id at once', () => {
-  it("moves the queued events of the tab whose id lost to the id that won: one device", async () => {
+  it('moves the queued events of the tab whose id lost to the id that won: one device', async () => {
     const { collector, open } = firstVisit()
     const left = open()
     left.page()

@@ -56,7 +56,11 @@ export interface Sent {
  * `'committed-unanswered'`: the collector stores the batch but the page never gets the
  * answer (it was unloading): the request never settles.
  */
-type Answer = { status: number; headers?: Record<string, string> } | 'network-error' | 'committed-unanswered' | Promise<Response>
+type Answer =
+  | { status: number; headers?: Record<string, string> }
+  | 'network-error'
+  | 'committed-unanswered'
+  | Promise<Response>
 
 /**
  * A stand-in for the network in front of a collector: records each batch request of one
@@ -102,10 +106,13 @@ export function fakeCollector(writeKey: string) {
     if (answer instanceof Promise) return answer.then(remember)
     const ok = answer.status === 200
     if (ok) remember(new Response(null, { status: 200 }))
-    return new Response(JSON.stringify(ok ? { accepted: 1, duplicates: 0, rejected: [] } : { error: { code: 'x', message: 'x' } }), {
-      status: answer.status,
-      headers: answer.headers,
-    })
+    return new Response(
+      JSON.stringify(ok ? { accepted: 1, duplicates: 0, rejected: [] } : { error: { code: 'x', message: 'x' } }),
+      {
+        status: answer.status,
+        headers: answer.headers,
+      },
+    )
   })
   vi.stubGlobal('fetch', fetch)
   return {

@@ -20,7 +20,13 @@ function setup(options: Partial<TrackerOptions> = {}) {
   const writeKey = uniqueWriteKey()
   const collector = fakeCollector(writeKey)
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-  const tracker = createTracker({ writeKey, endpoint: 'https://collector.test', flushInterval: 60_000, debug: true, ...options })
+  const tracker = createTracker({
+    writeKey,
+    endpoint: 'https://collector.test',
+    flushInterval: 60_000,
+    debug: true,
+    ...options,
+  })
   return { collector, tracker, warned: (code: string) => warn.mock.calls.filter((call) => call[1] === code).length }
 }
 
@@ -150,7 +156,17 @@ describe('hostile input from the host page', () => {
       () => tracker.identify('ada@example.com' as never),
       () => tracker.identify({ email: 42 as never, userId: 7 as never, attributes: 'x' as never }),
       () => tracker.cartUpdated(undefined as never),
-      () => tracker.orderCompleted(new Proxy({}, { ownKeys: () => { throw new Error('trap') } }) as never),
+      () =>
+        tracker.orderCompleted(
+          new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Error('trap')
+              },
+            },
+          ) as never,
+        ),
     ]
     for (const call of calls) expect(call).not.toThrow()
     await tracker.flush()
@@ -161,7 +177,14 @@ describe('hostile input from the host page', () => {
   })
 
   it('starts from any options, even none, without throwing', () => {
-    const throwingOptions = new Proxy({}, { ownKeys: () => { throw new Error('trap') } })
+    const throwingOptions = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap')
+        },
+      },
+    )
     for (const options of [undefined, null, 'wk', throwingOptions, { writeKey: 'wk', endpoint: 42, plugins: 'no' }]) {
       let tracker: Tracker | undefined
       expect(() => (tracker = createTracker(options as never))).not.toThrow()

@@ -1,6 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Tracker, TrackerOptions } from '../src/types.js'
-import { fakeCollector, hidePage, loadCreateTracker, settle, showPage, storedEvents, uniqueWriteKey } from './harness.js'
+import {
+  fakeCollector,
+  hidePage,
+  loadCreateTracker,
+  settle,
+  showPage,
+  storedEvents,
+  uniqueWriteKey,
+} from './harness.js'
 
 let createTracker: (options: TrackerOptions) => Tracker
 beforeAll(async () => {
@@ -76,7 +84,7 @@ describe('events an earlier page left queued', () => {
     expect(await storedEvents(writeKey)).toEqual([])
   })
 
-  it('are asked about once per page, and the page\'s own events never', async () => {
+  it("are asked about once per page, and the page's own events never", async () => {
     const { writeKey, collector } = await pageThatUnloads(['a'], ['committed-unanswered'])
     const next = createTracker({ writeKey, ...options })
     next.track('own')

@@ -1,6 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Tracker, TrackerOptions } from '../src/types.js'
-import { fakeCollector, hidePage, loadCreateTracker, settle, showPage, storedEvents, uniqueWriteKey } from './harness.js'
+import {
+  fakeCollector,
+  hidePage,
+  loadCreateTracker,
+  settle,
+  showPage,
+  storedEvents,
+  uniqueWriteKey,
+} from './harness.js'
 
 let createTracker: (options: TrackerOptions) => Tracker
 beforeAll(async () => {
@@ -11,7 +19,13 @@ afterEach(() => showPage())
 function setup(options: Partial<TrackerOptions> = {}) {
   const writeKey = uniqueWriteKey()
   const collector = fakeCollector(writeKey)
-  const tracker = createTracker({ writeKey, endpoint: 'https://collector.test', flushInterval: 60_000, flushAt: 1000, ...options })
+  const tracker = createTracker({
+    writeKey,
+    endpoint: 'https://collector.test',
+    flushInterval: 60_000,
+    flushAt: 1000,
+    ...options,
+  })
   return { writeKey, collector, tracker }
 }
 

@@ -22,7 +22,9 @@ async function onDevice() {
   return {
     cookies: document.cookie.split('; ').filter((cookie) => cookie.startsWith('sillage')),
     localStorage: Object.keys(localStorage).filter((key) => key.startsWith('sillage')),
-    indexedDB: (await indexedDB.databases()).map((database) => database.name).filter((name) => name?.startsWith('sillage')),
+    indexedDB: (await indexedDB.databases())
+      .map((database) => database.name)
+      .filter((name) => name?.startsWith('sillage')),
   }
 }
 const NOTHING = { cookies: [], localStorage: [], indexedDB: [] }
@@ -93,7 +95,7 @@ describe('requireConsent', () => {
     expect(collector.names()).toEqual(['d'])
   })
 
-  it('is given through the script tag: data-require-consent, then push([\'consent\', true])', async () => {
+  it("is given through the script tag: data-require-consent, then push(['consent', true])", async () => {
     const writeKey = uniqueWriteKey()
     const collector = fakeCollector(writeKey)
     const script = document.createElement('script')

@@ -33,7 +33,11 @@ async function build(code: string, format: 'es' | 'iife'): Promise<string> {
     resolveId: (id) => (id === 'fixture' ? id : id === '@sillage/tracker' ? resolve(src, 'index.ts') : null),
     load: (id) => (id === 'fixture' ? code : null),
   }
-  const bundle = await rollup({ input: 'fixture', plugins: [fixture, ...trackerPlugins({ module: format === 'es' })], onwarn: () => {} })
+  const bundle = await rollup({
+    input: 'fixture',
+    plugins: [fixture, ...trackerPlugins({ module: format === 'es' })],
+    onwarn: () => {},
+  })
   const { output } = await bundle.generate({ format })
   await bundle.close()
   return output[0].code

@@ -39,7 +39,12 @@ describe('script tag', () => {
     ]
     await loadSnippet()
     await page.sillage.flush()
-    expect(collector.events().map((event) => event.event ?? event.type)).toEqual(['first', 'identify', 'page', 'second'])
+    expect(collector.events().map((event) => event.event ?? event.type)).toEqual([
+      'first',
+      'identify',
+      'page',
+      'second',
+    ])
     expect(collector.events()[0]!.properties).toEqual({ n: 1 })
     expect(collector.events()[3]!.context.traits).toEqual({ email: 'ada@example.com' })
     // persistence 'memory' came from init and applied to the very first command.
@@ -88,7 +93,11 @@ describe('Brevo snippets', () => {
     page.Brevo.push(['track', 'order_completed'])
     await page.sillage.flush()
     const [identify, cart, checkout, order] = collector.events()
-    expect(identify).toMatchObject({ type: 'identify', userId: 'u1', traits: { FIRSTNAME: 'Ada', email: 'ada@example.com' } })
+    expect(identify).toMatchObject({
+      type: 'identify',
+      userId: 'u1',
+      traits: { FIRSTNAME: 'Ada', email: 'ada@example.com' },
+    })
     expect(cart).toMatchObject({
       event: 'cart_updated',
       userId: 'u1',

@@ -7,7 +7,15 @@ const context: TemplateContext = {
   contact: { id: 'c_1', email: 'ada@example.com', userId: null, attributes: { firstName: 'Ada', vip: true, score: 7 } },
   trigger: {
     name: 'cart_updated',
-    properties: { total: 42.5, data: { items: [{ sku: 'A', price: 10 }, { sku: 'B', price: 32.5 }] } },
+    properties: {
+      total: 42.5,
+      data: {
+        items: [
+          { sku: 'A', price: 10 },
+          { sku: 'B', price: 32.5 },
+        ],
+      },
+    },
     timestamp: '2026-12-04T03:00:00.000Z',
     messageId: 'm-1',
   },
@@ -40,7 +48,10 @@ describe('renderTemplate', () => {
     ).toEqual({
       email: 'ada@example.com',
       total: 42.5,
-      items: [{ sku: 'A', price: 10 }, { sku: 'B', price: 32.5 }],
+      items: [
+        { sku: 'A', price: 10 },
+        { sku: 'B', price: 32.5 },
+      ],
       firstPrice: 10,
       vip: true,
       orders: 3,

@@ -32,7 +32,11 @@ describe('resolveCollectorKeys', () => {
 
   it('uses given keys as they are and does not persist them', async () => {
     const keys = await resolveCollectorKeys(dir, { writeKeys: ['wk_given_1'], secretKey: 'sk_given_0123456789' })
-    expect(keys).toMatchObject({ writeKeys: ['wk_given_1'], secretKey: 'sk_given_0123456789', fromKeyFile: { writeKey: false, secretKey: false } })
+    expect(keys).toMatchObject({
+      writeKeys: ['wk_given_1'],
+      secretKey: 'sk_given_0123456789',
+      fromKeyFile: { writeKey: false, secretKey: false },
+    })
     await expect(readFile(keys.keyFile)).rejects.toThrow(/ENOENT/)
   })
 })

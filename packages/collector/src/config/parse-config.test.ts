@@ -41,7 +41,12 @@ describe('parseConfig', () => {
   })
 
   it('reads env twins, and flags win over them', () => {
-    const env = { SILLAGE_PORT: '9000', SILLAGE_STORE: 'memory:', SILLAGE_WRITE_KEYS: 'wk_aaaaaaaa, wk_bbbbbbbb', SILLAGE_TRUST_PROXY: 'true' }
+    const env = {
+      SILLAGE_PORT: '9000',
+      SILLAGE_STORE: 'memory:',
+      SILLAGE_WRITE_KEYS: 'wk_aaaaaaaa, wk_bbbbbbbb',
+      SILLAGE_TRUST_PROXY: 'true',
+    }
     const config = parseConfig(['--port', '9001', '--allowed-origins', 'https://a.example,http://localhost:3000'], env)
     expect(config).toMatchObject({
       port: 9001,
@@ -61,10 +66,16 @@ describe('parseConfig', () => {
     [['--write-keys', 'a b'], /--write-keys: "a b"/],
     [['--allowed-origins', 'shop.example'], /not an origin such as https:\/\/shop.example/],
     [['--allowed-origins', 'https://shop.example/path'], /not an origin/],
-    [['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'], /--secret-key must differ from every write key/],
+    [
+      ['--write-keys', 'same-key-0123456789', '--secret-key', 'same-key-0123456789'],
+      /--secret-key must differ from every write key/,
+    ],
     [['--rate-limit', 'fast'], /--rate-limit must be a whole number/],
     [['--ip-storage', 'partial'], /--ip-storage must be truncated, full or none, got "partial"/],
-    [['--retention-days', '30d'], /--retention-days must be a whole number of days \(0 = keep events forever\), got "30d"/],
+    [
+      ['--retention-days', '30d'],
+      /--retention-days must be a whole number of days \(0 = keep events forever\), got "30d"/,
+    ],
     [['--retention-days=-1'], /--retention-days must be a whole number/],
     [['--unknown'], /Unknown option '--unknown' \(see --help\)/],
   ])('refuses %j with a reason', (argv, reason) => {

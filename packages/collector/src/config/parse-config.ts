@@ -51,7 +51,10 @@ const booleanFlags: readonly string[] = ['trust-proxy', 'webhook-allow-private']
  * @example
  * parseConfig(['--port', '9000'], { SILLAGE_STORE: 'memory:' }) // { port: 9000, store: 'memory:', … }
  */
-export function parseConfig(argv: readonly string[], env: Record<string, string | undefined>): CollectorConfig | 'help' {
+export function parseConfig(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CollectorConfig | 'help' {
   let values: Record<string, string | boolean | undefined>
   try {
     const options = Object.fromEntries(
@@ -60,7 +63,11 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
         { type: booleanFlags.includes(name) ? ('boolean' as const) : ('string' as const) },
       ]),
     )
-    values = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true }).values
+    values = parseArgs({
+      args: [...argv],
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }).values
   } catch (error) {
     throw new ConfigError(`${(error as Error).message.split('\n')[0]} (see --help)`)
   }
@@ -72,7 +79,9 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
   const writeKeys = parseWriteKeys(get('write-keys'))
   const secretKey = parseSecret('secret-key', get('secret-key'))
   if (secretKey && writeKeys?.includes(secretKey)) {
-    throw new ConfigError('--secret-key must differ from every write key: write keys are public, they sit in your pages')
+    throw new ConfigError(
+      '--secret-key must differ from every write key: write keys are public, they sit in your pages',
+    )
   }
   return {
     port: parsePort(get('port')),
@@ -92,13 +101,15 @@ export function parseConfig(argv: readonly string[], env: Record<string, string 
 
 function parsePort(text: string): number {
   const port = Number(text)
-  if (!/^\d+$/.test(text) || port > 65535) throw new ConfigError(`--port must be a number from 0 to 65535, got "${text}"`)
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new ConfigError(`--port must be a number from 0 to 65535, got "${text}"`)
   return port
 }
 
 function parseRate(text: string): number {
   const rate = Number(text)
-  if (!/^\d+$/.test(text)) throw new ConfigError(`--rate-limit must be a whole number of requests per second (0 = off), got "${text}"`)
+  if (!/^\d+$/.test(text))
+    throw new ConfigError(`--rate-limit must be a whole number of requests per second (0 = off), got "${text}"`)
   return rate
 }
 
@@ -124,11 +135,16 @@ function nonEmpty(name: FlagName, text: string): string {
 
 function parseStoreUrl(text: string): string {
   if (text === 'memory:' || /^sqlite:.+/.test(text) || /^postgres(ql)?:\/\/.+/.test(text)) return text
-  throw new ConfigError(`--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${hideUrlPassword(text)}"`)
+  throw new ConfigError(
+    `--store must be memory:, sqlite:<path> or postgres://user@host/db, got "${hideUrlPassword(text)}"`,
+  )
 }
 
 function parseWriteKeys(text: string): string[] | null {
-  const keys = text.split(',').map((key) => key.trim()).filter(Boolean)
+  const keys = text
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
   const bad = keys.find((key) => !/^[\w.-]{1,128}$/.test(key))
   if (bad !== undefined) throw new ConfigError(`--write-keys: "${bad}" must be 1–128 letters, digits, "_", "-" or "."`)
   return keys.length > 0 ? keys : null
@@ -136,12 +152,16 @@ function parseWriteKeys(text: string): string[] | null {
 
 function parseSecret(name: FlagName, text: string): string | null {
   if (!text) return null
-  if (text.length < 16) throw new ConfigError(`--${name} must be at least 16 characters; generate one with: openssl rand -hex 24`)
+  if (text.length < 16)
+    throw new ConfigError(`--${name} must be at least 16 characters; generate one with: openssl rand -hex 24`)
   return text
 }
 
 function parseOrigins(text: string): string[] {
-  const origins = text.split(',').map((origin) => origin.trim()).filter(Boolean)
+  const origins = text
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean)
   for (const origin of origins) {
     if (origin === '*') continue
     let parsed: URL | null = null
@@ -149,7 +169,9 @@ function parseOrigins(text: string): string[] {
       parsed = new URL(origin)
     } catch {}
     if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) {
-      throw new ConfigError(`--allowed-origins: "${origin}" is not an origin such as https://shop.example (scheme, host, optional port)`)
+      throw new ConfigError(
+        `--allowed-origins: "${origin}" is not an origin such as https://shop.example (scheme, host, optional port)`,
+      )
     }
   }
   return origins.length > 0 ? origins : ['*']

@@ -68,8 +68,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
     if (error instanceof HTTPException) [status, message] = [error.status, error.message || 'Request refused.']
     else if (error instanceof InvalidCursorError) {
       ;[status, message] = [400, 'That page link is no longer valid: start again from the first page.']
-    }
-    else if (error instanceof StoreUnavailableError) {
+    } else if (error instanceof StoreUnavailableError) {
       options.metrics.storeErrors.inc()
       log('sillage: store unavailable:', error)
       ;[status, message] = [503, 'The event store is unavailable right now. Reload in a few seconds.']

@@ -105,5 +105,7 @@ export class FeedFollower {
 }
 
 function warn(error: unknown): void {
-  process.emitWarning(`A change-feed consumer failed; retrying: ${error instanceof Error ? error.message : String(error)}`)
+  process.emitWarning(
+    `A change-feed consumer failed; retrying: ${error instanceof Error ? error.message : String(error)}`,
+  )
 }

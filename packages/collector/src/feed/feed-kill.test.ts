@@ -23,7 +23,8 @@ function followThenDie(storeUrl: string): Promise<number[]> {
   child.stderr.on('data', (chunk) => (stderr += chunk))
   return new Promise((resolve, reject) => {
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`fixture ended with ${code ?? signal} instead of killing itself: ${stderr}`))
+      if (signal !== 'SIGKILL')
+        return reject(new Error(`fixture ended with ${code ?? signal} instead of killing itself: ${stderr}`))
       resolve(JSON.parse(stdout) as number[])
     })
   })
@@ -40,28 +41,32 @@ describe('change feed and a consumer, process killed mid-way (kill -9)', () => {
   it.each([
     ['sqlite', async () => `sqlite:${join(directory, 'sillage.db')}`],
     ['postgres', async () => (await ensureReachable(), freshSchemaUrl())],
-  ])('%s: every acknowledged event is in the feed once, and the consumer resumes without a gap or a repeat', { timeout: 60_000 }, async (_, url) => {
-    const storeUrl = await url()
-    const acked = await followThenDie(storeUrl)
-    expect(acked.length).toBeGreaterThanOrEqual(10)
+  ])(
+    '%s: every acknowledged event is in the feed once, and the consumer resumes without a gap or a repeat',
+    { timeout: 60_000 },
+    async (_, url) => {
+      const storeUrl = await url()
+      const acked = await followThenDie(storeUrl)
+      expect(acked.length).toBeGreaterThanOrEqual(10)
 
-    const store = createStore(storeUrl)
-    await store.open()
-    try {
-      const before = await allChanges(store)
-      const handledBefore = before.filter((change) => change.type === 'segment.entered').length
-      // After the restart the consumer picks up from its stored cursor.
-      await new FeedFollower({ source: store, consumer: enteringConsumer, batchSize: 7 }).catchUp()
-      const changes = await allChanges(store)
-      const stored = changes.filter((change) => change.type === 'event.stored').map(messageIdOf)
-      const entered = changes.filter((change) => change.type === 'segment.entered').map(messageIdOf)
-      expect(new Set(stored).size).toBe(stored.length)
-      for (const batch of acked) for (let e = 0; e < 5; e += 1) expect(stored).toContain(`b${batch}-e${e}`)
-      // Each stored event handled exactly once, across the kill, in feed order.
-      expect(entered).toEqual(stored)
-      expect(handledBefore, 'the consumer had handled some changes before the kill').toBeGreaterThan(0)
-    } finally {
-      await store.close()
-    }
-  })
+      const store = createStore(storeUrl)
+      await store.open()
+      try {
+        const before = await allChanges(store)
+        const handledBefore = before.filter((change) => change.type === 'segment.entered').length
+        // After the restart the consumer picks up from its stored cursor.
+        await new FeedFollower({ source: store, consumer: enteringConsumer, batchSize: 7 }).catchUp()
+        const changes = await allChanges(store)
+        const stored = changes.filter((change) => change.type === 'event.stored').map(messageIdOf)
+        const entered = changes.filter((change) => change.type === 'segment.entered').map(messageIdOf)
+        expect(new Set(stored).size).toBe(stored.length)
+        for (const batch of acked) for (let e = 0; e < 5; e += 1) expect(stored).toContain(`b${batch}-e${e}`)
+        // Each stored event handled exactly once, across the kill, in feed order.
+        expect(entered).toEqual(stored)
+        expect(handledBefore, 'the consumer had handled some changes before the kill').toBeGreaterThan(0)
+      } finally {
+        await store.close()
+      }
+    },
+  )
 })

@@ -33,14 +33,31 @@ new FeedFollower({ source: store, consumer, batchSize: 7, pollMs: 5 }).start()
 
 const at = new Date().toISOString()
 const event = (batch, index) => ({
-  source: 'wk_kill', messageId: `b${batch}-e${index}`, type: 'track', name: 'clicked',
-  anonymousId: `device-${batch}`, userId: null, email: null, previousId: null,
-  properties: { index }, propertiesJson: JSON.stringify({ index }), traits: {}, context: {}, contextJson: '{}',
-  timestamp: at, originalTimestamp: at, sentAt: null, receivedAt: at, identity: 'anonymous',
+  source: 'wk_kill',
+  messageId: `b${batch}-e${index}`,
+  type: 'track',
+  name: 'clicked',
+  anonymousId: `device-${batch}`,
+  userId: null,
+  email: null,
+  previousId: null,
+  properties: { index },
+  propertiesJson: JSON.stringify({ index }),
+  traits: {},
+  context: {},
+  contextJson: '{}',
+  timestamp: at,
+  originalTimestamp: at,
+  sentAt: null,
+  receivedAt: at,
+  identity: 'anonymous',
 })
 const acked = []
 for (let batch = 0; batch < 200; batch += 1) {
-  ingestEvents(store, Array.from({ length: 5 }, (_, index) => event(batch, index))).then(() => {
+  ingestEvents(
+    store,
+    Array.from({ length: 5 }, (_, index) => event(batch, index)),
+  ).then(() => {
     acked.push(batch)
     if (acked.length >= 10 && handledBatches >= 3) {
       writeSync(1, `${JSON.stringify(acked)}\n`)

@@ -10,7 +10,12 @@ import type { ContactKeys, ContactOperations } from './contact-operations.js'
  * @example
  * await linkAnonymousId(tx, identifiedContact, event.anonymousId, event.receivedAt)
  */
-export async function linkAnonymousId(tx: ContactOperations, target: ContactKeys, anonymousId: string, at: string): Promise<void> {
+export async function linkAnonymousId(
+  tx: ContactOperations,
+  target: ContactKeys,
+  anonymousId: string,
+  at: string,
+): Promise<void> {
   const holder = await tx.findContact('anonymousId', anonymousId)
   if (holder?.id === target.id) return
   if (holder !== null && isAnonymousOnly(holder)) return tx.mergeContacts(holder.id, target.id, at)

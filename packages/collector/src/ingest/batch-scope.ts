@@ -31,7 +31,12 @@ export class BatchScope implements ContactOperations {
   private readonly events: EventToStore[] = []
   private readonly summaries = new Map<string, SummaryBump>()
   private readonly changes: NewChange[] = []
-  readonly outcome: Omit<IngestOutcome, 'accepted' | 'duplicates'> = { stored: [], created: [], merges: [], updated: [] }
+  readonly outcome: Omit<IngestOutcome, 'accepted' | 'duplicates'> = {
+    stored: [],
+    created: [],
+    merges: [],
+    updated: [],
+  }
 
   constructor(private readonly tx: StoreTransaction) {}
 

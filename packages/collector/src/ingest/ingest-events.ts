@@ -25,7 +25,10 @@ export function ingestEvents(store: Transactional, events: readonly NormalisedEv
  * @example
  * await store.transaction((tx) => ingestInTransaction(tx, events))
  */
-export async function ingestInTransaction(tx: StoreTransaction, events: readonly NormalisedEvent[]): Promise<IngestOutcome> {
+export async function ingestInTransaction(
+  tx: StoreTransaction,
+  events: readonly NormalisedEvent[],
+): Promise<IngestOutcome> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, stored: [], created: [], merges: [], updated: [] }
   const seen = await storedMessageKeys(tx, events)
   const batch = new BatchScope(tx)
@@ -40,7 +43,8 @@ export async function ingestInTransaction(tx: StoreTransaction, events: readonly
     seen.add(key)
     const contactId = await resolveContact(batch, readEventIdentifiers(event), event.receivedAt)
     batch.queueEvent(event, contactId)
-    if (Object.keys(event.traits).length > 0) await batch.setAttributes(contactId, event.traits, event.timestamp, event.receivedAt)
+    if (Object.keys(event.traits).length > 0)
+      await batch.setAttributes(contactId, event.traits, event.timestamp, event.receivedAt)
     accepted += 1
   }
   await batch.flush()

@@ -27,7 +27,10 @@ function eventWith(properties: NormalisedEvent['properties'], context: Normalise
 
 describe('storedEventJson', () => {
   it('is the JSON text of storedEventData, keys in the same order', () => {
-    const event = eventWith({ plan: 'pro', nested: { list: [1, 'two', null] }, odd: 'a\u0000b\n"c"' }, { page: { url: 'https://x.test/?q=1' } })
+    const event = eventWith(
+      { plan: 'pro', nested: { list: [1, 'two', null] }, odd: 'a\u0000b\n"c"' },
+      { page: { url: 'https://x.test/?q=1' } },
+    )
     expect(storedEventJson(event, 'c-1')).toBe(JSON.stringify(storedEventData(event, 'c-1')))
   })
 

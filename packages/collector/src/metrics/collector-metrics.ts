@@ -28,7 +28,10 @@ export function createCollectorMetrics(): CollectorMetrics {
     'Time for the store to commit a batch of events.',
     [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   )
-  const storeErrors = new Counter('sillage_store_errors_total', 'Store calls that failed because the store was unavailable.')
+  const storeErrors = new Counter(
+    'sillage_store_errors_total',
+    'Store calls that failed because the store was unavailable.',
+  )
   return {
     requests,
     events,

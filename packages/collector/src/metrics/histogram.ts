@@ -28,8 +28,14 @@ export class Histogram {
 
   render(): string {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`]
-    this.buckets.forEach((upperBound, index) => lines.push(`${this.name}_bucket{le="${upperBound}"} ${this.#counts[index]}`))
-    lines.push(`${this.name}_bucket{le="+Inf"} ${this.#count}`, `${this.name}_sum ${this.#sum}`, `${this.name}_count ${this.#count}`)
+    this.buckets.forEach((upperBound, index) =>
+      lines.push(`${this.name}_bucket{le="${upperBound}"} ${this.#counts[index]}`),
+    )
+    lines.push(
+      `${this.name}_bucket{le="+Inf"} ${this.#count}`,
+      `${this.name}_sum ${this.#sum}`,
+      `${this.name}_count ${this.#count}`,
+    )
     return lines.join('\n')
   }
 }

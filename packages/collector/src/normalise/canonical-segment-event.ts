@@ -27,4 +27,5 @@ export function canonicalSegmentEvent(raw: JsonObject): JsonObject {
   return { ...event, traits: { ...event.context.traits, ...traits } }
 }
 
-const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)

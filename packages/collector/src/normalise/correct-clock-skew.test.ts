@@ -10,7 +10,9 @@ describe('correctClockSkew', () => {
 
   it('shifts by receivedAt − sentAt beyond 60 s, both ways', () => {
     expect(correctClockSkew(receivedAt - 60_001 - 5_000, receivedAt - 60_001, receivedAt)).toBe(receivedAt - 5_000)
-    expect(correctClockSkew(receivedAt + 7_200_000 - 5_000, receivedAt + 7_200_000, receivedAt)).toBe(receivedAt - 5_000)
+    expect(correctClockSkew(receivedAt + 7_200_000 - 5_000, receivedAt + 7_200_000, receivedAt)).toBe(
+      receivedAt - 5_000,
+    )
   })
 
   it('clamps a future timestamp to receivedAt, with or without sentAt', () => {

@@ -18,7 +18,11 @@ import { usableEmail, usableIdentifier } from './usable-identifier.js'
  * @example
  * normaliseBrevoEvent({ event_name: 'order_completed', identifiers: { email_id: 'a@b.co' } }, facts)
  */
-export function normaliseBrevoEvent(raw: unknown, facts: RequestFacts, options: NormaliseOptions = {}): NormaliseResult {
+export function normaliseBrevoEvent(
+  raw: unknown,
+  facts: RequestFacts,
+  options: NormaliseOptions = {},
+): NormaliseResult {
   const parsed = brevoEventSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues) }
   const event = parsed.data

@@ -25,7 +25,8 @@ export function normaliseSegmentBatch(
   const events: NormalisedEvent[] = []
   const rejected: RejectedEvent[] = []
   batch.forEach((raw, index) => {
-    if (!isObject(raw)) return void rejected.push({ index, messageId: null, errors: ['the event must be a JSON object'] })
+    if (!isObject(raw))
+      return void rejected.push({ index, messageId: null, errors: ['the event must be a JSON object'] })
     const result = normaliseSegmentEvent(raw, defaults, facts, options)
     if (result.ok) return void events.push(result.event)
     const messageId = typeof raw.messageId === 'string' ? raw.messageId.slice(0, 100) : null
@@ -34,4 +35,5 @@ export function normaliseSegmentBatch(
   return { events, rejected }
 }
 
-const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)

@@ -65,7 +65,10 @@ export function normaliseSegmentEvent(
 
   const previousId = event.type === 'alias' ? usableIdentifier(event.previousId) : null
   if (event.type === 'alias' && !previousId) {
-    return { ok: false, errors: [`previousId: "${event.previousId}" is a placeholder value, not an id that can be merged`] }
+    return {
+      ok: false,
+      errors: [`previousId: "${event.previousId}" is a placeholder value, not an id that can be merged`],
+    }
   }
 
   const receivedAt = facts.receivedAt.getTime()
@@ -75,7 +78,12 @@ export function normaliseSegmentEvent(
   const originalTimestamp = deviceTimestamp === undefined ? (sentAt ?? receivedAt) : Date.parse(deviceTimestamp)
   const timestamp = correctClockSkew(originalTimestamp, sentAt, receivedAt)
   if (!isValidTime(timestamp)) {
-    return { ok: false, errors: ['timestamp: after clock-skew correction it falls outside the representable dates; check the device clock'] }
+    return {
+      ok: false,
+      errors: [
+        'timestamp: after clock-skew correction it falls outside the representable dates; check the device clock',
+      ],
+    }
   }
 
   // mergedContext is this event's own copy, so it becomes the stored context as is: an
@@ -115,12 +123,16 @@ export function normaliseSegmentEvent(
  * (a credential for this request, never stored). Copied once: the rest pattern that
  * drops a key costs a second copy, paid only when the key is there.
  */
-function mergeContexts(batchContext: JsonObject, eventContext: JsonObject | undefined): { userHash: unknown; context: JsonObject } {
+function mergeContexts(
+  batchContext: JsonObject,
+  eventContext: JsonObject | undefined,
+): { userHash: unknown; context: JsonObject } {
   const merged: JsonObject = { ...batchContext, ...eventContext }
   if (!Object.hasOwn(merged, 'userHash')) return { userHash: undefined, context: merged }
   const { userHash, ...context } = merged
   return { userHash, context }
 }
 
-const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
 const isValidTime = (ms: number) => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15

@@ -26,7 +26,11 @@ export function segmentPayload(event: SegmentEvent, context: JsonObject): Segmen
     case 'page':
       return { name: 'page_visited', properties: pageProperties(event, context), traits: {} }
     case 'screen':
-      return { name: 'screen', properties: { ...event.properties, ...(event.name ? { name: event.name } : {}) }, traits: {} }
+      return {
+        name: 'screen',
+        properties: { ...event.properties, ...(event.name ? { name: event.name } : {}) },
+        traits: {},
+      }
     case 'identify':
       return { name: 'identify', properties: {}, traits: event.traits ?? {} }
     case 'group':
@@ -51,5 +55,6 @@ function pageProperties(event: Extract<SegmentEvent, { type: 'page' }>, context:
   }
 }
 
-const isObject = (value: unknown): value is JsonObject => value !== null && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
 const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)

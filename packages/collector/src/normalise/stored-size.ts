@@ -13,7 +13,15 @@ import type { NormaliseResult } from './normalise-result.js'
  * return sizeChecked({ source, messageId, …, propertiesJson, contextJson })
  */
 export function sizeChecked(event: NormalisedEvent): NormaliseResult {
-  const texts = [event.propertiesJson, event.contextJson, event.name, event.messageId, event.anonymousId, event.userId, event.email]
+  const texts = [
+    event.propertiesJson,
+    event.contextJson,
+    event.name,
+    event.messageId,
+    event.anonymousId,
+    event.userId,
+    event.email,
+  ]
   // Traits are stored as contact attributes, a key per row; only identify calls have any.
   if (hasKeys(event.traits)) texts.push(JSON.stringify(event.traits))
   // A UTF-16 code unit is at most 3 bytes of UTF-8: most events are far enough under the

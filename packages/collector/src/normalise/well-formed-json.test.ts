@@ -4,7 +4,11 @@ import { mayHoldLoneSurrogate, wellFormedJson } from './well-formed-json.js'
 describe('wellFormedJson', () => {
   it('replaces lone surrogates in keys and values, at any depth, with U+FFFD', () => {
     const sent = JSON.parse('{"title":"Sale \\ud83d","list":["\\udc00x",1,null],"k\\udbff":{"deep":"a\\ud800b"}}')
-    expect(wellFormedJson(sent)).toEqual({ title: 'Sale \ufffd', list: ['\ufffdx', 1, null], 'k\ufffd': { deep: 'a\ufffdb' } })
+    expect(wellFormedJson(sent)).toEqual({
+      title: 'Sale \ufffd',
+      list: ['\ufffdx', 1, null],
+      'k\ufffd': { deep: 'a\ufffdb' },
+    })
   })
 
   it('keeps surrogate pairs (emoji) and returns well-formed values untouched', () => {
@@ -28,4 +32,3 @@ describe('wellFormedJson', () => {
     expect(mayHoldLoneSurrogate(JSON.stringify({ emoji: '👩‍👩‍👧 🛒', escaped: '\\u00e9', plain: 'é' }))).toBe(false)
   })
 })
-

@@ -44,7 +44,9 @@ function rebuild(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map(rebuild)
   // fromEntries defines own properties: a "__proto__" key stays a key.
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.replace(loneSurrogate, '\ufffd'), rebuild(child)]))
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [key.replace(loneSurrogate, '\ufffd'), rebuild(child)]),
+  )
 }
 
 function isIllFormed(text: string): boolean {

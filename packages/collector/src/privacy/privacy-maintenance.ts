@@ -63,6 +63,10 @@ export class PrivacyMaintenance {
     await this.loadSalt(at.toISOString().slice(0, 10))
     if (retentionDays === 0) return { events: 0, changes: 0 }
     const before = new Date(at.getTime() - retentionDays * DAY_MS).toISOString()
-    return expireEvents(store, { before, ...(batchSize === undefined ? {} : { batchSize }), ...(pause ? { pause } : {}) })
+    return expireEvents(store, {
+      before,
+      ...(batchSize === undefined ? {} : { batchSize }),
+      ...(pause ? { pause } : {}),
+    })
   }
 }

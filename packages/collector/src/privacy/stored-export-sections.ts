@@ -21,8 +21,12 @@ export function storedExportSections(store: Transactional): ExportSections {
   return {
     segments: async (contactId) => (await contactSegments(store, contactId)) as unknown as JsonObject[],
     runs: async (contactId) =>
-      (await records('run', contactId)).map((record) => shownAutomationRun(runOfRecord(record)) as unknown as JsonObject),
+      (await records('run', contactId)).map(
+        (record) => shownAutomationRun(runOfRecord(record)) as unknown as JsonObject,
+      ),
     deliveries: async (contactId) =>
-      (await records('delivery', contactId)).map((record) => shownDelivery(deliveryOfRecord(record)) as unknown as JsonObject),
+      (await records('delivery', contactId)).map(
+        (record) => shownDelivery(deliveryOfRecord(record)) as unknown as JsonObject,
+      ),
   }
 }

@@ -75,7 +75,12 @@ describe('POST /v3/events/batch', () => {
 
   it('answers 400 naming each bad eventIndex, and stores nothing', async () => {
     const { post, read } = await testCollector()
-    const body = [orderCompleted('a@example.com'), { event_name: 'x' }, orderCompleted('b@example.com'), { event_name: 'y', identifiers: { contact_id: 7 } }]
+    const body = [
+      orderCompleted('a@example.com'),
+      { event_name: 'x' },
+      orderCompleted('b@example.com'),
+      { event_name: 'y', identifiers: { contact_id: 7 } },
+    ]
     const response = await post('/v3/events/batch', body, brevo)
     expect(response.status).toBe(400)
     const { error } = await response.json()

@@ -30,7 +30,10 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
     const result = normaliseBrevoEvent(c.var.body, await requestFactsOf(c, deps), deps)
     if (!result.ok) {
       deps.metrics.events.inc({ outcome: 'rejected' })
-      if (result.tooLarge) throw new ApiError(413, 'payload_too_large', `The event is too large: ${result.errors.join('; ')}`, { issues: result.errors })
+      if (result.tooLarge)
+        throw new ApiError(413, 'payload_too_large', `The event is too large: ${result.errors.join('; ')}`, {
+          issues: result.errors,
+        })
       throw new ApiError(400, 'invalid_event', `Invalid event: ${result.errors.join('; ')}`, { issues: result.errors })
     }
     await commitEvents(deps.store, deps.metrics, [result.event])
@@ -40,7 +43,11 @@ export function brevoRoutes(deps: RouteDeps): Hono<CollectorEnv> {
   app.post('/v3/events/batch', ...guards, async (c) => {
     const body = batchEvents(c.var.body)
     if (body.length > MAX_BATCH_EVENTS) {
-      throw new ApiError(413, 'payload_too_large', `The batch holds ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request.`)
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The batch holds ${body.length} events; send at most ${MAX_BATCH_EVENTS} per request.`,
+      )
     }
     const facts = await requestFactsOf(c, deps)
     const events: NormalisedEvent[] = []

@@ -5,7 +5,15 @@ import { changeQuerySchema } from './read-queries.js'
 
 export const changeSchema = z.object({
   cursor: z.string(),
-  type: z.enum(['event.stored', 'contact.created', 'contact.merged', 'contact.updated', 'contact.erased', 'segment.entered', 'segment.exited']),
+  type: z.enum([
+    'event.stored',
+    'contact.created',
+    'contact.merged',
+    'contact.updated',
+    'contact.erased',
+    'segment.entered',
+    'segment.exited',
+  ]),
   at: z.string(),
   contactId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()).nullable(),

@@ -13,7 +13,10 @@ describe('GET /v1/changes', () => {
     const events = await (await read('/v1/events')).json()
     expect(page.changes[1].data).toEqual(events.events[0])
     expect(page.nextCursor).toBe(page.changes[1].cursor)
-    expect(await (await read(`/v1/changes?after=${page.nextCursor}`)).json()).toEqual({ changes: [], nextCursor: page.nextCursor })
+    expect(await (await read(`/v1/changes?after=${page.nextCursor}`)).json()).toEqual({
+      changes: [],
+      nextCursor: page.nextCursor,
+    })
   })
 
   it('long-polls: a waiting request answers with the change a later commit brings', async () => {

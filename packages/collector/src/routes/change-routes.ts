@@ -24,7 +24,12 @@ export function changeRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono
       throw new ApiError(400, 'invalid_query', `Invalid query: ${issues.join('; ')}`, { issues })
     }
     const { after, limit, wait } = parsed.data
-    const page = await waitForChanges(deps.store, { ...(after === undefined ? {} : { after }), limit, waitMs: wait * 1000, signal: c.req.raw.signal })
+    const page = await waitForChanges(deps.store, {
+      ...(after === undefined ? {} : { after }),
+      limit,
+      waitMs: wait * 1000,
+      signal: c.req.raw.signal,
+    })
     return c.json(page)
   })
   return app

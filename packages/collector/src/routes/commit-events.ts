@@ -12,7 +12,11 @@ import type { Store } from '../stores/store.js'
  * @example
  * const { accepted, duplicates } = await commitEvents(store, metrics, events)
  */
-export async function commitEvents(store: Store, metrics: CollectorMetrics, events: readonly NormalisedEvent[]): Promise<Pick<IngestOutcome, 'accepted' | 'duplicates'>> {
+export async function commitEvents(
+  store: Store,
+  metrics: CollectorMetrics,
+  events: readonly NormalisedEvent[],
+): Promise<Pick<IngestOutcome, 'accepted' | 'duplicates'>> {
   if (events.length === 0) return { accepted: 0, duplicates: 0 }
   const started = performance.now()
   const { accepted, duplicates } = await ingestEvents(store, events)

@@ -11,7 +11,6 @@ import type { RouteDeps } from './route-deps.js'
 /** Most messages in one answer, newest first. */
 const MAX_LISTED = 1000
 
-
 /**
  * Webhook messages: `GET /v1/deliveries?status&endpoint&automation` and
  * `POST /v1/deliveries/:id/replay` (202: due again at once, with a fresh schedule and

@@ -7,7 +7,12 @@ async function storedContexts(ipStorage: IpStorage | undefined) {
   const { post, read } = await testCollector({ trustProxy: true, ...(ipStorage === undefined ? {} : { ipStorage }) })
   const send = (path: string, body: unknown, auth: Record<string, string>, address: string) =>
     post(path, body, { ...auth, 'X-Forwarded-For': address })
-  const browser = send('/v1/batch', { batch: [trackEvent({ messageId: 'from-browser' })] }, { Authorization: basic(WRITE_KEY) }, '203.0.113.77')
+  const browser = send(
+    '/v1/batch',
+    { batch: [trackEvent({ messageId: 'from-browser' })] },
+    { Authorization: basic(WRITE_KEY) },
+    '203.0.113.77',
+  )
   const server = send(
     '/v1/batch',
     { batch: [trackEvent({ messageId: 'from-server', context: { ip: '2001:db8:85a3:8d3:1319:8a2e:370:7348' } })] },
@@ -21,7 +26,9 @@ async function storedContexts(ipStorage: IpStorage | undefined) {
     '::ffff:192.0.2.200',
   )
   for (const response of await Promise.all([browser, server, brevo])) expect(response.status).toBeLessThan(300)
-  const { events } = (await (await read('/v1/events')).json()) as { events: Array<{ messageId: string; name: string; context: { ip?: unknown } }> }
+  const { events } = (await (await read('/v1/events')).json()) as {
+    events: Array<{ messageId: string; name: string; context: { ip?: unknown } }>
+  }
   const ipOf = (pick: (event: (typeof events)[number]) => boolean) => events.find(pick)!.context.ip
   return {
     browser: ipOf((event) => event.messageId === 'from-browser'),
@@ -32,11 +39,19 @@ async function storedContexts(ipStorage: IpStorage | undefined) {
 
 describe('what context.ip keeps', () => {
   it('keeps only the network by default, whoever gave the address', async () => {
-    expect(await storedContexts(undefined)).toEqual({ browser: '203.0.113.0', server: '2001:db8:85a3::', brevo: '::ffff:192.0.2.0' })
+    expect(await storedContexts(undefined)).toEqual({
+      browser: '203.0.113.0',
+      server: '2001:db8:85a3::',
+      brevo: '::ffff:192.0.2.0',
+    })
   })
 
   it('keeps the whole address with full', async () => {
-    expect(await storedContexts('full')).toEqual({ browser: '203.0.113.77', server: '2001:db8:85a3:8d3:1319:8a2e:370:7348', brevo: '::ffff:192.0.2.200' })
+    expect(await storedContexts('full')).toEqual({
+      browser: '203.0.113.77',
+      server: '2001:db8:85a3:8d3:1319:8a2e:370:7348',
+      brevo: '::ffff:192.0.2.200',
+    })
   })
 
   it('keeps no address with none', async () => {

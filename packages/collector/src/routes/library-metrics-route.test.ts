@@ -5,7 +5,9 @@ import { testCollector } from '../../test/helpers/test-collector.js'
 const segmentMetrics = (origin: string) => ({
   method: 'POST',
   headers: { Origin: origin, 'Content-Type': 'text/plain' },
-  body: JSON.stringify({ series: [{ type: 'Counter', metric: 'analytics_js.invoke', value: 1, tags: { type: 'track' } }] }),
+  body: JSON.stringify({
+    series: [{ type: 'Counter', metric: 'analytics_js.invoke', value: 1, tags: { type: 'track' } }],
+  }),
 })
 
 describe('POST /v1/m', () => {

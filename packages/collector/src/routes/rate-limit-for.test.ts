@@ -33,7 +33,7 @@ describe('ingestion limits', () => {
     expect(events).toHaveLength(60)
   })
 
-  it('keeps a server burst from eating a page\'s budget, and a page\'s 429s from touching the server', async () => {
+  it("keeps a server burst from eating a page's budget, and a page's 429s from touching the server", async () => {
     const { batch } = await limitedCollector()
     await Promise.all(Array.from({ length: 10 }, () => batch()))
     expect((await batch(fromPage)).status).toBe(200)

@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import type { ApiOperation } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
-import { contactDetailSchema, contactListPageSchema, contactSchema, eventPageSchema } from '../openapi/response-schemas.js'
+import {
+  contactDetailSchema,
+  contactListPageSchema,
+  contactSchema,
+  eventPageSchema,
+} from '../openapi/response-schemas.js'
 import { contactsQuerySchema, eventQuerySchema } from './read-queries.js'
 
 const tag = 'Read and admin'

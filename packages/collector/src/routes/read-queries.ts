@@ -65,5 +65,9 @@ export const changeQuerySchema = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(100),
-  wait: z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be at least 0').max(30, 'must be at most 30 (seconds)').default(0),
+  wait: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, 'must be at least 0')
+    .max(30, 'must be at most 30 (seconds)')
+    .default(0),
 })

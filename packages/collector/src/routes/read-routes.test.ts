@@ -6,7 +6,11 @@ async function collectorWithEvents(count: number) {
   const collector = await testCollector()
   const start = Date.parse('2026-01-01T00:00:00.000Z')
   const batch = Array.from({ length: count }, (_, i) =>
-    trackEvent({ event: i % 2 ? 'odd' : 'even', timestamp: new Date(start + i * 1000).toISOString(), anonymousId: 'device-1' }),
+    trackEvent({
+      event: i % 2 ? 'odd' : 'even',
+      timestamp: new Date(start + i * 1000).toISOString(),
+      anonymousId: 'device-1',
+    }),
   )
   await collector.post('/v1/batch', { batch })
   return collector
@@ -30,7 +34,9 @@ describe('GET /v1/events', () => {
 
   it('filters by name and time range', async () => {
     const { read } = await collectorWithEvents(6)
-    const { events } = await (await read('/v1/events?name=odd&since=2026-01-01T00:00:02Z&until=2026-01-01T00:00:05Z')).json()
+    const { events } = await (
+      await read('/v1/events?name=odd&since=2026-01-01T00:00:02Z&until=2026-01-01T00:00:05Z')
+    ).json()
     expect(events.map((event: StoredEvent) => event.timestamp)).toEqual(['2026-01-01T00:00:03.000Z'])
   })
 
@@ -57,7 +63,11 @@ describe('contacts', () => {
     expect(contacts).toHaveLength(1)
     const id = contacts[0].id
     const detail = await (await read(`/v1/contacts/${id}`)).json()
-    expect(detail).toMatchObject({ id, userId: 'u-9', summaries: [expect.objectContaining({ name: 'signed_up', count: 1 })] })
+    expect(detail).toMatchObject({
+      id,
+      userId: 'u-9',
+      summaries: [expect.objectContaining({ name: 'signed_up', count: 1 })],
+    })
     const timeline = await (await read(`/v1/contacts/${id}/events`)).json()
     expect(timeline.events.map((event: StoredEvent) => event.name)).toEqual(['signed_up'])
     expect((await read(`/v1/contacts/${id}`, { method: 'DELETE' })).status).toBe(204)
@@ -67,7 +77,11 @@ describe('contacts', () => {
 
   it('answers 404 for unknown contacts and 400 for an ambiguous lookup', async () => {
     const { read } = await testCollector()
-    for (const [path, method] of [['/v1/contacts/nope', 'GET'], ['/v1/contacts/nope/events', 'GET'], ['/v1/contacts/nope', 'DELETE']] as const) {
+    for (const [path, method] of [
+      ['/v1/contacts/nope', 'GET'],
+      ['/v1/contacts/nope/events', 'GET'],
+      ['/v1/contacts/nope', 'DELETE'],
+    ] as const) {
       const response = await read(path, { method })
       expect(response.status).toBe(404)
       expect((await response.json()).error.code).toBe('not_found')

@@ -47,7 +47,8 @@ export function readRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'now'>)
 
   app.delete('/v1/contacts/:id', async (c) => {
     const id = c.req.param('id')
-    if (!isPossibleContactId(id) || !(await eraseContact(store, { id, at: deps.now().toISOString() }))) throw notFound(id)
+    if (!isPossibleContactId(id) || !(await eraseContact(store, { id, at: deps.now().toISOString() })))
+      throw notFound(id)
     return c.body(null, 204)
   })
 

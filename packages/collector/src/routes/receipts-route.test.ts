@@ -7,11 +7,15 @@ describe('POST /v1/receipts', () => {
     const [first, second] = [trackEvent(), trackEvent()]
     await post('/v1/batch', { batch: [first, second] })
     // As the tracker sends it: text/plain, the write key in the query, from another origin.
-    const response = await post(`/v1/receipts?writeKey=${WRITE_KEY}`, JSON.stringify({ messageIds: [first!.messageId, 'never-sent'] }), {
-      'Content-Type': 'text/plain;charset=UTF-8',
-      Authorization: '',
-      Origin: 'https://shop.example',
-    })
+    const response = await post(
+      `/v1/receipts?writeKey=${WRITE_KEY}`,
+      JSON.stringify({ messageIds: [first!.messageId, 'never-sent'] }),
+      {
+        'Content-Type': 'text/plain;charset=UTF-8',
+        Authorization: '',
+        Origin: 'https://shop.example',
+      },
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
     expect(await response.json()).toEqual({ stored: [first!.messageId] })
@@ -23,12 +27,20 @@ describe('POST /v1/receipts', () => {
     await post('/v1/batch', { batch: [gone] })
     const { contacts } = await (await read('/v1/contacts?anonymousId=erased-visitor')).json()
     expect((await read(`/v1/contacts/${contacts[0].id}`, { method: 'DELETE' })).status).toBe(204)
-    expect(await (await post('/v1/receipts', { messageIds: [gone.messageId, 'never-sent'] })).json()).toEqual({ stored: [gone.messageId] })
+    expect(await (await post('/v1/receipts', { messageIds: [gone.messageId, 'never-sent'] })).json()).toEqual({
+      stored: [gone.messageId],
+    })
   })
 
   it('answers 400 with what to send for a body that is not a list of messageIds, 413 beyond 2,500', async () => {
     const { post } = await testCollector()
-    for (const body of [{}, { messageIds: 'm1' }, { messageIds: [1] }, { messageIds: [''] }, { messageIds: ['m'.repeat(101)] }]) {
+    for (const body of [
+      {},
+      { messageIds: 'm1' },
+      { messageIds: [1] },
+      { messageIds: [''] },
+      { messageIds: ['m'.repeat(101)] },
+    ]) {
       const response = await post('/v1/receipts', body)
       expect(response.status).toBe(400)
       expect((await response.json()).error.message).toMatch(/Send \{"messageIds": \["…"\]\}/)

@@ -13,7 +13,10 @@ export const RECEIPTS_PATH = '/v1/receipts'
 /** A list of messageIds a person can fix from the message, or the reason it is not one. */
 function messageIdsOf(body: unknown): string[] {
   const ids = (body as { messageIds?: unknown } | null)?.messageIds
-  if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_MESSAGE_ID_LENGTH)) {
+  if (
+    !Array.isArray(ids) ||
+    !ids.every((id) => typeof id === 'string' && id.length > 0 && id.length <= MAX_MESSAGE_ID_LENGTH)
+  ) {
     throw new ApiError(
       400,
       'invalid_receipts_query',
@@ -21,7 +24,11 @@ function messageIdsOf(body: unknown): string[] {
     )
   }
   if (ids.length > MAX_BATCH_EVENTS) {
-    throw new ApiError(413, 'payload_too_large', `The query holds ${ids.length} messageIds; ask for at most ${MAX_BATCH_EVENTS} at once.`)
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `The query holds ${ids.length} messageIds; ask for at most ${MAX_BATCH_EVENTS} at once.`,
+    )
   }
   return ids
 }

@@ -127,7 +127,9 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
 
   async function segmentOr404(id: string) {
     const [segment] =
-      id.length <= 255 && !id.includes('\u0000') ? await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id }))) : []
+      id.length <= 255 && !id.includes('\u0000')
+        ? await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id })))
+        : []
     if (segment === undefined) throw notFound(id)
     return segment
   }

@@ -20,10 +20,21 @@ describe('POST /v1/batch', () => {
   it('accepts a batch in part: invalid events come back in rejected[] with index and reason', async () => {
     const { post, read } = await testCollector()
     const good = trackEvent()
-    const body = { batch: [{ type: 'track', messageId: 'no-name', anonymousId: 'a' }, good, 'not an event', { type: 'click', anonymousId: 'a' }] }
+    const body = {
+      batch: [
+        { type: 'track', messageId: 'no-name', anonymousId: 'a' },
+        good,
+        'not an event',
+        { type: 'click', anonymousId: 'a' },
+      ],
+    }
     const result: BatchResponse = await (await post('/v1/batch', body)).json()
     expect(result.accepted).toBe(1)
-    expect(result.rejected.map((entry) => [entry.index, entry.messageId])).toEqual([[0, 'no-name'], [2, null], [3, null]])
+    expect(result.rejected.map((entry) => [entry.index, entry.messageId])).toEqual([
+      [0, 'no-name'],
+      [2, null],
+      [3, null],
+    ])
     expect(result.rejected[0]!.errors).toEqual(['event: is required for a track call: the name of what the user did'])
     expect(result.rejected[1]!.errors).toEqual(['the event must be a JSON object'])
     const { events } = await (await read('/v1/events')).json()
@@ -81,7 +92,9 @@ describe('POST /v1/batch', () => {
 
   it('answers 413 for a gzip bomb: the 500 KB limit applies after decompression', async () => {
     const { postGzip } = await testCollector()
-    const response = await postGzip('/v1/batch', { batch: [trackEvent({ properties: { pad: 'a'.repeat(10_000_000) } })] })
+    const response = await postGzip('/v1/batch', {
+      batch: [trackEvent({ properties: { pad: 'a'.repeat(10_000_000) } })],
+    })
     expect(response.status).toBe(413)
   })
 
@@ -113,7 +126,7 @@ describe('POST /v1/batch', () => {
 })
 
 describe('null fields', () => {
-  it('reads null optional fields as absent, as Segment\'s and RudderStack\'s APIs do', async () => {
+  it("reads null optional fields as absent, as Segment's and RudderStack's APIs do", async () => {
     const { post, read } = await testCollector()
     const event = {
       ...trackEvent({ userId: 'u-null', anonymousId: null, context: null, integrations: null, properties: null }),
@@ -156,7 +169,9 @@ describe('bodies', () => {
 describe('the batch paths of the browser libraries', () => {
   it("reads analytics.js 2.0's /v1/b and RudderStack's text/plain beacon with the key in the query", async () => {
     const { app, post, read } = await testCollector()
-    expect((await (await post('/v1/b', { batch: [trackEvent({ userId: null })], writeKey: WRITE_KEY })).json()).accepted).toBe(1)
+    expect(
+      (await (await post('/v1/b', { batch: [trackEvent({ userId: null })], writeKey: WRITE_KEY })).json()).accepted,
+    ).toBe(1)
     const beacon = await app.request(`/beacon/v1/batch?writeKey=${WRITE_KEY}`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain' },
@@ -174,7 +189,13 @@ describe('single-event routes', () => {
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
     const [event] = (await (await read('/v1/events')).json()).events
-    expect(event).toMatchObject({ type: 'identify', name: 'identify', userId: 'u-1', email: 'ada@example.com', identity: 'identified' })
+    expect(event).toMatchObject({
+      type: 'identify',
+      name: 'identify',
+      userId: 'u-1',
+      email: 'ada@example.com',
+      identity: 'identified',
+    })
   })
 
   it("accept analytics.js 2.0's one-letter paths (/v1/t, /v1/p, /v1/i…) with its null userId", async () => {
@@ -186,7 +207,9 @@ describe('single-event routes', () => {
       expect(response.status, `/v1/${letter}`).toBe(200)
     }
     const { events } = await (await read('/v1/events')).json()
-    const stored = Object.fromEntries(events.map((event: { messageId: string; type: string }) => [event.messageId, event.type]))
+    const stored = Object.fromEntries(
+      events.map((event: { messageId: string; type: string }) => [event.messageId, event.type]),
+    )
     expect(stored).toEqual(Object.fromEntries(Object.entries(paths).map(([letter, type]) => [`ajs-${letter}`, type])))
   })
 
@@ -208,7 +231,10 @@ describe('normalisation through the route', () => {
     class RecordingStore extends SqliteStore {
       override transaction<T>(work: (tx: StoreTransaction) => Promise<T>) {
         return super.transaction((tx) =>
-          work({ ...tx, insertEvents: (args) => (ingested.push(...args.events.map(({ event }) => event)), tx.insertEvents(args)) }),
+          work({
+            ...tx,
+            insertEvents: (args) => (ingested.push(...args.events.map(({ event }) => event)), tx.insertEvents(args)),
+          }),
         )
       }
     }
@@ -241,7 +267,12 @@ describe('normalisation through the route', () => {
       context: { library: { name: 'batch-lib' }, locale: 'fr-FR' },
       batch: [trackEvent({ context: { locale: 'it-IT' } })],
     })
-    expect(event!.context).toEqual({ library: { name: 'batch-lib' }, locale: 'it-IT', ip: null, userAgent: 'test-agent/1' })
+    expect(event!.context).toEqual({
+      library: { name: 'batch-lib' },
+      locale: 'it-IT',
+      ip: null,
+      userAgent: 'test-agent/1',
+    })
     expect(event!.source).toBe(WRITE_KEY)
   })
 })

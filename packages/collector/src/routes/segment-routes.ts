@@ -20,10 +20,13 @@ const singleEventTypes: readonly EventType[] = ['track', 'identify', 'page', 'al
  * Each single-event path with its type: Segment's and RudderStack's `/v1/track`…, and
  * analytics.js 2.0's one-letter form (`/v1/t`, `/v1/p`, `/v1/i`…), what it posts to by default.
  */
-const singleEventPaths = singleEventTypes.flatMap((type) => [
-  [`/v1/${type}`, type],
-  [`/v1/${type[0]}`, type],
-] as const)
+const singleEventPaths = singleEventTypes.flatMap(
+  (type) =>
+    [
+      [`/v1/${type}`, type],
+      [`/v1/${type[0]}`, type],
+    ] as const,
+)
 
 /**
  * Batch paths: the Segment HTTP API's, analytics.js 2.0's when it batches (`/v1/b`), and
@@ -51,15 +54,26 @@ export function segmentRoutes(deps: RouteDeps): Hono<CollectorEnv> {
   app.on('POST', batchPaths, ...guards, async (c) => {
     const body = c.var.body as JsonObject
     if (Array.isArray(body?.batch) && body.batch.length > MAX_BATCH_EVENTS) {
-      throw new ApiError(413, 'payload_too_large', `The batch holds ${body.batch.length} events; send at most ${MAX_BATCH_EVENTS} per request.`)
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The batch holds ${body.batch.length} events; send at most ${MAX_BATCH_EVENTS} per request.`,
+      )
     }
     const envelope = batchEnvelopeSchema.safeParse(body)
     if (!envelope.success) {
       const issues = formatIssues(envelope.error.issues)
-      throw new ApiError(400, 'invalid_batch', `Not a batch: ${issues.join('; ')}. Send {"batch": [events…]}.`, { issues })
+      throw new ApiError(400, 'invalid_batch', `Not a batch: ${issues.join('; ')}. Send {"batch": [events…]}.`, {
+        issues,
+      })
     }
     const defaults = { context: envelope.data.context ?? {}, sentAt: envelope.data.sentAt }
-    const { events, rejected } = normaliseSegmentBatch(envelope.data.batch, defaults, await requestFactsOf(c, deps), deps)
+    const { events, rejected } = normaliseSegmentBatch(
+      envelope.data.batch,
+      defaults,
+      await requestFactsOf(c, deps),
+      deps,
+    )
     deps.metrics.events.inc({ outcome: 'rejected' }, rejected.length)
     const result = await commitEvents(deps.store, deps.metrics, events)
     return c.json<BatchResponse>({ ...result, rejected })
@@ -71,11 +85,19 @@ export function segmentRoutes(deps: RouteDeps): Hono<CollectorEnv> {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
         throw new ApiError(400, 'invalid_event', `The body of ${path} must be one event as a JSON object.`)
       }
-      const normalised = normaliseSegmentEvent({ ...body, type }, { context: {}, sentAt: undefined }, await requestFactsOf(c, deps), deps)
+      const normalised = normaliseSegmentEvent(
+        { ...body, type },
+        { context: {}, sentAt: undefined },
+        await requestFactsOf(c, deps),
+        deps,
+      )
       if (!normalised.ok) {
         deps.metrics.events.inc({ outcome: 'rejected' })
         const issues = normalised.errors
-        if (normalised.tooLarge) throw new ApiError(413, 'payload_too_large', `The ${type} event is too large: ${issues.join('; ')}`, { issues })
+        if (normalised.tooLarge)
+          throw new ApiError(413, 'payload_too_large', `The ${type} event is too large: ${issues.join('; ')}`, {
+            issues,
+          })
         throw new ApiError(400, 'invalid_event', `Invalid ${type} event: ${issues.join('; ')}`, { issues })
       }
       const result = await commitEvents(deps.store, deps.metrics, [normalised.event])

@@ -24,7 +24,10 @@ export function trackerScriptRoute(options: { trackerScriptPath: string | undefi
       // Lets sites load it with crossorigin="anonymous" (SRI, error reporting).
       'Access-Control-Allow-Origin': '*',
     }
-    const presented = c.req.header('If-None-Match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    const presented = c.req
+      .header('If-None-Match')
+      ?.split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
     if (presented?.includes(current.etag) || presented?.includes('*')) return c.body(null, 304, headers)
     return c.body(new Uint8Array(current.body), 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' })
   })

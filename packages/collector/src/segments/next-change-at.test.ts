@@ -15,12 +15,14 @@ const contact = { id: 'c1', email: null, userId: 'u1', attributes: { country: 'F
 describe('nextChangeAt', () => {
   it('is never later than the first instant membership changes with time alone', () => {
     const events = fc.array(eventArbitrary(1), { maxLength: 12 }).map((specs) =>
-      specs.map((spec, index): MembershipEvent => ({
-        id: `e${index}`,
-        name: spec.name,
-        timestamp: new Date(baseNow + spec.minute * MINUTE).toISOString(),
-        properties: spec.properties,
-      })),
+      specs.map(
+        (spec, index): MembershipEvent => ({
+          id: `e${index}`,
+          name: spec.name,
+          timestamp: new Date(baseNow + spec.minute * MINUTE).toISOString(),
+          properties: spec.properties,
+        }),
+      ),
     )
     fc.assert(
       fc.property(events, conditionArbitrary([]), fc.constantFrom(...clockMinutes), (history, match, clock) => {

@@ -13,10 +13,9 @@ const matchOf = (id: string) => saved[id]
 
 describe('segment references', () => {
   it('lists the segments a condition uses, once each', () => {
-    expect(segmentReferences({ all: [{ segment: 'a' }, { any: [{ not: { segment: 'b' } }, { segment: 'a' }] }] })).toEqual([
-      'a',
-      'b',
-    ])
+    expect(
+      segmentReferences({ all: [{ segment: 'a' }, { any: [{ not: { segment: 'b' } }, { segment: 'a' }] }] }),
+    ).toEqual(['a', 'b'])
   })
 
   it('finds the loop through other segments, and none where references end', () => {
@@ -26,7 +25,9 @@ describe('segment references', () => {
   })
 
   it('refuses to compile a segment that depends on itself, naming the chain', () => {
-    expect(() => compileSqliteSegmentCondition(saved.loyal!, { segmentId: 'loyal', matchOf })).toThrow(SegmentCycleError)
+    expect(() => compileSqliteSegmentCondition(saved.loyal!, { segmentId: 'loyal', matchOf })).toThrow(
+      SegmentCycleError,
+    )
     expect(() => compileSqliteSegmentCondition(saved.loyal!, { segmentId: 'loyal', matchOf })).toThrow(
       'Segments refer to each other in a loop (loyal → churned → loyal): remove one of the references',
     )

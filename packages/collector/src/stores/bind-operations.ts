@@ -21,7 +21,9 @@ export type DialectOperations<Handle> = {
  */
 export function bindOperations<Handle>(handle: Handle, operations: DialectOperations<Handle>): StoreTransaction {
   const bound: Record<string, (args: never) => Promise<unknown>> = {}
-  for (const [name, operation] of Object.entries(operations) as Array<[string, (handle: Handle, args: never) => unknown]>) {
+  for (const [name, operation] of Object.entries(operations) as Array<
+    [string, (handle: Handle, args: never) => unknown]
+  >) {
     bound[name] = async (args) => operation(handle, args)
   }
   return bound as unknown as StoreTransaction

@@ -23,6 +23,7 @@ export function encodeChangeCursor({ xid, seq }: ChangePosition): string {
 /** @example const after = decodeChangeCursor(query.after) */
 export function decodeChangeCursor(cursor: string): ChangePosition {
   const match = /^(\d{1,20})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('latin1'))
-  if (match === null || encodeChangeCursor({ xid: match[1]!, seq: Number(match[2]) }) !== cursor) throw new InvalidCursorError(cursor)
+  if (match === null || encodeChangeCursor({ xid: match[1]!, seq: Number(match[2]) }) !== cursor)
+    throw new InvalidCursorError(cursor)
   return { xid: match[1]!, seq: Number(match[2]) }
 }

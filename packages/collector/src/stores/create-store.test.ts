@@ -8,7 +8,9 @@ describe('createStore', () => {
     expect(createStore('memory:').description).toBe('memory:')
     expect(createStore('sqlite:./data/sillage.db')).toBeInstanceOf(SqliteStore)
     expect(createStore('sqlite:./data/sillage.db').description).toBe('sqlite:./data/sillage.db')
-    expect(createStore('sqlite:/var/lib/sillage.db?synchronous=normal').description).toBe('sqlite:/var/lib/sillage.db?synchronous=normal')
+    expect(createStore('sqlite:/var/lib/sillage.db?synchronous=normal').description).toBe(
+      'sqlite:/var/lib/sillage.db?synchronous=normal',
+    )
   })
 
   it.each([

@@ -4,7 +4,8 @@ import { PostgresStore } from './postgres/postgres-store.js'
 import { SqliteStore } from './sqlite/sqlite-store.js'
 import type { Store } from './store.js'
 
-const usage = 'use memory:, sqlite:<path> (e.g. sqlite:./data/sillage.db) or postgres://user:password@host:5432/database'
+const usage =
+  'use memory:, sqlite:<path> (e.g. sqlite:./data/sillage.db) or postgres://user:password@host:5432/database'
 
 /**
  * The store a `--store` URL names: `memory:` (SQLite on a temporary file, removed on close), `sqlite:<path>[?synchronous=normal]` or
@@ -25,7 +26,9 @@ export function createStore(url: string): Store {
 function createSqliteStore(url: string): Store {
   const [path = '', query = ''] = url.slice('sqlite:'.length).split('?', 2)
   const synchronous = new URLSearchParams(query).get('synchronous')?.toLowerCase() ?? 'full'
-  if (path === '' || path === ':memory:') throw new Error(`Store "${url}" needs a file path, e.g. sqlite:./data/sillage.db (for no file at all, use memory:)`)
-  if (synchronous !== 'full' && synchronous !== 'normal') throw new Error(`Store "${url}": synchronous must be full or normal`)
+  if (path === '' || path === ':memory:')
+    throw new Error(`Store "${url}" needs a file path, e.g. sqlite:./data/sillage.db (for no file at all, use memory:)`)
+  if (synchronous !== 'full' && synchronous !== 'normal')
+    throw new Error(`Store "${url}": synchronous must be full or normal`)
   return new SqliteStore({ path, synchronous })
 }

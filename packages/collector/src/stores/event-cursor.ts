@@ -24,7 +24,8 @@ export function decodeEventCursor(cursor: string): EventPosition {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [timestamp, seq] = decoded as unknown[]
-      if (typeof timestamp === 'string' && !Number.isNaN(Date.parse(timestamp)) && Number.isSafeInteger(seq)) return { timestamp, seq: seq as number }
+      if (typeof timestamp === 'string' && !Number.isNaN(Date.parse(timestamp)) && Number.isSafeInteger(seq))
+        return { timestamp, seq: seq as number }
     }
   } catch {
     // falls through to the error a user can act on

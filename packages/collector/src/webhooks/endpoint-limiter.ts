@@ -33,7 +33,10 @@ export interface EndpointLimiter {
 export function createEndpointLimiter({
   concurrency = DEFAULT_ENDPOINT_CONCURRENCY,
   maxWaiting = 1000,
-}: { concurrency?: number; maxWaiting?: number } = {}): EndpointLimiter {
+}: {
+  concurrency?: number
+  maxWaiting?: number
+} = {}): EndpointLimiter {
   if (!(concurrency >= 1)) throw new Error('An endpoint limiter needs a concurrency of at least 1')
   const lanes = new Map<string, Lane>()
 

@@ -26,7 +26,10 @@ const send = (options: Partial<SendWebhookOptions> & { url: string }) =>
 const resolvesTo =
   (...addresses: string[]): ResolveHost =>
   (_, callback) =>
-    callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
+    callback(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    )
 
 describe('sendWebhook to a real receiver', () => {
   it('posts the body signed, with the endpoint headers, and reports it delivered', async () => {

@@ -61,8 +61,13 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
   const { url, messageId, body, secrets, allowPrivate = false, timeoutMs = WEBHOOK_TIMEOUT_MS } = options
   const now = options.now ?? (() => new Date())
   const startedAt = performance.now()
-  const failed = (error: string): WebhookAttempt =>
-    ({ outcome: 'failed', status: null, error, retryAfterMs: null, durationMs: elapsed(startedAt) })
+  const failed = (error: string): WebhookAttempt => ({
+    outcome: 'failed',
+    status: null,
+    error,
+    retryAfterMs: null,
+    durationMs: elapsed(startedAt),
+  })
 
   let target: URL
   try {

@@ -76,8 +76,9 @@ describe('a secret rotation, as receivers see it', () => {
   const { secret: fresh, secrets: rotated } = rotateSigningSecrets(initial, created)
 
   /** Signs as the collector would at `now` (the injected clock), sent with the real time receivers check. */
-  const deliverAt = (now: Date) =>
-    ({ ...signWebhook({ messageId: 'msg_r', sentAt: new Date(), body, secrets: signingSecretsAt(rotated, now) }) })
+  const deliverAt = (now: Date) => ({
+    ...signWebhook({ messageId: 'msg_r', sentAt: new Date(), body, secrets: signingSecretsAt(rotated, now) }),
+  })
 
   it('signs with both secrets for 24 hours, so receivers holding either verify', () => {
     for (const now of [created, new Date(created.getTime() + 23.9 * HOUR)]) {

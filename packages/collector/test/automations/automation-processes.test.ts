@@ -58,125 +58,119 @@ type Delivery = { webhookId: string; status: string; automation: string }
 type Run = { status: string; contactId: string; exitReason: string | null }
 
 describe('automations in real collector processes', () => {
-  it(
-    'after a kill -9 with timers pending and deliveries in flight: each timer fires, no run starts twice, ' +
-      'every message arrives with its webhook-id',
-    { timeout: 120_000 },
-    async () => {
-      let answering = false
-      const receiver = await startWebhookReceiver((_, response) => {
-        if (answering) response.writeHead(204).end()
-        // Otherwise the receiver hangs: the delivery stays in flight until the kill.
-      })
-      const store = ['--store', `sqlite:${join(directory, 'kill.db')}`]
-      const first = await startCollectorProcess([...store, ...keys], directory)
-      const endpoint = await admin(first, 'POST', '/v1/webhooks', { url: `${receiver.url}/hook` })
-      const delayed = await admin(first, 'POST', '/v1/automations', {
-        name: 'Delayed',
-        trigger: { event: 'signed_up' },
-        steps: [{ delay: '2s' }, { webhook: { endpoint: endpoint.id } }],
-      })
-      const instant = await admin(first, 'POST', '/v1/automations', {
-        name: 'Instant',
-        trigger: { event: 'ordered' },
-        steps: [{ webhook: { endpoint: endpoint.id } }],
-      })
-      const users = ['u1', 'u2', 'u3']
-      await send(
-        first,
-        users.flatMap((userId) => [
-          { type: 'track', userId, event: 'ordered', messageId: `o-${userId}` },
-          { type: 'track', userId, event: 'signed_up', messageId: `s-${userId}` },
-        ]),
-      )
+  it('after a kill -9 with timers pending and deliveries in flight: each timer fires, no run starts twice, ' +
+    'every message arrives with its webhook-id', { timeout: 120_000 }, async () => {
+    let answering = false
+    const receiver = await startWebhookReceiver((_, response) => {
+      if (answering) response.writeHead(204).end()
+      // Otherwise the receiver hangs: the delivery stays in flight until the kill.
+    })
+    const store = ['--store', `sqlite:${join(directory, 'kill.db')}`]
+    const first = await startCollectorProcess([...store, ...keys], directory)
+    const endpoint = await admin(first, 'POST', '/v1/webhooks', { url: `${receiver.url}/hook` })
+    const delayed = await admin(first, 'POST', '/v1/automations', {
+      name: 'Delayed',
+      trigger: { event: 'signed_up' },
+      steps: [{ delay: '2s' }, { webhook: { endpoint: endpoint.id } }],
+    })
+    const instant = await admin(first, 'POST', '/v1/automations', {
+      name: 'Instant',
+      trigger: { event: 'ordered' },
+      steps: [{ webhook: { endpoint: endpoint.id } }],
+    })
+    const users = ['u1', 'u2', 'u3']
+    await send(
+      first,
+      users.flatMap((userId) => [
+        { type: 'track', userId, event: 'ordered', messageId: `o-${userId}` },
+        { type: 'track', userId, event: 'signed_up', messageId: `s-${userId}` },
+      ]),
+    )
+    await eventually(
+      async () => receiver.received.length,
+      (count) => count >= 3,
+      10_000,
+    )
+    const waiting = await admin(first, 'GET', `/v1/automations/${delayed.id}/runs?status=waiting`)
+    expect(waiting.runs).toHaveLength(3)
+    const inFlight = receiver.received.map((request) => request.headers['webhook-id'])
+
+    first.child.kill('SIGKILL')
+    expect(await first.exited).toBe('SIGKILL')
+    // The timers fall due while no collector runs.
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    answering = true
+    const second = await startCollectorProcess([...store, ...keys], directory)
+
+    const deliveries: Delivery[] = (
       await eventually(
-        async () => receiver.received.length,
-        (count) => count >= 3,
-        10_000,
+        () => admin(second, 'GET', '/v1/deliveries'),
+        (answer) =>
+          answer.deliveries.length === 6 && answer.deliveries.every((d: Delivery) => d.status === 'delivered'),
       )
-      const waiting = await admin(first, 'GET', `/v1/automations/${delayed.id}/runs?status=waiting`)
-      expect(waiting.runs).toHaveLength(3)
-      const inFlight = receiver.received.map((request) => request.headers['webhook-id'])
+    ).deliveries
+    expect(deliveries.map((d) => d.status)).toEqual(Array(6).fill('delivered'))
+    for (const automation of [delayed, instant]) {
+      const { runs } = await admin(second, 'GET', `/v1/automations/${automation.id}/runs`)
+      expect(runs.map((run: Run) => [run.status, run.exitReason])).toEqual(Array(3).fill(['exited', 'completed']))
+      expect(new Set(runs.map((run: Run) => run.contactId)).size).toBe(3)
+    }
+    const answered = receiver.received.slice(inFlight.length).map((request) => request.headers['webhook-id'])
+    expect(new Set(answered)).toEqual(new Set(deliveries.map((d) => d.webhookId)))
+    // The messages cut off by the kill came again under the same webhook-id.
+    for (const id of inFlight) expect(answered).toContain(id)
+    await receiver.close()
+  })
 
-      first.child.kill('SIGKILL')
-      expect(await first.exited).toBe('SIGKILL')
-      // The timers fall due while no collector runs.
-      await new Promise((resolve) => setTimeout(resolve, 2500))
-      answering = true
-      const second = await startCollectorProcess([...store, ...keys], directory)
-
-      const deliveries: Delivery[] = (
-        await eventually(
-          () => admin(second, 'GET', '/v1/deliveries'),
-          (answer) =>
-            answer.deliveries.length === 6 && answer.deliveries.every((d: Delivery) => d.status === 'delivered'),
-        )
-      ).deliveries
-      expect(deliveries.map((d) => d.status)).toEqual(Array(6).fill('delivered'))
-      for (const automation of [delayed, instant]) {
-        const { runs } = await admin(second, 'GET', `/v1/automations/${automation.id}/runs`)
-        expect(runs.map((run: Run) => [run.status, run.exitReason])).toEqual(Array(3).fill(['exited', 'completed']))
-        expect(new Set(runs.map((run: Run) => run.contactId)).size).toBe(3)
-      }
-      const answered = receiver.received.slice(inFlight.length).map((request) => request.headers['webhook-id'])
-      expect(new Set(answered)).toEqual(new Set(deliveries.map((d) => d.webhookId)))
-      // The messages cut off by the kill came again under the same webhook-id.
-      for (const id of inFlight) expect(answered).toContain(id)
-      await receiver.close()
-    },
-  )
-
-  it(
-    'two collectors on one PostgreSQL: each timer fires once and each message is sent once',
-    { timeout: 120_000 },
-    async () => {
-      await ensureReachable()
-      const receiver = await startWebhookReceiver()
-      const store = ['--store', freshSchemaUrl()]
-      const one = await startCollectorProcess([...store, ...keys], directory)
-      const two = await startCollectorProcess([...store, ...keys], directory)
-      const endpoint = await admin(one, 'POST', '/v1/webhooks', { url: `${receiver.url}/hook` })
-      const automation = await admin(two, 'POST', '/v1/automations', {
-        name: 'Follow-up',
-        trigger: { event: 'ordered' },
-        steps: [
-          { delay: '1s' },
-          { webhook: { endpoint: endpoint.id } },
-          { delay: '1s' },
-          { webhook: { endpoint: endpoint.id } },
-        ],
-      })
-      const users = Array.from({ length: 20 }, (_, i) => `user-${i}`)
-      await Promise.all([
-        send(
-          one,
-          users.slice(0, 10).map((userId) => ({ type: 'track', userId, event: 'ordered' })),
-        ),
-        send(
-          two,
-          users.slice(10).map((userId) => ({ type: 'track', userId, event: 'ordered' })),
-        ),
-      ])
-      const { runs } = await eventually(
-        () => admin(one, 'GET', `/v1/automations/${automation.id}/runs?status=exited`),
-        (answer) => answer.runs.length === 20,
+  it('two collectors on one PostgreSQL: each timer fires once and each message is sent once', {
+    timeout: 120_000,
+  }, async () => {
+    await ensureReachable()
+    const receiver = await startWebhookReceiver()
+    const store = ['--store', freshSchemaUrl()]
+    const one = await startCollectorProcess([...store, ...keys], directory)
+    const two = await startCollectorProcess([...store, ...keys], directory)
+    const endpoint = await admin(one, 'POST', '/v1/webhooks', { url: `${receiver.url}/hook` })
+    const automation = await admin(two, 'POST', '/v1/automations', {
+      name: 'Follow-up',
+      trigger: { event: 'ordered' },
+      steps: [
+        { delay: '1s' },
+        { webhook: { endpoint: endpoint.id } },
+        { delay: '1s' },
+        { webhook: { endpoint: endpoint.id } },
+      ],
+    })
+    const users = Array.from({ length: 20 }, (_, i) => `user-${i}`)
+    await Promise.all([
+      send(
+        one,
+        users.slice(0, 10).map((userId) => ({ type: 'track', userId, event: 'ordered' })),
+      ),
+      send(
+        two,
+        users.slice(10).map((userId) => ({ type: 'track', userId, event: 'ordered' })),
+      ),
+    ])
+    const { runs } = await eventually(
+      () => admin(one, 'GET', `/v1/automations/${automation.id}/runs?status=exited`),
+      (answer) => answer.runs.length === 20,
+    )
+    expect(runs).toHaveLength(20)
+    const deliveries: Delivery[] = (
+      await eventually(
+        () => admin(two, 'GET', '/v1/deliveries?status=delivered'),
+        (answer) => answer.deliveries.length === 40,
       )
-      expect(runs).toHaveLength(20)
-      const deliveries: Delivery[] = (
-        await eventually(
-          () => admin(two, 'GET', '/v1/deliveries?status=delivered'),
-          (answer) => answer.deliveries.length === 40,
-        )
-      ).deliveries
-      expect(deliveries).toHaveLength(40)
-      const sent = receiver.received.map((request) => request.headers['webhook-id'])
-      expect(sent).toHaveLength(40)
-      expect(new Set(sent).size).toBe(40)
-      const logged = runs.flatMap((run: { log: { outcome: string }[] }) =>
-        run.log.filter((e) => e.outcome.startsWith('waiting until')),
-      )
-      expect(logged).toHaveLength(40)
-      await receiver.close()
-    },
-  )
+    ).deliveries
+    expect(deliveries).toHaveLength(40)
+    const sent = receiver.received.map((request) => request.headers['webhook-id'])
+    expect(sent).toHaveLength(40)
+    expect(new Set(sent).size).toBe(40)
+    const logged = runs.flatMap((run: { log: { outcome: string }[] }) =>
+      run.log.filter((e) => e.outcome.startsWith('waiting until')),
+    )
+    expect(logged).toHaveLength(40)
+    await receiver.close()
+  })
 })

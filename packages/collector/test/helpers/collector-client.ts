@@ -44,7 +44,8 @@ export function collectorClient(baseUrl: string, keys: { writeKey: string; secre
     },
 
     async contactsBy(lookup: 'userId' | 'email' | 'anonymousId', value: string): Promise<ContactDetail[]> {
-      return (await readJson<{ contacts: ContactDetail[] }>(`/v1/contacts?${lookup}=${encodeURIComponent(value)}`)).contacts
+      return (await readJson<{ contacts: ContactDetail[] }>(`/v1/contacts?${lookup}=${encodeURIComponent(value)}`))
+        .contacts
     },
 
     contact: (id: string) => readJson<ContactDetail>(`/v1/contacts/${encodeURIComponent(id)}`),

@@ -7,7 +7,9 @@ export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.ur
 /** Fails with instructions instead of a confusing spawn error when the CLI was never built. */
 export function assertCliBuilt(): void {
   if (!existsSync(cliPath)) {
-    throw new Error(`${cliPath} is missing: build the collector first (npm run build, or npx tsc -b packages/collector)`)
+    throw new Error(
+      `${cliPath} is missing: build the collector first (npm run build, or npx tsc -b packages/collector)`,
+    )
   }
 }
 
@@ -46,7 +48,10 @@ export function startCollectorProcess(args: string[], cwd: string): Promise<Coll
 }
 
 /** Runs the CLI to completion (for start-up failures). */
-export async function runCollectorToExit(args: string[], cwd: string): Promise<{ code: number | string; stderr: string; stdout: string }> {
+export async function runCollectorToExit(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number | string; stderr: string; stdout: string }> {
   assertCliBuilt()
   const child = spawn(process.execPath, [cliPath, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   running.add(child)
@@ -54,7 +59,9 @@ export async function runCollectorToExit(args: string[], cwd: string): Promise<{
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const code = await new Promise<number | string>((resolve) => child.on('exit', (exitCode, signal) => resolve(exitCode ?? signal ?? 'unknown')))
+  const code = await new Promise<number | string>((resolve) =>
+    child.on('exit', (exitCode, signal) => resolve(exitCode ?? signal ?? 'unknown')),
+  )
   running.delete(child)
   return { code, stderr, stdout }
 }

@@ -34,9 +34,12 @@ export interface DropInCollector {
 export async function startDropInCollector(options: { extraArgs?: string[] } = {}): Promise<DropInCollector> {
   const dir = await mkdtemp(join(tmpdir(), 'sillage-drop-in-'))
   const args = (port?: number) => [
-    '--store', `sqlite:${join(dir, 'data', 'sillage.db')}`,
-    '--write-keys', DROP_IN_WRITE_KEY,
-    '--secret-key', DROP_IN_SECRET_KEY,
+    '--store',
+    `sqlite:${join(dir, 'data', 'sillage.db')}`,
+    '--write-keys',
+    DROP_IN_WRITE_KEY,
+    '--secret-key',
+    DROP_IN_SECRET_KEY,
     ...(options.extraArgs ?? []),
     ...(port === undefined ? [] : ['--port', String(port)]),
   ]

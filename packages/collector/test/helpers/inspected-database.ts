@@ -34,7 +34,12 @@ async function sqliteDatabase(): Promise<InspectedDatabase> {
     db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()
   return {
     store: () => createStore(`sqlite:${file}`),
-    dump: async () => read((db) => tables(db).map((table) => JSON.stringify(rowsOf(db, table))).join('\n')),
+    dump: async () =>
+      read((db) =>
+        tables(db)
+          .map((table) => JSON.stringify(rowsOf(db, table)))
+          .join('\n'),
+      ),
     rows: async (table) => read((db) => rowsOf(db, table)),
     cleanUp: () => rm(dir, { recursive: true, force: true }),
   }
@@ -51,7 +56,10 @@ async function postgresDatabase(): Promise<InspectedDatabase> {
       const rows = await Promise.all(
         tables.map(({ name }) => sql<{ row: string }[]>`SELECT t::text AS row FROM ${sql(name)} t`),
       )
-      return rows.flat().map(({ row }) => row).join('\n')
+      return rows
+        .flat()
+        .map(({ row }) => row)
+        .join('\n')
     },
     rows: async (table) => (await sql.unsafe(`SELECT * FROM "${table}"`)) as unknown as Row[],
     cleanUp: () => schema.drop(),

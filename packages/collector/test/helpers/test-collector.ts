@@ -36,5 +36,12 @@ let counter = 0
 /** A valid track event with a unique messageId. */
 export function trackEvent(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   counter += 1
-  return { type: 'track', event: 'button_clicked', anonymousId: 'anon-1', messageId: `m-${Date.now()}-${counter}`, timestamp: new Date().toISOString(), ...overrides }
+  return {
+    type: 'track',
+    event: 'button_clicked',
+    anonymousId: 'anon-1',
+    messageId: `m-${Date.now()}-${counter}`,
+    timestamp: new Date().toISOString(),
+    ...overrides,
+  }
 }

@@ -85,9 +85,11 @@ export function describeServerLibrary(title: string, library: SegmentStyleLibrar
 
       const events = await collector.client.allEvents({ contactId: contact.id })
       expect(events.map((event) => event.name).sort()).toEqual(
-        ['alias', 'cart_updated', 'coupon_applied', 'identify', 'identify'].concat(
-          ['order_completed', 'page_visited', 'wishlist_added'],
-        ),
+        ['alias', 'cart_updated', 'coupon_applied', 'identify', 'identify'].concat([
+          'order_completed',
+          'page_visited',
+          'wishlist_added',
+        ]),
       )
       const byName = (name: string) => events.find((event) => event.name === name)!
       expect(byName('order_completed')).toMatchObject({ type: 'track', userId, properties: order })

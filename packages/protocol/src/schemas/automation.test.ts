@@ -87,10 +87,7 @@ describe('automationBodySchema', () => {
 
   it('refuses unknown fields rather than ignoring a typo, at the path as sent', () => {
     const typos = { name: 'a', trigger: { event: 'x', were: [] }, steps: [{ exit: 'done' }], enable: false }
-    expect(problems(typos)).toEqual([
-      'trigger: Unrecognized key: "were"',
-      'Unrecognized key: "enable"',
-    ])
+    expect(problems(typos)).toEqual(['trigger: Unrecognized key: "were"', 'Unrecognized key: "enable"'])
   })
 
   it('refuses a trigger that is neither an event nor a segment, and an empty list', () => {
@@ -127,8 +124,6 @@ describe('automationBodySchema', () => {
       'steps.0.webhook.payload: is 70011 bytes long, the limit is 65536',
     ])
     const deep = JSON.parse('['.repeat(40) + ']'.repeat(40))
-    expect(stepProblems(webhook(deep))).toEqual([
-      'steps.0.webhook.payload: is nested more than 32 levels deep',
-    ])
+    expect(stepProblems(webhook(deep))).toEqual(['steps.0.webhook.payload: is nested more than 32 levels deep'])
   })
 })

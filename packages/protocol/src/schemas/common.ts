@@ -6,7 +6,9 @@ import { MAX_IDENTIFIER_LENGTH, MAX_MESSAGE_ID_LENGTH, MAX_NAME_LENGTH } from '.
  * meant, and PostgreSQL's text columns cannot hold them.
  */
 export function plainText(whenMissing?: string) {
-  return z.string(whenMissing ? { error: whenMissing } : undefined).regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
+  return z
+    .string(whenMissing ? { error: whenMissing } : undefined)
+    .regex(/^[^\u0000]*$/, 'must not contain NUL (\\u0000) characters')
 }
 
 const isJsonObject = (value: unknown): value is Record<string, unknown> =>
@@ -26,7 +28,12 @@ export const jsonObject = z.custom<Record<string, unknown>>(isJsonObject, { erro
 export const attributesObject = jsonObject.superRefine((attributes, context) => {
   for (const name of Object.keys(attributes)) {
     const problem = attributeNameProblem(name)
-    if (problem) context.addIssue({ code: 'custom', path: [name.slice(0, 40)], message: `attribute name ${problem}; use short plain-text names` })
+    if (problem)
+      context.addIssue({
+        code: 'custom',
+        path: [name.slice(0, 40)],
+        message: `attribute name ${problem}; use short plain-text names`,
+      })
   }
 })
 

@@ -28,17 +28,15 @@ export function durationMs(text: string): number | null {
  * A wait or timeout written as a number and a unit (`s`, `m`, `h`, `d`, `w`), kept as
  * written so a definition reads back the way it was sent; between 1 second and 10 years.
  */
-export const durationSchema = z
-  .string({ error: `must be a duration ${EXAMPLES}` })
-  .superRefine((text, context) => {
-    const ms = durationMs(text)
-    const problem =
-      ms === null
-        ? `"${text.slice(0, 40)}" is not a duration: write a number and a unit, ${EXAMPLES}`
-        : ms < MIN_DURATION_MS
-          ? 'must be at least 1 second ("1s")'
-          : ms > MAX_DURATION_MS
-            ? 'must be at most 10 years ("520w")'
-            : null
-    if (problem) context.addIssue({ code: 'custom', message: problem })
-  })
+export const durationSchema = z.string({ error: `must be a duration ${EXAMPLES}` }).superRefine((text, context) => {
+  const ms = durationMs(text)
+  const problem =
+    ms === null
+      ? `"${text.slice(0, 40)}" is not a duration: write a number and a unit, ${EXAMPLES}`
+      : ms < MIN_DURATION_MS
+        ? 'must be at least 1 second ("1s")'
+        : ms > MAX_DURATION_MS
+          ? 'must be at most 10 years ("520w")'
+          : null
+  if (problem) context.addIssue({ code: 'custom', message: problem })
+})

@@ -17,7 +17,12 @@ import {
 
 /** A comparison of a count: exactly one of `eq, neq, gt, gte, lt, lte`. */
 export type SegmentCountComparison =
-  { eq: number } | { neq: number } | { gt: number } | { gte: number } | { lt: number } | { lte: number }
+  | { eq: number }
+  | { neq: number }
+  | { gt: number }
+  | { gte: number }
+  | { lt: number }
+  | { lte: number }
 
 /** When the first or last matching event happened: `{within: "5d"}` (less than 5 days ago) or `{before: "14d"}`. */
 export type SegmentOccurrence = { within: SegmentTimeWindow } | { before: SegmentDuration }

@@ -17,8 +17,7 @@ const base = {
   sentAt: orNull(dateTime),
 }
 
-const needsAnIdentity = (event: { anonymousId?: string; userId?: string }) =>
-  Boolean(event.anonymousId || event.userId)
+const needsAnIdentity = (event: { anonymousId?: string; userId?: string }) => Boolean(event.anonymousId || event.userId)
 
 const identityMessage = { message: 'needs an anonymousId or a userId', path: ['anonymousId'] }
 

@@ -25,9 +25,7 @@ const isLookback = (text: string) => {
 const durationHint =
   'must be a duration such as "90s", "15m", "2h", "30d" or "8w" (a whole number, then s, m, h, d or w), at most 36525d'
 
-export const segmentDurationSchema = z
-  .string({ error: durationHint })
-  .refine(isLookback, durationHint)
+export const segmentDurationSchema = z.string({ error: durationHint }).refine(isLookback, durationHint)
 
 const periodSchema = z
   .strictObject({ since: dateTime, until: dateTime.optional() })

@@ -8,7 +8,19 @@ export interface ScriptOptions extends TrackerOptions {
   autoPage?: boolean
 }
 
-const METHODS = ['track', 'page', 'identify', 'cartUpdated', 'cartDeleted', 'orderCompleted', 'flush', 'reset', 'optOut', 'optIn', 'consent']
+const METHODS = [
+  'track',
+  'page',
+  'identify',
+  'cartUpdated',
+  'cartDeleted',
+  'orderCompleted',
+  'flush',
+  'reset',
+  'optOut',
+  'optIn',
+  'consent',
+]
 
 /** A boolean attribute: present (`data-debug`, `data-debug="true"`) unless `"false"`. */
 const isOn = (value: string | undefined) => value != null && value != 'false'
@@ -29,7 +41,8 @@ export function installSnippet(): void {
   try {
     const page = window as unknown as Record<string, any>
     if (page.sillage && !Array.isArray(page.sillage)) return // loaded twice
-    const script = (document.currentScript || document.querySelector('script[data-write-key]')) as HTMLScriptElement | null
+    const script = (document.currentScript ||
+      document.querySelector('script[data-write-key]')) as HTMLScriptElement | null
     const data: Record<string, string | undefined> = script ? script.dataset : {}
     let options: ScriptOptions = {
       writeKey: data.writeKey!,

@@ -31,7 +31,8 @@ export function deviceContext(): Record<string, unknown> {
     screen: { width: screen.width, height: screen.height, density: devicePixelRatio },
   }
   new URLSearchParams(location.search).forEach((value, key) => {
-    if (key.startsWith('utm_')) ((context.campaign ||= {}) as Record<string, string>)[key.slice(4).replace('campaign', 'name')] = value
+    if (key.startsWith('utm_'))
+      ((context.campaign ||= {}) as Record<string, string>)[key.slice(4).replace('campaign', 'name')] = value
   })
   return context
 }

@@ -82,11 +82,16 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
     page(name?: string, properties?: Properties) {
       const pageName = text(name)
       // (No name: `name: undefined`, which JSON leaves out.)
-      record({ type: 'page', name: pageName, properties: copyProperties({ ...pageProperties(), name: pageName }, properties, warn) })
+      record({
+        type: 'page',
+        name: pageName,
+        properties: copyProperties({ ...pageProperties(), name: pageName }, properties, warn),
+      })
     },
     identify(input: IdentifyInput) {
       const email = text(input.email)?.toLowerCase()
-      if (!identity._optedOut()) identity._identify({ userId: text(input.userId), email, userHash: text(input.userHash) })
+      if (!identity._optedOut())
+        identity._identify({ userId: text(input.userId), email, userHash: text(input.userHash) })
       const traits = copyProperties({}, input.attributes, warn)
       if (email) traits.email = email
       record({ type: 'identify', traits })

@@ -15,6 +15,17 @@ it('keeps an object referenced twice only once (cycles included) and warns', () 
 
 it('drops what exceeds 32 KB in UTF-8 bytes, though under 32 K characters', () => {
   const warn = vi.fn()
-  expect(toJson({ text: 'é'.repeat(4000), more: 'é'.repeat(4000), again: 'é'.repeat(4000), last: 'é'.repeat(4000), x: 'é'.repeat(1000) }, warn)).toBeUndefined()
+  expect(
+    toJson(
+      {
+        text: 'é'.repeat(4000),
+        more: 'é'.repeat(4000),
+        again: 'é'.repeat(4000),
+        last: 'é'.repeat(4000),
+        x: 'é'.repeat(1000),
+      },
+      warn,
+    ),
+  ).toBeUndefined()
   expect(warn).toHaveBeenCalledWith('event-dropped')
 })

@@ -47,7 +47,11 @@ export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivac
  * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner))
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
-export function createIdentity(storage: KeyValue, lostIdRace: (made: string, winner: string) => void, privacy: Privacy = {}) {
+export function createIdentity(
+  storage: KeyValue,
+  lostIdRace: (made: string, winner: string) => void,
+  privacy: Privacy = {},
+) {
   let written: string | undefined
   storage._held = !!privacy.requireConsent && !storage._get(CONSENT)
   // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).

@@ -45,7 +45,11 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
         if (cookies && shareInCookie) {
           // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
           document.cookie =
-            key + '=' + value + ';path=/;samesite=lax;max-age=' + (value ? 31536000 : 0) +
+            key +
+            '=' +
+            value +
+            ';path=/;samesite=lax;max-age=' +
+            (value ? 31536000 : 0) +
             (cookieDomain ? ';domain=' + cookieDomain : '') +
             (location.protocol == 'https:' ? ';secure' : '')
         }

@@ -7,7 +7,12 @@ it('records a page view per new URL from pushState, replaceState and popstate, n
   setPageUrl('https://app.example/')
   const writeKey = uniqueWriteKey()
   const collector = fakeCollector(writeKey)
-  const tracker = createTracker({ writeKey, endpoint: 'https://collector.test', flushInterval: 60_000, plugins: [spa()] })
+  const tracker = createTracker({
+    writeKey,
+    endpoint: 'https://collector.test',
+    flushInterval: 60_000,
+    plugins: [spa()],
+  })
   const path = async (change: () => void) => {
     change()
     await new Promise((resolve) => setTimeout(resolve, 5))

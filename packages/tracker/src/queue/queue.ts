@@ -51,7 +51,10 @@ export function createQueue(dbName: string, cap: number, warn: Warn, memoryOnly?
     return promisifyRequest(request).then((opened) => ((opened.onclose = () => (db = undefined)), opened))
   }
   /** Runs a request on the `events` store; any failure, even a synchronous one, switches to memory. */
-  const attempt = async <T>(mode: IDBTransactionMode, request: (events: IDBObjectStore) => Promise<T>): Promise<T | void> => {
+  const attempt = async <T>(
+    mode: IDBTransactionMode,
+    request: (events: IDBObjectStore) => Promise<T>,
+  ): Promise<T | void> => {
     try {
       if (idb) return await request((await (db ||= open())).transaction('events', mode).objectStore('events'))
     } catch {

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type { Entry } from '../queue/queue.js'
 import { chunks } from './chunks.js'
 
-const entry = (key: string, bytes: number): Entry => [key, JSON.stringify({ pad: 'é'.repeat(Math.ceil((bytes - 10) / 2)) })]
-const size = (entries: Entry[]) => new Blob(['{"batch":[' + entries.map((e) => e[1]) + '],"sentAt":"2025-01-01T00:00:00.000Z"}']).size
+const entry = (key: string, bytes: number): Entry => [
+  key,
+  JSON.stringify({ pad: 'é'.repeat(Math.ceil((bytes - 10) / 2)) }),
+]
+const size = (entries: Entry[]) =>
+  new Blob(['{"batch":[' + entries.map((e) => e[1]) + '],"sentAt":"2025-01-01T00:00:00.000Z"}']).size
 
 describe('chunks', () => {
   it('keeps every request body within the byte limit, counting UTF-8 bytes, in order', () => {

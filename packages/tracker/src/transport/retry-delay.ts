@@ -16,5 +16,4 @@ export function retryDelay(attempt: number, retryAfter?: string | null): number 
 }
 
 /** Network errors (no status), 408, 429 and 5xx are worth another try; other answers are final. */
-export const isRetryable = (status: number | undefined) =>
-  !status || status == 408 || status == 429 || status >= 500
+export const isRetryable = (status: number | undefined) => !status || status == 408 || status == 429 || status >= 500

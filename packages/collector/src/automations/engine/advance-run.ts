@@ -50,7 +50,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
   if (snapshot === null) return end('exited', 'contact erased')
   run.contactId = snapshot.contact.id
 
-  for (let position = options.from; ;) {
+  for (let position = options.from; ; ) {
     if (position === null) return end('exited', 'completed')
     const step = stepAt(automation.steps, position)!
     run.position = position

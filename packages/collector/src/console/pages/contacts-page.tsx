@@ -70,8 +70,7 @@ export function ContactsPage(props: ContactsPageProps) {
       ) : props.query ? (
         <EmptyState title={`No contact matches “${props.query}”`}>
           <p>
-            Emails are matched whole (case does not matter), ids exactly. To find a visitor by what they did,
-            filter the{' '}
+            Emails are matched whole (case does not matter), ids exactly. To find a visitor by what they did, filter the{' '}
             <a href={`/console/events`}>event log</a> and follow its contact link.
           </p>
         </EmptyState>

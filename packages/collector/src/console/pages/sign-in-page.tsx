@@ -9,7 +9,11 @@ export function SignInPage(props: { next: string; message?: string; notice?: str
   return (
     <section class="sign-in">
       <h1>Sign in to the console</h1>
-      {props.notice && <p class="notice" role="status">{props.notice}</p>}
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
       {props.message && (
         <p class="error" role="alert" id="sign-in-error">
           {props.message}

@@ -37,7 +37,10 @@ export function assetRoutes(options: { assets: ConsoleAssetFiles }): Hono<Collec
       'Cache-Control': current ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       ETag: file.etag,
     }
-    const presented = c.req.header('If-None-Match')?.split(',').map((tag) => tag.trim().replace(/^W\//, ''))
+    const presented = c.req
+      .header('If-None-Match')
+      ?.split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
     if (presented?.includes(file.etag)) return c.body(null, 304, headers)
     return c.body(new Uint8Array(file.body), 200, { ...headers, 'Content-Type': CONTENT_TYPES[name] })
   })

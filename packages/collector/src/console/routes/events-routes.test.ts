@@ -71,7 +71,10 @@ describe('event export', () => {
     expect(response.headers.get('Content-Type')).toBe('application/x-ndjson; charset=utf-8')
     const text = await response.text()
     expect(text.endsWith('\n')).toBe(true)
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line))
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(lines).toEqual((await (await read('/v1/events')).json()).events)
   })
 
@@ -83,8 +86,14 @@ describe('event export', () => {
     }))
     const { browser } = await signedInWith(events)
     const text = await (await browser.get('/console/events/export.ndjson?name=even&since=2026-01-01T00:05')).text()
-    const exported: StoredEvent[] = text.trimEnd().split('\n').map((line) => JSON.parse(line))
-    const expected = events.filter((event, i) => i % 2 === 0 && i >= 300).map((event) => event.timestamp).reverse()
+    const exported: StoredEvent[] = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    const expected = events
+      .filter((event, i) => i % 2 === 0 && i >= 300)
+      .map((event) => event.timestamp)
+      .reverse()
     expect(exported.map((event) => event.timestamp)).toEqual(expected)
     expect(new Set(exported.map((event) => event.messageId)).size).toBe(expected.length)
   }, 60_000)
@@ -104,8 +113,8 @@ describe('event export', () => {
     expect(pagesRead).toBeLessThanOrEqual(2) // 4 pages exist
     await reader.cancel()
     let all = ''
-    const again = (await browser.get('/console/events/export.csv')).body!
-      .pipeThrough(new TextDecoderStream())
+    const again = (await browser.get('/console/events/export.csv'))
+      .body!.pipeThrough(new TextDecoderStream())
       .getReader()
     for (let chunk = await again.read(); !chunk.done; chunk = await again.read()) all += chunk.value
     expect(parseCsv(all)).toHaveLength(3501)

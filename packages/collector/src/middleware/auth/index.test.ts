@@ -34,7 +34,10 @@ describe('writeKeyAuth on the ingestion routes', () => {
     expect((await missing.json()).error.message).toMatch(/Missing write key/)
     const unknown = await post('/v1/batch', batch(), { Authorization: basic('wk_somebody_else') })
     expect(unknown.status).toBe(401)
-    expect((await unknown.json()).error).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/Unknown write key/) })
+    expect((await unknown.json()).error).toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringMatching(/Unknown write key/),
+    })
   })
 
   it('de-duplicates per source: the same messageId under another key is another event', async () => {

@@ -17,7 +17,11 @@ export function secretKeyAuth(options: { secretKey: string }) {
       throw new ApiError(401, 'unauthorized', 'Missing secret key: send Authorization: Bearer <secret key>.')
     }
     if (!isSecretKey(match[1], options.secretKey)) {
-      throw new ApiError(401, 'unauthorized', 'Wrong secret key: use the one the collector printed on start (--secret-key).')
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Wrong secret key: use the one the collector printed on start (--secret-key).',
+      )
     }
     c.set('source', 'api')
     c.set('trusted', true)

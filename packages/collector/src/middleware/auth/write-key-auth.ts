@@ -25,7 +25,11 @@ export function writeKeyAuth(options: WriteKeyAuthOptions) {
   return createMiddleware<CollectorEnv>(async function authenticateWriteKey(c, next) {
     const key = basicAuthKey(c.req.header('Authorization')) ?? c.req.query('writeKey') ?? bodyWriteKey(c.var.body)
     if (!key) {
-      throw new ApiError(401, 'unauthorized', 'Missing write key: send Authorization: Basic base64(<writeKey>:), ?writeKey= or "writeKey" in the body.')
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Missing write key: send Authorization: Basic base64(<writeKey>:), ?writeKey= or "writeKey" in the body.',
+      )
     }
     // Write keys first: they are public (every page holds one), so a plain lookup leaks
     // nothing, and the hashing constant-time check is paid only by server calls.
@@ -36,7 +40,11 @@ export function writeKeyAuth(options: WriteKeyAuthOptions) {
       c.set('source', SECRET_KEY_SOURCE)
       c.set('trusted', true)
     } else {
-      throw new ApiError(401, 'unauthorized', 'Unknown write key: use one of the keys the collector printed on start (--write-keys).')
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'Unknown write key: use one of the keys the collector printed on start (--write-keys).',
+      )
     }
     await next()
   })

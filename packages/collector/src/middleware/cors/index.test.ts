@@ -3,7 +3,11 @@ import { testCollector, trackEvent, WRITE_KEY } from '../../../test/helpers/test
 
 const preflight = (origin: string) => ({
   method: 'OPTIONS',
-  headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+  headers: {
+    Origin: origin,
+    'Access-Control-Request-Method': 'POST',
+    'Access-Control-Request-Headers': 'content-type',
+  },
 })
 
 describe('ingestionCors', () => {
@@ -23,7 +27,11 @@ describe('ingestionCors', () => {
     for (const path of ['/v1/t', '/v1/p', '/v1/b', '/v1/track', '/beacon/v1/batch']) {
       const response = await app.request(path, {
         method: 'OPTIONS',
-        headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': asked },
+        headers: {
+          Origin: 'https://shop.example',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': asked,
+        },
       })
       expect(response.status, path).toBe(204)
       expect(response.headers.get('Access-Control-Allow-Headers'), path).toBe(asked.split(', ').join(', '))

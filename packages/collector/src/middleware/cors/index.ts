@@ -26,7 +26,11 @@ export function ingestionCors(options: IngestionCorsOptions) {
       return next()
     }
     if (!anyOrigin && !allowed.has(origin.toLowerCase())) {
-      throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} may not send events; add it to --allowed-origins.`)
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `Origin ${origin} may not send events; add it to --allowed-origins.`,
+      )
     }
     const corsHeaders: Record<string, string> = {
       'Access-Control-Allow-Origin': anyOrigin ? '*' : origin,
@@ -57,6 +61,9 @@ const baseRequestHeaders = 'Content-Type, Content-Encoding, Authorization'
  * protect nothing: any HTTP client can send these headers, CORS only guards the visitor.
  */
 function allowedRequestHeaders(requested: string | undefined): string {
-  const names = (requested ?? '').split(',').map((name) => name.trim()).filter((name) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+  const names = (requested ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
   return names.length > 0 ? names.join(', ') : baseRequestHeaders
 }

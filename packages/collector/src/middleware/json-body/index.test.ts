@@ -9,8 +9,10 @@ const app = new Hono<CollectorEnv>()
 app.post('/', jsonBody({ maxBytes: 1000, maxDepth: 8 }), (c) => c.json({ body: c.var.body }))
 app.onError(errorHandler())
 
-const send = (body: string | Uint8Array<ArrayBuffer> | null, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
-  app.request('/', { method: 'POST', headers, body })
+const send = (
+  body: string | Uint8Array<ArrayBuffer> | null,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+) => app.request('/', { method: 'POST', headers, body })
 
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status)
@@ -27,7 +29,7 @@ describe('jsonBody', () => {
     expect((await send('{"a":1}', {})).status).toBe(200)
   })
 
-  it('reads gzipped JSON labelled application/x-www-form-urlencoded, as RudderStack\'s Node SDK sends it', async () => {
+  it("reads gzipped JSON labelled application/x-www-form-urlencoded, as RudderStack's Node SDK sends it", async () => {
     const headers = { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'gzip' }
     const response = await send(new Uint8Array(gzipSync('{"batch":[]}')), headers)
     expect(await response.json()).toEqual({ body: { batch: [] } })
@@ -62,7 +64,11 @@ describe('jsonBody', () => {
   it('refuses what it cannot read with a 4xx a person can act on', async () => {
     await expectError(await send('{"a":'), 400, 'invalid_json')
     await expectError(await send(''), 400, 'empty_body')
-    await expectError(await send(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 400, 'invalid_encoding')
+    await expectError(
+      await send(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])),
+      400,
+      'invalid_encoding',
+    )
     await expectError(await send(new Uint8Array([1, 2, 3]), { 'Content-Encoding': 'gzip' }), 400, 'invalid_gzip')
     await expectError(await send('{}', { 'Content-Encoding': 'br' }), 415, 'unsupported_encoding')
     const multipart = { 'Content-Type': 'multipart/form-data; boundary=x' }
@@ -72,9 +78,11 @@ describe('jsonBody', () => {
   })
 
   it('counts nesting through objects and arrays alike: 8 levels pass, 9 are refused', async () => {
-    const nested = (levels: number): unknown => (levels === 1 ? { leaf: true } : levels % 2 ? { next: nested(levels - 1) } : [1, nested(levels - 1)])
+    const nested = (levels: number): unknown =>
+      levels === 1 ? { leaf: true } : levels % 2 ? { next: nested(levels - 1) } : [1, nested(levels - 1)]
     // Siblings of a deep branch are walked too, and an own "__proto__" key counts as a key.
-    const body = (levels: number) => JSON.stringify({ flat: [1, 2], deep: nested(levels - 1) }).replace('"deep"', '"__proto__"')
+    const body = (levels: number) =>
+      JSON.stringify({ flat: [1, 2], deep: nested(levels - 1) }).replace('"deep"', '"__proto__"')
     expect((await send(body(8))).status).toBe(200)
     await expectError(await send(body(9)), 400, 'too_deep')
   })

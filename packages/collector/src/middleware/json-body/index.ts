@@ -37,11 +37,19 @@ export function jsonBody(options: JsonBodyOptions = {}) {
   return createMiddleware<CollectorEnv>(async function readJsonBody(c, next) {
     const mediaType = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
     if (!jsonMediaTypes.has(mediaType)) {
-      throw new ApiError(415, 'unsupported_media_type', `Content-Type ${mediaType} is not supported; send application/json or text/plain.`)
+      throw new ApiError(
+        415,
+        'unsupported_media_type',
+        `Content-Type ${mediaType} is not supported; send application/json or text/plain.`,
+      )
     }
     const encoding = (c.req.header('Content-Encoding') ?? 'identity').trim().toLowerCase()
     if (!['identity', 'gzip', 'x-gzip'].includes(encoding)) {
-      throw new ApiError(415, 'unsupported_encoding', `Content-Encoding ${encoding} is not supported; send gzip or no encoding.`)
+      throw new ApiError(
+        415,
+        'unsupported_encoding',
+        `Content-Encoding ${encoding} is not supported; send gzip or no encoding.`,
+      )
     }
     const declaredLength = Number(c.req.header('Content-Length'))
     if (declaredLength > maxBytes) throw tooLarge(maxBytes)

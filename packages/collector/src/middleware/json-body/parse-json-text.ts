@@ -27,7 +27,11 @@ export function parseJsonText(bytes: Uint8Array, maxDepth: number): unknown {
     throw new ApiError(400, 'invalid_json', `The request body is not valid JSON (${reason}).`)
   }
   if (depthExceeds(value, maxDepth)) {
-    throw new ApiError(400, 'too_deep', `The request body nests objects or arrays deeper than ${maxDepth} levels; flatten it.`)
+    throw new ApiError(
+      400,
+      'too_deep',
+      `The request body nests objects or arrays deeper than ${maxDepth} levels; flatten it.`,
+    )
   }
   return mayHoldLoneSurrogate(text) ? wellFormedJson(value) : value
 }

@@ -25,13 +25,25 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
 /** Sends the chunks one write at a time (chunked encoding unless a Content-Length is given). */
-function post(chunks: Array<string | Buffer>, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+function post(
+  chunks: Array<string | Buffer>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'content-type': 'application/json', ...headers } }, async (res: IncomingMessage) => {
-      let text = ''
-      for await (const chunk of res) text += chunk
-      resolve({ status: res.statusCode!, body: JSON.parse(text) })
-    })
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      async (res: IncomingMessage) => {
+        let text = ''
+        for await (const chunk of res) text += chunk
+        resolve({ status: res.statusCode!, body: JSON.parse(text) })
+      },
+    )
     req.on('error', reject)
     for (const chunk of chunks) req.write(chunk)
     req.end()

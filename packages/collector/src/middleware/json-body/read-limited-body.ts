@@ -18,7 +18,8 @@ export interface BodySource {
 export function readLimitedBody(source: BodySource, maxBytes: number): Promise<Uint8Array> {
   const { incoming } = source
   // Only a body nobody has started reading; otherwise through the stream that did.
-  if (incoming !== undefined && !incoming.readableDidRead && !incoming.readableEnded) return readIncoming(incoming, maxBytes)
+  if (incoming !== undefined && !incoming.readableDidRead && !incoming.readableEnded)
+    return readIncoming(incoming, maxBytes)
   return readStream(source.stream(), maxBytes)
 }
 
@@ -71,7 +72,9 @@ async function readStream(stream: ReadableStream<Uint8Array> | null, maxBytes: n
 }
 
 function unreadable(cause: unknown): ApiError {
-  return new ApiError(400, 'body_unreadable', 'The request body could not be read to the end; send it again.', { cause })
+  return new ApiError(400, 'body_unreadable', 'The request body could not be read to the end; send it again.', {
+    cause,
+  })
 }
 
 export function tooLarge(maxBytes: number): ApiError {

@@ -6,7 +6,10 @@ import { rateLimit } from './index.js'
 
 function limitedApp(clock: { now: number }) {
   const app = new Hono<CollectorEnv>()
-  app.use('*', rateLimit({ requestsPerSecond: 2, burst: 3, now: () => clock.now, keyOf: (c) => c.req.header('X-Key') ?? '' }))
+  app.use(
+    '*',
+    rateLimit({ requestsPerSecond: 2, burst: 3, now: () => clock.now, keyOf: (c) => c.req.header('X-Key') ?? '' }),
+  )
   app.get('/', (c) => c.text('ok'))
   app.onError(errorHandler())
   const hit = (key = 'a') => app.request('/', { headers: { 'X-Key': key } })
@@ -21,7 +24,9 @@ describe('rateLimit', () => {
     const limited = await hit()
     expect(limited.status).toBe(429)
     expect(limited.headers.get('Retry-After')).toBe('1')
-    expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: 'Too many requests; retry in 1 s.' } })
+    expect(await limited.json()).toEqual({
+      error: { code: 'rate_limited', message: 'Too many requests; retry in 1 s.' },
+    })
   })
 
   it('refills at the sustained rate', async () => {

@@ -32,7 +32,9 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       const store = await stores.open()
       await ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1', at: 1 })])
       await ingest(store, [makeEvent({ messageId: 'm2', anon: 'd2', at: 2 })])
-      await ingest(store, [makeEvent({ messageId: 'm3', anon: 'd1', userId: 'u1', type: 'identify', traits: { plan: 'pro' }, at: 3 })])
+      await ingest(store, [
+        makeEvent({ messageId: 'm3', anon: 'd1', userId: 'u1', type: 'identify', traits: { plan: 'pro' }, at: 3 }),
+      ])
       await ingest(store, [makeEvent({ messageId: 'm4', anon: 'd2', userId: 'u1', at: 4 })])
       const [x] = await store.findContacts({ userId: 'u1' })
       const y = x!.mergedFrom[0]!
@@ -76,7 +78,12 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       ])
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
       const changes = await allChanges(store)
-      expect(changes.filter((change) => change.type === 'event.stored').map(messageIdOf).sort()).toEqual(['good-1', 'good-2'])
+      expect(
+        changes
+          .filter((change) => change.type === 'event.stored')
+          .map(messageIdOf)
+          .sort(),
+      ).toEqual(['good-1', 'good-2'])
       expect(changes.filter((change) => change.type === 'contact.created')).toHaveLength(2)
       for (const change of changes) expect(await store.getContact(change.contactId!)).not.toBeNull()
     })
@@ -115,10 +122,12 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       const { nextCursor } = await store.readChanges({ limit: 1000 })
       // Polling far slower than the bound: only the commit's wake-up can answer in time.
       let answeredAt = 0
-      const waiting = waitForChanges(store, { after: nextCursor!, limit: 10, waitMs: 10_000, pollMs: 10_000 }).then((page) => {
-        answeredAt = performance.now()
-        return page
-      })
+      const waiting = waitForChanges(store, { after: nextCursor!, limit: 10, waitMs: 10_000, pollMs: 10_000 }).then(
+        (page) => {
+          answeredAt = performance.now()
+          return page
+        },
+      )
       await new Promise((resolve) => setImmediate(resolve))
       expect(answeredAt).toBe(0)
       await ingest(store, [makeEvent({ messageId: 'after', anon: 'd1' })])
@@ -127,13 +136,28 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       expect(page.changes.map((change) => change.type)).toEqual(['event.stored'])
       expect(answeredAt - committedAt).toBeLessThan(100)
       // wait=0 answers at once, with the cursor given back when nothing came.
-      expect(await waitForChanges(store, { after: page.nextCursor!, limit: 10, waitMs: 0 })).toEqual({ changes: [], nextCursor: page.nextCursor })
+      expect(await waitForChanges(store, { after: page.nextCursor!, limit: 10, waitMs: 0 })).toEqual({
+        changes: [],
+        nextCursor: page.nextCursor,
+      })
     })
 
     it('erasing a contact records contact.erased and removes the personal data of its earlier entries', async () => {
       const store = await stores.open()
-      await ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }), makeEvent({ messageId: 'm2', anon: 'd2', at: 1 })])
-      await ingest(store, [makeEvent({ messageId: 'm3', anon: 'd1', email: 'ann@example.com', traits: { name: 'Ann' }, type: 'identify', at: 2 })])
+      await ingest(store, [
+        makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }),
+        makeEvent({ messageId: 'm2', anon: 'd2', at: 1 }),
+      ])
+      await ingest(store, [
+        makeEvent({
+          messageId: 'm3',
+          anon: 'd1',
+          email: 'ann@example.com',
+          traits: { name: 'Ann' },
+          type: 'identify',
+          at: 2,
+        }),
+      ])
       await ingest(store, [makeEvent({ messageId: 'm4', anon: 'd2', email: 'ann@example.com', at: 3 })])
       await ingest(store, [makeEvent({ messageId: 'other', anon: 'd9', at: 4 })])
       const [ann] = await store.findContacts({ email: 'ann@example.com' })
@@ -141,7 +165,13 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       expect(await eraseContact(store, { id: ann!.id, at: '2024-05-01T11:00:00.000Z' })).toBe(true)
 
       const after = await allChanges(store)
-      expect(after.at(-1)).toEqual({ cursor: expect.any(String), type: 'contact.erased', at: '2024-05-01T11:00:00.000Z', contactId: ann!.id, data: {} })
+      expect(after.at(-1)).toEqual({
+        cursor: expect.any(String),
+        type: 'contact.erased',
+        at: '2024-05-01T11:00:00.000Z',
+        contactId: ann!.id,
+        data: {},
+      })
       const annIds = new Set([ann!.id, ...ann!.mergedFrom])
       expect(ann!.mergedFrom).toHaveLength(1)
       for (const [i, change] of after.slice(0, -1).entries()) {
@@ -163,12 +193,20 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
           const stored = changes.filter((change) => change.type === 'event.stored')
           handled.push(...stored.map(messageIdOf))
           await tx.appendChanges({
-            changes: stored.map((change) => ({ type: 'segment.entered', at: change.at, contactId: change.contactId, data: { segmentId: 's1', messageId: messageIdOf(change) } })),
+            changes: stored.map((change) => ({
+              type: 'segment.entered',
+              at: change.at,
+              contactId: change.contactId,
+              data: { segmentId: 's1', messageId: messageIdOf(change) },
+            })),
           })
           onHandled?.()
         },
       }
-      await ingest(store, Array.from({ length: 5 }, (_, i) => makeEvent({ messageId: `m${i}`, anon: 'd1', at: i })))
+      await ingest(
+        store,
+        Array.from({ length: 5 }, (_, i) => makeEvent({ messageId: `m${i}`, anon: 'd1', at: i })),
+      )
       expect(await new FeedFollower({ source: store, consumer, batchSize: 2 }).catchUp()).toBeGreaterThanOrEqual(6)
       expect(handled).toEqual(['m0', 'm1', 'm2', 'm3', 'm4'])
 

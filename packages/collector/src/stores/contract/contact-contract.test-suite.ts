@@ -13,7 +13,15 @@ export function describeContactContract(harness: StoreHarness): void {
       const store = await stores.open()
       await ingest(store, [
         makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }),
-        makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'identify', traits: { plan: 'pro' }, at: 2 }),
+        makeEvent({
+          messageId: 'm2',
+          anon: 'd1',
+          userId: 'u1',
+          email: 'ann@example.com',
+          type: 'identify',
+          traits: { plan: 'pro' },
+          at: 2,
+        }),
       ])
       const [contact] = await store.findContacts({ email: 'Ann@Example.com' })
       expect(contact).toEqual({
@@ -38,7 +46,11 @@ export function describeContactContract(harness: StoreHarness): void {
 
     it('erases a contact, its identities, summaries, events and merged ids, and nothing else', async () => {
       const store = await stores.open()
-      await ingest(store, [makeEvent({ messageId: 'm0', userId: 'u1' }), makeEvent({ messageId: 'm1', anon: 'd1' }), makeEvent({ messageId: 'other', anon: 'd2' })])
+      await ingest(store, [
+        makeEvent({ messageId: 'm0', userId: 'u1' }),
+        makeEvent({ messageId: 'm1', anon: 'd1' }),
+        makeEvent({ messageId: 'other', anon: 'd2' }),
+      ])
       const [anonymous] = await store.findContacts({ anonymousId: 'd1' })
       await ingest(store, [makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', email: 'ann@example.com' })])
       const [identified] = await store.findContacts({ userId: 'u1' })
@@ -47,7 +59,8 @@ export function describeContactContract(harness: StoreHarness): void {
       expect(await eraseContact(store, { id: anonymous!.id, at: minute(30) })).toBe(true)
       expect(await store.getContact(identified!.id)).toBeNull()
       expect(await store.getContact(anonymous!.id)).toBeNull()
-      for (const lookup of [{ userId: 'u1' }, { email: 'ann@example.com' }, { anonymousId: 'd1' }]) expect(await store.findContacts(lookup)).toEqual([])
+      for (const lookup of [{ userId: 'u1' }, { email: 'ann@example.com' }, { anonymousId: 'd1' }])
+        expect(await store.findContacts(lookup)).toEqual([])
       expect(await allEvents(store, identified!.id)).toEqual([])
       expect((await allEvents(store)).map((event) => event.messageId)).toEqual(['other'])
       expect(await eraseContact(store, { id: identified!.id, at: minute(30) })).toBe(false)

@@ -65,7 +65,10 @@ export function describeContactListContract(harness: StoreHarness): void {
     it('pages through ties on the same last event once each, and moves a contact up when it acts again', async () => {
       const store = await stores.open()
       const devices = Array.from({ length: 7 }, (_, index) => `tie-${index}`)
-      await ingest(store, devices.map((anon, index) => makeEvent({ messageId: `t${index}`, anon, at: 4 })))
+      await ingest(
+        store,
+        devices.map((anon, index) => makeEvent({ messageId: `t${index}`, anon, at: 4 })),
+      )
       const listed = await wholeList(store, 2)
       expect(listed.map((contact) => contact.anonymousId).sort()).toEqual(devices)
       expect(await wholeList(store, 1000)).toEqual(listed)

@@ -14,7 +14,14 @@ export function describeDurabilityContract(harness: StoreHarness): void {
       const requests = Array.from({ length: 25 }, (_, i) =>
         ingest(store, [
           makeEvent({ messageId: `track-${i}`, anon: 'd1', at: i }),
-          makeEvent({ messageId: `identify-${i}`, anon: 'd1', userId: 'u1', email: 'ann@example.com', type: 'identify', at: i }),
+          makeEvent({
+            messageId: `identify-${i}`,
+            anon: 'd1',
+            userId: 'u1',
+            email: 'ann@example.com',
+            type: 'identify',
+            at: i,
+          }),
           makeEvent({ messageId: `other-device-${i}`, anon: `d-${i}`, userId: 'u1', at: i }),
         ]),
       )
@@ -52,7 +59,10 @@ export function describeDurabilityContract(harness: StoreHarness): void {
       expect((await allEvents(store)).map((event) => event.messageId).sort()).toEqual(['good-1', 'good-2'])
       expect(await store.findContacts({ userId: 'u-bad' })).toEqual([])
       expect(await store.findContacts({ anonymousId: 'd-bad' })).toEqual([])
-      expect(await ingest(store, [makeEvent({ messageId: 'bad-1', anon: 'd-bad' })])).toEqual({ accepted: 1, duplicates: 0 })
+      expect(await ingest(store, [makeEvent({ messageId: 'bad-1', anon: 'd-bad' })])).toEqual({
+        accepted: 1,
+        duplicates: 0,
+      })
     })
 
     // A restart needs a store that keeps its data (`memory:` is removed on close).
@@ -60,7 +70,11 @@ export function describeDurabilityContract(harness: StoreHarness): void {
 
     it('keeps events, contacts, merges and dedupe across a restart', async () => {
       const store = await stores.open()
-      const events = [makeEvent({ messageId: 'm0', userId: 'u1' }), makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }), makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', traits: { plan: 'pro' }, at: 2 })]
+      const events = [
+        makeEvent({ messageId: 'm0', userId: 'u1' }),
+        makeEvent({ messageId: 'm1', anon: 'd1', at: 1 }),
+        makeEvent({ messageId: 'm2', anon: 'd1', userId: 'u1', traits: { plan: 'pro' }, at: 2 }),
+      ]
       await ingest(store, events.slice(0, 2))
       const [anonymous] = await store.findContacts({ anonymousId: 'd1' })
       await ingest(store, events.slice(2))

@@ -38,7 +38,8 @@ async function expectContacts(store: Store, scenario: IdentityScenario): Promise
   expect([...owners.keys()].sort()).toEqual(scenario.events.map((event) => event.messageId).sort())
   expect(new Set(owners.values()).size, 'number of contacts owning events').toBe(scenario.contacts.length)
   for (const expected of scenario.contacts) await expectContact(store, owners, expected)
-  for (const lookup of scenario.unknown ?? []) expect(await store.findContacts(lookup), JSON.stringify(lookup)).toEqual([])
+  for (const lookup of scenario.unknown ?? [])
+    expect(await store.findContacts(lookup), JSON.stringify(lookup)).toEqual([])
 }
 
 async function expectContact(store: Store, owners: Map<string, string>, expected: ExpectedContact): Promise<void> {
@@ -61,7 +62,11 @@ async function expectContact(store: Store, owners: Map<string, string>, expected
     ...(expected.email === null ? [] : [{ email: expected.email }]),
     ...expected.anonymousIds.map((anonymousId) => ({ anonymousId })),
   ]
-  for (const lookup of lookups) expect((await store.findContacts(lookup)).map((found) => found.id), JSON.stringify(lookup)).toEqual([id])
+  for (const lookup of lookups)
+    expect(
+      (await store.findContacts(lookup)).map((found) => found.id),
+      JSON.stringify(lookup),
+    ).toEqual([id])
 }
 
 /** Every id a contact ever had keeps answering with the survivor, which lists it in mergedFrom. */

@@ -23,13 +23,21 @@ export interface IdentityScenario {
   unknown?: ContactLookup[]
 }
 
-const summary = (name: string, count: number, first: number, last: number): EventSummary => ({ name, count, first: minute(first), last: minute(last) })
+const summary = (name: string, count: number, first: number, last: number): EventSummary => ({
+  name,
+  count,
+  first: minute(first),
+  last: minute(last),
+})
 
 /** The identity rules of docs/identity.md as data: what a marketer must see after each sequence of calls. */
 export const identityScenarios: IdentityScenario[] = [
   {
     name: 'first visit: a device browsing stays one anonymous contact',
-    events: [{ messageId: 'e1', anon: 'd1', type: 'page' }, { messageId: 'e2', anon: 'd1' }],
+    events: [
+      { messageId: 'e1', anon: 'd1', type: 'page' },
+      { messageId: 'e2', anon: 'd1' },
+    ],
     contacts: [{ events: ['e1', 'e2'], userId: null, email: null, anonymousIds: ['d1'] }],
   },
   {
@@ -41,7 +49,9 @@ export const identityScenarios: IdentityScenario[] = [
       { messageId: 'e4', anon: 'd1' },
       { messageId: 'e5', userId: 'u1' },
     ],
-    contacts: [{ events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] }],
+    contacts: [
+      { events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] },
+    ],
   },
   {
     name: 'identify before browsing: later anonymous events find the identified contact',
@@ -61,7 +71,9 @@ export const identityScenarios: IdentityScenario[] = [
       { messageId: 'e4', anon: 'laptop', userId: 'u1', type: 'identify' },
       { messageId: 'e5', anon: 'laptop' },
     ],
-    contacts: [{ events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: null, anonymousIds: ['laptop', 'phone'] }],
+    contacts: [
+      { events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: null, anonymousIds: ['laptop', 'phone'] },
+    ],
   },
   {
     name: 'shared computer: the second person takes the device from then on, history stays',
@@ -118,7 +130,9 @@ export const identityScenarios: IdentityScenario[] = [
       { messageId: 'e4', userId: 'u1' },
       { messageId: 'e5', email: 'ann@example.com' },
     ],
-    contacts: [{ events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] }],
+    contacts: [
+      { events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] },
+    ],
   },
   {
     name: 'a userId known elsewhere absorbs the email-only contact when both arrive together',
@@ -158,7 +172,13 @@ export const identityScenarios: IdentityScenario[] = [
       { events: ['e5'], userId: 'u2', email: null, anonymousIds: [] },
       { events: ['e6'], userId: null, email: null, anonymousIds: [] },
     ],
-    unknown: [{ userId: 'null' }, { userId: '0000' }, { email: 'undefined' }, { anonymousId: 'anonymous' }, { anonymousId: ' Guest ' }],
+    unknown: [
+      { userId: 'null' },
+      { userId: '0000' },
+      { email: 'undefined' },
+      { anonymousId: 'anonymous' },
+      { anonymousId: ' Guest ' },
+    ],
   },
   {
     name: 'unverified claims stay on the anonymous contact of the device',
@@ -184,7 +204,9 @@ export const identityScenarios: IdentityScenario[] = [
       { messageId: 'e4', userId: 'u1' },
       { messageId: 'e5', userId: 'u1', email: 'ann@example.com', type: 'identify' },
     ],
-    contacts: [{ events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] }],
+    contacts: [
+      { events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: 'ann@example.com', anonymousIds: ['d1'] },
+    ],
   },
   {
     name: 'summaries through merges: count adds, first is the min, last the max',
@@ -216,7 +238,13 @@ export const identityScenarios: IdentityScenario[] = [
       { messageId: 'e5', anon: 'd1', userId: 'u1', type: 'identify', at: 40 },
     ],
     contacts: [
-      { events: ['e1', 'e2', 'e3', 'e4', 'e5'], userId: 'u1', email: null, anonymousIds: ['d1'], attributes: { plan: 'team', name: 'Ann', color: 'red' } },
+      {
+        events: ['e1', 'e2', 'e3', 'e4', 'e5'],
+        userId: 'u1',
+        email: null,
+        anonymousIds: ['d1'],
+        attributes: { plan: 'team', name: 'Ann', color: 'red' },
+      },
     ],
   },
 ]

@@ -35,7 +35,10 @@ export function describePrivacyContract(harness: StoreHarness): void {
 
     it('deleteEventsBefore deletes the oldest events past the cut-off, a batch at a time; summaries stay', async () => {
       const store = await stores.open()
-      await ingest(store, [0, 1, 2, 3, 4, 5].map((at) => makeEvent({ messageId: `m${at}`, anon: 'd1', at })))
+      await ingest(
+        store,
+        [0, 1, 2, 3, 4, 5].map((at) => makeEvent({ messageId: `m${at}`, anon: 'd1', at })),
+      )
       const before = await store.findContacts({ anonymousId: 'd1' })
       const deleteBatch = () => store.transaction((tx) => tx.deleteEventsBefore({ before: minute(4), limit: 3 }))
       expect(await deleteBatch()).toBe(3)
@@ -74,7 +77,12 @@ export function describePrivacyContract(harness: StoreHarness): void {
       const theirs = new Set([contact!.id, ...contact!.mergedFrom])
       expect(history.changes).toEqual((await allChanges(store)).filter((change) => theirs.has(change.contactId!)))
       expect(history.changes.map((change) => change.type)).toEqual([
-        'contact.created', 'event.stored', 'contact.created', 'event.stored', 'contact.merged', 'event.stored',
+        'contact.created',
+        'event.stored',
+        'contact.created',
+        'event.stored',
+        'contact.merged',
+        'event.stored',
       ])
     })
   })

@@ -36,7 +36,9 @@ export function describeQueryContract(harness: StoreHarness): void {
       expect(ids(await store.listEvents({ limit: 10, contactId: d1!.id }))).toEqual(['e', 'b', 'a'])
       expect(ids(await store.listEvents({ limit: 10, since: minute(2), until: minute(5) }))).toEqual(['d', 'b', 'c'])
       expect(ids(await store.listEvents({ limit: 10, since: '2024-05-01T12:03:00+02:00' }))).toEqual(['e', 'd', 'b'])
-      expect(ids(await store.listEvents({ limit: 10, contactId: d1!.id, name: 'viewed', since: minute(2) }))).toEqual(['e'])
+      expect(ids(await store.listEvents({ limit: 10, contactId: d1!.id, name: 'viewed', since: minute(2) }))).toEqual([
+        'e',
+      ])
       expect(ids(await store.listEvents({ limit: 10, contactId: 'no-such-contact' }))).toEqual([])
     })
 
@@ -49,7 +51,10 @@ export function describeQueryContract(harness: StoreHarness): void {
       expect(third.nextCursor).toBeNull()
       expect((await store.listEvents({ limit: 5 })).nextCursor).toBeNull()
       const filtered = await store.listEvents({ limit: 1, name: 'viewed' })
-      expect(ids(await store.listEvents({ limit: 5, name: 'viewed', cursor: filtered.nextCursor! }))).toEqual(['d', 'a'])
+      expect(ids(await store.listEvents({ limit: 5, name: 'viewed', cursor: filtered.nextCursor! }))).toEqual([
+        'd',
+        'a',
+      ])
     })
 
     it('pages a time range one event at a time, through events sharing a timestamp', async () => {
@@ -67,7 +72,10 @@ export function describeQueryContract(harness: StoreHarness): void {
     it('keeps pages stable while new events arrive', async () => {
       const store = await seeded()
       const first = await store.listEvents({ limit: 2 })
-      await ingest(store, [makeEvent({ messageId: 'newer', anon: 'd3', at: 9 }), makeEvent({ messageId: 'same-time', anon: 'd3', at: 3 })])
+      await ingest(store, [
+        makeEvent({ messageId: 'newer', anon: 'd3', at: 9 }),
+        makeEvent({ messageId: 'same-time', anon: 'd3', at: 3 }),
+      ])
       const rest = await store.listEvents({ limit: 10, cursor: first.nextCursor! })
       expect(ids(rest)).toEqual(['b', 'c', 'a'])
       expect(ids(await store.listEvents({ limit: 3 }))).toEqual(['newer', 'e', 'same-time'])

@@ -96,7 +96,9 @@ class ScenarioRun {
     const labels = await Promise.all(members.map((member) => this.labelFor(member.id)))
     const when = `at day ${(this.clock.getTime() - Date.parse(day(0))) / 86_400_000}, segment ${key}`
     expect(labels.sort(), `members ${when}`).toEqual([...expected.members].sort())
-    const [segment] = await this.store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: segmentId })))
+    const [segment] = await this.store.transaction(async (tx) =>
+      withSizes(tx, await tx.readSegments({ id: segmentId })),
+    )
     expect(segment).toMatchObject({ status: 'ready', progress: 1, size: expected.members.length })
     const feed = this.pending.get(segmentId) ?? { entered: [], exited: [] }
     this.pending.delete(segmentId)

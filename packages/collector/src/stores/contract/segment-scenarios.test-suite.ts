@@ -16,7 +16,9 @@ export interface SegmentExpectation {
 }
 
 export type SegmentStep =
-  { day: number; ingest: DayEvent[] } | { day: number; erase: string } | ({ day: number } & SegmentExpectation)
+  | { day: number; ingest: DayEvent[] }
+  | { day: number; erase: string }
+  | ({ day: number } & SegmentExpectation)
 
 export interface SegmentScenario {
   name: string

@@ -90,13 +90,17 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
         tx.readSegmentMembers({ segmentId: 's1', after: first[1]!.id, limit: 2 }),
       )
       expect(rest).toEqual([{ id: sorted[2], email: null, userId: expect.any(String), enteredAt: minute(5) }])
-      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(3)
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(
+        3,
+      )
       expect(
         await store.transaction((tx) =>
           tx.setMembership({ segmentId: 's1', contactId: ids[0]!, member: false, at: minute(6) }),
         ),
       ).toBe(true)
-      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(2)
+      expect((await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id: 's1' }))))[0]!.size).toBe(
+        2,
+      )
     })
 
     it('keeps one check per pair and reads the due ones earliest first', async () => {

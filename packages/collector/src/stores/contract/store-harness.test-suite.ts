@@ -38,7 +38,11 @@ export async function allEvents(store: Store, contactId?: string) {
   const events = []
   let cursor: string | undefined
   do {
-    const page = await store.listEvents({ limit: 1000, ...(contactId === undefined ? {} : { contactId }), ...(cursor === undefined ? {} : { cursor }) })
+    const page = await store.listEvents({
+      limit: 1000,
+      ...(contactId === undefined ? {} : { contactId }),
+      ...(cursor === undefined ? {} : { cursor }),
+    })
     events.push(...page.events)
     cursor = page.nextCursor ?? undefined
   } while (cursor !== undefined)

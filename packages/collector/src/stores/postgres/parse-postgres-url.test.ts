@@ -12,7 +12,11 @@ describe('parsePostgresUrl', () => {
   })
 
   it('defaults to a pool of 10 on the default schema', () => {
-    expect(parsePostgresUrl('postgresql://root@127.0.0.1/test')).toMatchObject({ max: 10, schema: null, description: 'postgresql://root@127.0.0.1/test' })
+    expect(parsePostgresUrl('postgresql://root@127.0.0.1/test')).toMatchObject({
+      max: 10,
+      schema: null,
+      description: 'postgresql://root@127.0.0.1/test',
+    })
   })
 
   it.each([

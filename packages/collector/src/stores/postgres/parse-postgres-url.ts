@@ -26,11 +26,14 @@ export function parsePostgresUrl(url: string): PostgresStoreOptions {
   try {
     parsed = new URL(url)
   } catch {
-    throw new Error(`Store "${hideUrlPassword(url)}" is not a valid URL: expected postgres://user:password@host:5432/database`)
+    throw new Error(
+      `Store "${hideUrlPassword(url)}" is not a valid URL: expected postgres://user:password@host:5432/database`,
+    )
   }
   const maxParameter = parsed.searchParams.get('max')
   const max = maxParameter === null ? defaultPoolSize : Number(maxParameter)
-  if (!Number.isInteger(max) || max < 1 || max > 1000) throw new Error(`Store URL: max=${maxParameter} must be a pool size between 1 and 1000`)
+  if (!Number.isInteger(max) || max < 1 || max > 1000)
+    throw new Error(`Store URL: max=${maxParameter} must be a pool size between 1 and 1000`)
   const schema = parsed.searchParams.get('schema')
   if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`Store URL: schema=${schema} must be a plain identifier (letters, digits, _)`)

@@ -22,7 +22,9 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
     const results = await Promise.allSettled(
       names.map((name, i) => ingest(store, [makeEvent({ messageId: `m${i}`, anon: `device-${i}`, name })])),
     )
-    expect(results.map((result) => result.status)).toEqual(names.map((name) => (name.includes('\u0000') ? 'rejected' : 'fulfilled')))
+    expect(results.map((result) => result.status)).toEqual(
+      names.map((name) => (name.includes('\u0000') ? 'rejected' : 'fulfilled')),
+    )
     const stored = (await store.listEvents({ limit: 100 })).events.map((event) => event.name).sort()
     expect(stored).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g'])
     const [refusedDevice] = await store.findContacts({ anonymousId: 'device-3' })
@@ -36,7 +38,10 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
     await Promise.all(
       Array.from({ length: 24 }, async (_, i) => {
         const device = `device-${i}`
-        await ingest(writer, [makeEvent({ messageId: `m${i}`, anon: device, at: i }), makeEvent({ messageId: `n${i}`, anon: device, at: i })])
+        await ingest(writer, [
+          makeEvent({ messageId: `m${i}`, anon: device, at: i }),
+          makeEvent({ messageId: `n${i}`, anon: device, at: i }),
+        ])
         const [contact] = await reader.findContacts({ anonymousId: device })
         if (contact?.summaries[0]?.count !== 2) unseen.push(device)
       }),
@@ -51,7 +56,10 @@ describe('postgres store: requests sharing one transaction (group commit)', () =
     await Promise.all([
       ingest(store, [makeEvent({ messageId: 'first', anon: 'other-device' })]),
       ingest(store, [makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
-      ingest(store, [makeEvent({ messageId: 'm2', anon: 'new-device', at: 2 }), makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 })]),
+      ingest(store, [
+        makeEvent({ messageId: 'm2', anon: 'new-device', at: 2 }),
+        makeEvent({ messageId: 'm1', anon: 'new-device', at: 1 }),
+      ]),
     ])
     const contacts = await store.findContacts({ anonymousId: 'new-device' })
     expect(contacts).toHaveLength(1)

@@ -119,10 +119,13 @@ export class PostgresGroupWriter {
     }
     job.attempt += 1
     // A little later and at random, so two collectors that collided do not collide again.
-    setTimeout(() => {
-      this.queue.push(job)
-      this.startGroups()
-    }, Math.random() * 5 * job.attempt)
+    setTimeout(
+      () => {
+        this.queue.push(job)
+        this.startGroups()
+      },
+      Math.random() * 5 * job.attempt,
+    )
   }
 }
 

@@ -194,10 +194,14 @@ export async function migratePostgres(sql: Sql, schema: string | null): Promise<
     await tx`SELECT pg_advisory_xact_lock(hashtext(${`sillage migrations ${schema ?? ''}`}))`
     if (schema !== null) await tx`CREATE SCHEMA IF NOT EXISTS ${tx(schema)}`
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`
-    const [{ version } = { version: 0 }] = await tx<{ version: number }[]>`SELECT coalesce(max(version), 0) AS version FROM schema_migrations`
+    const [{ version } = { version: 0 }] = await tx<
+      { version: number }[]
+    >`SELECT coalesce(max(version), 0) AS version FROM schema_migrations`
     const known = postgresMigrations.at(-1)!.version
     if (version > known) {
-      throw new Error(`schema version ${version} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another schema`)
+      throw new Error(
+        `schema version ${version} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another schema`,
+      )
     }
     for (const migration of postgresMigrations.filter((step) => step.version > version)) {
       await tx.unsafe(migration.sql)

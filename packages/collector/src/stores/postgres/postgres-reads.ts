@@ -28,14 +28,17 @@ export class PostgresReads {
 
   /** The id a contact has today: itself, or the survivor it was merged into. */
   async resolveContactId(id: string): Promise<string> {
-    const [row] = await this.sql<{ id: string }[]>`SELECT coalesce((SELECT into_id FROM contact_merges WHERE merged_id = ${id}), ${id}) AS id`
+    const [row] = await this.sql<
+      { id: string }[]
+    >`SELECT coalesce((SELECT into_id FROM contact_merges WHERE merged_id = ${id}), ${id}) AS id`
     return row!.id
   }
 
   async listEvents(query: EventQuery): Promise<EventPage> {
     const sql = this.sql
     const conditions = [sql`TRUE`]
-    if (query.contactId !== undefined) conditions.push(sql`contact_id = ${await this.resolveContactId(query.contactId)}`)
+    if (query.contactId !== undefined)
+      conditions.push(sql`contact_id = ${await this.resolveContactId(query.contactId)}`)
     if (query.name !== undefined) conditions.push(sql`name = ${query.name}`)
     if (query.type !== undefined) conditions.push(sql`type = ${query.type}`)
     if (query.since !== undefined) conditions.push(sql`timestamp >= ${toIsoInstant(query.since)}::timestamptz`)
@@ -52,20 +55,31 @@ export class PostgresReads {
       FROM events WHERE ${where} ORDER BY timestamp DESC, seq DESC LIMIT ${query.limit + 1}`
     const page = rows.slice(0, query.limit).map(toStoredEvent)
     const last = rows[query.limit - 1]
-    const nextCursor = rows.length > query.limit && last !== undefined ? encodeEventCursor({ timestamp: last.timestamp.toISOString(), seq: Number(last.seq) }) : null
+    const nextCursor =
+      rows.length > query.limit && last !== undefined
+        ? encodeEventCursor({ timestamp: last.timestamp.toISOString(), seq: Number(last.seq) })
+        : null
     return { events: page, nextCursor }
   }
 
   async getContact(id: string): Promise<ContactDetail | null> {
     const sql = this.sql
-    const [contact] = await sql<{ id: string; userId: string | null; email: string | null; createdAt: Date; updatedAt: Date }[]>`
+    const [contact] = await sql<
+      { id: string; userId: string | null; email: string | null; createdAt: Date; updatedAt: Date }[]
+    >`
       SELECT id, user_id AS "userId", email, created_at AS "createdAt", updated_at AS "updatedAt"
       FROM contacts WHERE id = ${await this.resolveContactId(id)}`
     if (contact === undefined) return null
     const [anonymousIds, attributes, mergedFrom, summaries] = await Promise.all([
-      sql<{ anonymousId: string }[]>`SELECT anonymous_id AS "anonymousId" FROM anonymous_ids WHERE contact_id = ${contact.id} ORDER BY anonymous_id`,
-      sql<{ key: string; value: unknown }[]>`SELECT key, value FROM contact_attributes WHERE contact_id = ${contact.id} ORDER BY key`,
-      sql<{ mergedId: string }[]>`SELECT merged_id AS "mergedId" FROM contact_merges WHERE into_id = ${contact.id} ORDER BY merged_id`,
+      sql<
+        { anonymousId: string }[]
+      >`SELECT anonymous_id AS "anonymousId" FROM anonymous_ids WHERE contact_id = ${contact.id} ORDER BY anonymous_id`,
+      sql<
+        { key: string; value: unknown }[]
+      >`SELECT key, value FROM contact_attributes WHERE contact_id = ${contact.id} ORDER BY key`,
+      sql<
+        { mergedId: string }[]
+      >`SELECT merged_id AS "mergedId" FROM contact_merges WHERE into_id = ${contact.id} ORDER BY merged_id`,
       sql<{ name: string; count: number; first: Date; last: Date }[]>`
         SELECT name, count, first, last FROM event_summaries WHERE contact_id = ${contact.id} ORDER BY name`,
     ])
@@ -76,7 +90,11 @@ export class PostgresReads {
       anonymousIds: anonymousIds.map((row) => row.anonymousId),
       attributes: Object.fromEntries(attributes.map(({ key, value }) => [key, value])),
       mergedFrom: mergedFrom.map((row) => row.mergedId),
-      summaries: summaries.map(({ first, last, ...summary }) => ({ ...summary, first: first.toISOString(), last: last.toISOString() })),
+      summaries: summaries.map(({ first, last, ...summary }) => ({
+        ...summary,
+        first: first.toISOString(),
+        last: last.toISOString(),
+      })),
     }
   }
 
@@ -87,7 +105,9 @@ export class PostgresReads {
         ? await sql<{ id: string }[]>`SELECT id FROM contacts WHERE email = ${lookup.email.trim().toLowerCase()}`
         : 'userId' in lookup
           ? await sql<{ id: string }[]>`SELECT id FROM contacts WHERE user_id = ${lookup.userId}`
-          : await sql<{ id: string }[]>`SELECT contact_id AS id FROM anonymous_ids WHERE anonymous_id = ${lookup.anonymousId}`
+          : await sql<
+              { id: string }[]
+            >`SELECT contact_id AS id FROM anonymous_ids WHERE anonymous_id = ${lookup.anonymousId}`
     const contact = row === undefined ? null : await this.getContact(row.id)
     return contact === null ? [] : [contact]
   }

@@ -4,7 +4,13 @@ import { makeEvent } from '../contract/event-fixture.test-suite.js'
 import { createStore } from '../create-store.js'
 import { StoreUnavailableError } from '../store.js'
 import { postgresMigrations } from './postgres-migrations.js'
-import { dropTestSchemas, ensureReachable, freshSchemaUrl, testServerUrl, testStores } from './postgres-test-server.test-suite.js'
+import {
+  dropTestSchemas,
+  ensureReachable,
+  freshSchemaUrl,
+  testServerUrl,
+  testStores,
+} from './postgres-test-server.test-suite.js'
 import { startTcpProxy } from './tcp-proxy.test-suite.js'
 import { ingest } from '../contract/ingest-counts.test-suite.js'
 
@@ -31,7 +37,14 @@ describe('postgres store: several collectors, outages', () => {
     const collectors = [await open(url), await open(url)]
     const batches = Array.from({ length: 12 }, (_, i) => [
       makeEvent({ messageId: `view-${i}`, anon: `device-${i % 3}`, at: i }),
-      makeEvent({ messageId: `login-${i}`, anon: `device-${i % 3}`, userId: 'u1', email: 'ann@example.com', type: 'identify', at: i }),
+      makeEvent({
+        messageId: `login-${i}`,
+        anon: `device-${i % 3}`,
+        userId: 'u1',
+        email: 'ann@example.com',
+        type: 'identify',
+        at: i,
+      }),
     ])
     const results = await Promise.all(batches.flatMap((batch) => collectors.map((store) => ingest(store, batch))))
     expect(results.reduce((sum, result) => sum + result.accepted, 0)).toBe(24)
@@ -58,7 +71,9 @@ describe('postgres store: several collectors, outages', () => {
     await ingest(store, [makeEvent({ messageId: 'before', anon: 'd1' })])
 
     await proxy.cut()
-    await expect(ingest(store, [makeEvent({ messageId: 'during', anon: 'd1' })])).rejects.toBeInstanceOf(StoreUnavailableError)
+    await expect(ingest(store, [makeEvent({ messageId: 'during', anon: 'd1' })])).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    )
     await expect(store.listEvents({ limit: 10 })).rejects.toBeInstanceOf(StoreUnavailableError)
     expect(await store.isHealthy()).toBe(false)
 
@@ -74,7 +89,9 @@ describe('postgres store: several collectors, outages', () => {
     const store = createStore('postgres://sillage:s3cret@127.0.0.1:1/nowhere?connect_timeout=2')
     const failure = store.open()
     await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError)
-    await expect(failure).rejects.toThrow(/Cannot open postgres:\/\/sillage:\*\*\*@127\.0\.0\.1:1\/nowhere.*ECONNREFUSED/)
+    await expect(failure).rejects.toThrow(
+      /Cannot open postgres:\/\/sillage:\*\*\*@127\.0\.0\.1:1\/nowhere.*ECONNREFUSED/,
+    )
     await expect(failure).rejects.not.toThrow(/s3cret/)
     expect(await store.isHealthy()).toBe(false)
   })

@@ -82,7 +82,10 @@ export class PostgresStore implements Store {
     } catch (error) {
       await sql.end({ timeout: 1 })
       const reason = error instanceof Error ? error.message : String(error)
-      throw new StoreUnavailableError(`Cannot open ${this.description}: ${reason}. Check that PostgreSQL runs there and accepts this user.`, { cause: error })
+      throw new StoreUnavailableError(
+        `Cannot open ${this.description}: ${reason}. Check that PostgreSQL runs there and accepts this user.`,
+        { cause: error },
+      )
     }
     try {
       // Another collector's commits wake this one's readers. The driver listens again by
@@ -90,7 +93,9 @@ export class PostgresStore implements Store {
       await sql.listen(this.channel, () => this.commits.notify())
     } catch (error) {
       await sql.end({ timeout: 1 })
-      throw new StoreUnavailableError(`Cannot open ${this.description}: cannot LISTEN for changes (${String(error)})`, { cause: error })
+      throw new StoreUnavailableError(`Cannot open ${this.description}: cannot LISTEN for changes (${String(error)})`, {
+        cause: error,
+      })
     }
     this.sql = sql
     this.reads = new PostgresReads(sql)
@@ -115,7 +120,10 @@ export class PostgresStore implements Store {
   async isHealthy(): Promise<boolean> {
     const sql = this.sql
     if (sql === null) return false
-    const answer = sql`SELECT 1`.then(() => true, () => false)
+    const answer = sql`SELECT 1`.then(
+      () => true,
+      () => false,
+    )
     return Promise.race([answer, sleep(2000, false)])
   }
 
@@ -123,7 +131,10 @@ export class PostgresStore implements Store {
     let appended = false
     const result = await this.write(async (sql) => {
       const pipeline = new StatementPipeline()
-      const operations = bindOperations({ sql, pipeline, channel: this.channel, feedKey: this.feedKey }, postgresOperations)
+      const operations = bindOperations(
+        { sql, pipeline, channel: this.channel, feedKey: this.feedKey },
+        postgresOperations,
+      )
       const tx: StoreTransaction = {
         ...operations,
         appendChanges: (args) => {
@@ -193,7 +204,8 @@ export class PostgresStore implements Store {
   }
 
   private connected(): Sql {
-    if (this.sql === null) throw new StoreUnavailableError(`${this.description} is not open: call open() first (or it was closed)`)
+    if (this.sql === null)
+      throw new StoreUnavailableError(`${this.description} is not open: call open() first (or it was closed)`)
     return this.sql
   }
 }

@@ -24,7 +24,9 @@ export function surviveDriverRaces(): void {
   installed = true
   process.on('uncaughtException', function onUncaughtException(error) {
     if (isDriverWriteRace(error)) {
-      console.error('sillage: PostgreSQL connection dropped mid-transaction (postgres driver write race); the connection is discarded, the process goes on')
+      console.error(
+        'sillage: PostgreSQL connection dropped mid-transaction (postgres driver write race); the connection is discarded, the process goes on',
+      )
       return
     }
     // Adding a listener turns off Node's default crash: restore it unless someone else
@@ -35,7 +37,9 @@ export function surviveDriverRaces(): void {
   })
   process.on('unhandledRejection', function onUnhandledRejection(reason) {
     if (!isPostgresUnavailable(reason)) throw reason // Node's default: an uncaught exception
-    console.error(`sillage: PostgreSQL connection dropped mid-transaction (postgres driver: the rollback of an abandoned transaction failed: ${String(reason)}); the process goes on`)
+    console.error(
+      `sillage: PostgreSQL connection dropped mid-transaction (postgres driver: the rollback of an abandoned transaction failed: ${String(reason)}); the process goes on`,
+    )
   })
 }
 

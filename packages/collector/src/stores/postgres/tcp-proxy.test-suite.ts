@@ -25,7 +25,10 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     upstream.on('close', () => client.destroy())
   }
   let server: Server = createServer(forward)
-  const listen = (port: number) => new Promise<number>((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)))
+  const listen = (port: number) =>
+    new Promise<number>((resolve) =>
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+    )
   const port = await listen(0)
   return {
     port,

@@ -43,7 +43,9 @@ export class BackgroundCheckpointer {
     const worker = new Worker(workerScript('sqlite-checkpoint-worker.js'), { workerData, execArgv: workerExecArgv() })
     // Nothing is lost when it stops (the writer checkpoints by itself), so it is said, not thrown.
     worker.on('error', (error) => {
-      process.emitWarning(`${description}: the background checkpointer stopped (${error.message}); the writer checkpoints by itself`)
+      process.emitWarning(
+        `${description}: the background checkpointer stopped (${error.message}); the writer checkpoints by itself`,
+      )
     })
     this.exit = new Promise((resolve) => worker.once('exit', () => resolve()))
   }

@@ -21,14 +21,31 @@ await store.open()
 
 const at = new Date().toISOString()
 const event = (batch, index) => ({
-  source: 'wk_kill', messageId: `b${batch}-e${index}`, type: 'track', name: 'clicked',
-  anonymousId: `device-${batch}`, userId: index === 19 ? `user-${batch}` : null, email: null, previousId: null,
-  properties: { index }, propertiesJson: JSON.stringify({ index }), traits: {}, context: {}, contextJson: '{}', timestamp: at, originalTimestamp: at, sentAt: null, receivedAt: at,
+  source: 'wk_kill',
+  messageId: `b${batch}-e${index}`,
+  type: 'track',
+  name: 'clicked',
+  anonymousId: `device-${batch}`,
+  userId: index === 19 ? `user-${batch}` : null,
+  email: null,
+  previousId: null,
+  properties: { index },
+  propertiesJson: JSON.stringify({ index }),
+  traits: {},
+  context: {},
+  contextJson: '{}',
+  timestamp: at,
+  originalTimestamp: at,
+  sentAt: null,
+  receivedAt: at,
   identity: index === 19 ? 'identified' : 'anonymous',
 })
 const acked = []
 for (let batch = 0; batch < 30; batch += 1) {
-  ingestEvents(store, Array.from({ length: 20 }, (_, index) => event(batch, index))).then(() => {
+  ingestEvents(
+    store,
+    Array.from({ length: 20 }, (_, index) => event(batch, index)),
+  ).then(() => {
     acked.push(batch)
     if (acked.length === 10) {
       // Synchronously, inside the acknowledgement: nothing else gets a chance to run.

@@ -9,7 +9,10 @@ const cache = new WeakMap<Database, Map<string, Statement>>()
  * @example
  * prepared<[string], { id: string }>(db, 'SELECT id FROM contacts WHERE email = ?').get(email)
  */
-export function prepared<Params extends unknown[] | object = unknown[], Row = unknown>(db: Database, sql: string): Statement<Params, Row> {
+export function prepared<Params extends unknown[] | object = unknown[], Row = unknown>(
+  db: Database,
+  sql: string,
+): Statement<Params, Row> {
   let statements = cache.get(db)
   if (statements === undefined) cache.set(db, (statements = new Map()))
   let statement = statements.get(sql)

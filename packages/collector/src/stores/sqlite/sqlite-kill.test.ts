@@ -11,14 +11,17 @@ const directory = mkdtempSync(join(tmpdir(), 'sillage-kill-'))
 /** Runs the fixture until it kills itself; returns the batches it saw acknowledged. */
 function ingestThenDie(storeUrl: string): Promise<number[]> {
   const fixture = fileURLToPath(new URL('./ingest-then-die.fixture.mjs', import.meta.url))
-  const child = spawn(process.execPath, [fixture, storeUrl], { cwd: fileURLToPath(new URL('../../..', import.meta.url)) })
+  const child = spawn(process.execPath, [fixture, storeUrl], {
+    cwd: fileURLToPath(new URL('../../..', import.meta.url)),
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))
   child.stderr.on('data', (chunk) => (stderr += chunk))
   return new Promise((resolve, reject) => {
     child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`fixture ended with ${code ?? signal} instead of killing itself: ${stderr}`))
+      if (signal !== 'SIGKILL')
+        return reject(new Error(`fixture ended with ${code ?? signal} instead of killing itself: ${stderr}`))
       resolve(JSON.parse(stdout) as number[])
     })
   })

@@ -185,13 +185,19 @@ export const sqliteMigrations: readonly Migration[] = [
  * migrateSqlite(db) // on open, before anything else
  */
 export function migrateSqlite(db: Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)')
-  const appliedVersion = db.prepare<[], { version: number | null }>('SELECT max(version) AS version FROM schema_migrations')
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  )
+  const appliedVersion = db.prepare<[], { version: number | null }>(
+    'SELECT max(version) AS version FROM schema_migrations',
+  )
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
   const known = sqliteMigrations.at(-1)!.version
   const found = appliedVersion.get()?.version ?? 0
   if (found > known) {
-    throw new Error(`schema version ${found} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another file`)
+    throw new Error(
+      `schema version ${found} is from a newer Sillage (this one knows up to ${known}); upgrade the collector or use another file`,
+    )
   }
   for (const migration of sqliteMigrations) {
     db.transaction(() => {

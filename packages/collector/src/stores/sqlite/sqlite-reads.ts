@@ -36,17 +36,34 @@ export class SqliteReads {
 
   constructor(private readonly db: Database) {
     this.sql = {
-      resolve: db.prepare<[string, string], string>('SELECT coalesce((SELECT into_id FROM contact_merges WHERE merged_id = ?), ?)').pluck(),
-      contact: db.prepare<[string], { id: string; userId: string | null; email: string | null; createdAt: string; updatedAt: string }>(
+      resolve: db
+        .prepare<[string, string], string>(
+          'SELECT coalesce((SELECT into_id FROM contact_merges WHERE merged_id = ?), ?)',
+        )
+        .pluck(),
+      contact: db.prepare<
+        [string],
+        { id: string; userId: string | null; email: string | null; createdAt: string; updatedAt: string }
+      >(
         'SELECT id, user_id AS userId, email, created_at AS createdAt, updated_at AS updatedAt FROM contacts WHERE id = ?',
       ),
-      anonymousIds: db.prepare<[string], string>('SELECT anonymous_id FROM anonymous_ids WHERE contact_id = ? ORDER BY anonymous_id').pluck(),
-      attributes: db.prepare<[string], { key: string; value: string }>('SELECT key, value FROM contact_attributes WHERE contact_id = ? ORDER BY key'),
-      mergedFrom: db.prepare<[string], string>('SELECT merged_id FROM contact_merges WHERE into_id = ? ORDER BY merged_id').pluck(),
-      summaries: db.prepare<[string], EventSummary>('SELECT name, count, first, last FROM event_summaries WHERE contact_id = ? ORDER BY name'),
+      anonymousIds: db
+        .prepare<[string], string>('SELECT anonymous_id FROM anonymous_ids WHERE contact_id = ? ORDER BY anonymous_id')
+        .pluck(),
+      attributes: db.prepare<[string], { key: string; value: string }>(
+        'SELECT key, value FROM contact_attributes WHERE contact_id = ? ORDER BY key',
+      ),
+      mergedFrom: db
+        .prepare<[string], string>('SELECT merged_id FROM contact_merges WHERE into_id = ? ORDER BY merged_id')
+        .pluck(),
+      summaries: db.prepare<[string], EventSummary>(
+        'SELECT name, count, first, last FROM event_summaries WHERE contact_id = ? ORDER BY name',
+      ),
       byUserId: db.prepare<[string], string>('SELECT id FROM contacts WHERE user_id = ?').pluck(),
       byEmail: db.prepare<[string], string>('SELECT id FROM contacts WHERE email = ?').pluck(),
-      byAnonymousId: db.prepare<[string], string>('SELECT contact_id FROM anonymous_ids WHERE anonymous_id = ?').pluck(),
+      byAnonymousId: db
+        .prepare<[string], string>('SELECT contact_id FROM anonymous_ids WHERE anonymous_id = ?')
+        .pluck(),
     }
   }
 
@@ -77,7 +94,10 @@ export class SqliteReads {
     const rows = this.eventQuery(conditions).all(...params, query.limit + 1)
     const page = rows.slice(0, query.limit)
     const last = page.at(-1)
-    return { events: page.map(toStoredEvent), nextCursor: last !== undefined && rows.length > query.limit ? encodeEventCursor(last) : null }
+    return {
+      events: page.map(toStoredEvent),
+      nextCursor: last !== undefined && rows.length > query.limit ? encodeEventCursor(last) : null,
+    }
   }
 
   getContact(id: string): ContactDetail | null {
@@ -86,7 +106,9 @@ export class SqliteReads {
     return {
       ...contact,
       anonymousIds: this.sql.anonymousIds.all(contact.id),
-      attributes: Object.fromEntries(this.sql.attributes.all(contact.id).map(({ key, value }) => [key, JSON.parse(value)])),
+      attributes: Object.fromEntries(
+        this.sql.attributes.all(contact.id).map(({ key, value }) => [key, JSON.parse(value)]),
+      ),
       mergedFrom: this.sql.mergedFrom.all(contact.id),
       summaries: this.sql.summaries.all(contact.id),
     }

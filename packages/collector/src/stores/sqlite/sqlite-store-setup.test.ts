@@ -26,7 +26,9 @@ describe('sqlite store setup', () => {
     await restarted.close()
 
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(sqliteMigrations.map((step) => step.version))
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+      sqliteMigrations.map((step) => step.version),
+    )
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
   })
@@ -37,7 +39,10 @@ describe('sqlite store setup', () => {
     await Promise.all(collectors.map((store) => store.open()))
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        ingest(collectors[i % 2]!, [makeEvent({ messageId: `m${i}`, anon: 'd1' }), makeEvent({ messageId: `i${i}`, anon: 'd1', userId: 'u1' })]),
+        ingest(collectors[i % 2]!, [
+          makeEvent({ messageId: `m${i}`, anon: 'd1' }),
+          makeEvent({ messageId: `i${i}`, anon: 'd1', userId: 'u1' }),
+        ]),
       ),
     )
     const events = (await collectors[0]!.listEvents({ limit: 100 })).events
@@ -61,7 +66,9 @@ describe('sqlite store setup', () => {
     expect(await store.isHealthy()).toBe(true)
     await store.close()
     expect(await store.isHealthy()).toBe(false)
-    await expect(ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1' })])).rejects.toBeInstanceOf(StoreUnavailableError)
+    await expect(ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1' })])).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    )
   })
 
   it('refuses a file written by a newer Sillage instead of corrupting it', async () => {
@@ -70,7 +77,9 @@ describe('sqlite store setup', () => {
     await old.open()
     await old.close()
     const db = new Database(path)
-    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')").run()
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', '2030-01-01')",
+    ).run()
     db.close()
     await expect(new SqliteStore({ path }).open()).rejects.toThrow(/schema version 999.*newer Sillage/)
   })

@@ -69,7 +69,9 @@ export class SqliteStore implements Store {
 
   constructor(private readonly options: SqliteStoreOptions) {
     this.description =
-      'temporary' in options ? 'memory:' : `sqlite:${options.path}${options.synchronous === 'normal' ? '?synchronous=normal' : ''}`
+      'temporary' in options
+        ? 'memory:'
+        : `sqlite:${options.path}${options.synchronous === 'normal' ? '?synchronous=normal' : ''}`
   }
 
   async open(): Promise<void> {
@@ -77,7 +79,8 @@ export class SqliteStore implements Store {
     const temporary = 'temporary' in this.options ? mkdtempSync(join(tmpdir(), 'sillage-memory-')) : null
     const path = temporary === null ? (this.options as { path: string }).path : join(temporary, 'sillage.db')
     // A temporary file has nothing to survive a power cut for.
-    const synchronous = temporary === null ? ((this.options as { synchronous?: 'full' | 'normal' }).synchronous ?? 'full') : 'normal'
+    const synchronous =
+      temporary === null ? ((this.options as { synchronous?: 'full' | 'normal' }).synchronous ?? 'full') : 'normal'
     let writer: Database.Database | null = null
     try {
       writer = openSqliteWriter(path)
@@ -104,7 +107,16 @@ export class SqliteStore implements Store {
           return operations.appendChanges(args)
         },
       }
-      this.connections = { writer, writes, tx, checkpointer, walSync, reader, reads: new SqliteReads(reader), temporary }
+      this.connections = {
+        writer,
+        writes,
+        tx,
+        checkpointer,
+        walSync,
+        reader,
+        reads: new SqliteReads(reader),
+        temporary,
+      }
     } catch (error) {
       writer?.close()
       if (temporary !== null) rmSync(temporary, { recursive: true, force: true })
@@ -127,7 +139,9 @@ export class SqliteStore implements Store {
   async isHealthy(): Promise<boolean> {
     try {
       const connections = this.connections
-      return connections !== null && connections.writer.open && connections.reader.prepare('SELECT 1').get() !== undefined
+      return (
+        connections !== null && connections.writer.open && connections.reader.prepare('SELECT 1').get() !== undefined
+      )
     } catch {
       return false
     }
@@ -188,7 +202,10 @@ export class SqliteStore implements Store {
     try {
       await walSync.sync()
     } catch (error) {
-      throw new StoreUnavailableError(`${this.description}: cannot flush the write-ahead log to disk (${String(error)})`, { cause: error })
+      throw new StoreUnavailableError(
+        `${this.description}: cannot flush the write-ahead log to disk (${String(error)})`,
+        { cause: error },
+      )
     }
   }
 
@@ -211,7 +228,8 @@ export class SqliteStore implements Store {
   }
 
   private connected(): Connections {
-    if (this.connections === null) throw new StoreUnavailableError(`${this.description} is not open: call open() first (or it was closed)`)
+    if (this.connections === null)
+      throw new StoreUnavailableError(`${this.description} is not open: call open() first (or it was closed)`)
     return this.connections
   }
 }

@@ -10,15 +10,27 @@ import { texts } from '../text-array.js'
  * @example
  * appendChanges(handle, { changes: [{ type: 'contact.created', at, contactId, data: {} }] })
  */
-export function appendChanges({ sql, pipeline, channel }: PostgresHandle, { changes }: { changes: readonly NewChange[] }): void {
+export function appendChanges(
+  { sql, pipeline, channel }: PostgresHandle,
+  { changes }: { changes: readonly NewChange[] },
+): void {
   if (changes.length === 0) return
   const data = `[${changes.map((change) => change.dataJson ?? JSON.stringify(change.data)).join(',')}]`
   pipeline.send(sql`
     INSERT INTO changes (type, at, contact_id, data)
     SELECT type, at::timestamptz, contact_id, data
     FROM ROWS FROM (
-      unnest(${texts(sql, changes.map((c) => c.type))}::text[], ${texts(sql, changes.map((c) => c.at))}::text[],
-        ${texts(sql, changes.map((c) => c.contactId))}::text[]),
+      unnest(${texts(
+        sql,
+        changes.map((c) => c.type),
+      )}::text[], ${texts(
+        sql,
+        changes.map((c) => c.at),
+      )}::text[],
+        ${texts(
+          sql,
+          changes.map((c) => c.contactId),
+        )}::text[]),
       json_array_elements(${data}::text::json)
     ) WITH ORDINALITY AS batch (type, at, contact_id, data, position)
     ORDER BY position`)

@@ -18,5 +18,7 @@ export function attachIdentifier(
     pipeline.send(sql`UPDATE contacts SET updated_at = ${at} WHERE id = ${contactId}`)
     return
   }
-  pipeline.send(sql`UPDATE contacts SET ${sql(kind === 'userId' ? 'user_id' : 'email')} = ${value}, updated_at = ${at} WHERE id = ${contactId}`)
+  pipeline.send(
+    sql`UPDATE contacts SET ${sql(kind === 'userId' ? 'user_id' : 'email')} = ${value}, updated_at = ${at} WHERE id = ${contactId}`,
+  )
 }

@@ -16,9 +16,24 @@ export function bumpSummaries({ sql, pipeline }: PostgresHandle, { bumps }: { bu
       ? sql`VALUES (${bumps[0]!.contactId}::text, ${bumps[0]!.name}::text, ${bumps[0]!.count}::integer,
           ${bumps[0]!.first}::text::timestamptz, ${bumps[0]!.last}::text::timestamptz)`
       : sql`SELECT * FROM unnest(
-          ${texts(sql, bumps.map((b) => b.contactId))}::text[], ${texts(sql, bumps.map((b) => b.name))}::text[],
-          ${sql.array(bumps.map((b) => b.count), 23)}::integer[],
-          ${texts(sql, bumps.map((b) => b.first))}::timestamptz[], ${texts(sql, bumps.map((b) => b.last))}::timestamptz[])`
+          ${texts(
+            sql,
+            bumps.map((b) => b.contactId),
+          )}::text[], ${texts(
+            sql,
+            bumps.map((b) => b.name),
+          )}::text[],
+          ${sql.array(
+            bumps.map((b) => b.count),
+            23,
+          )}::integer[],
+          ${texts(
+            sql,
+            bumps.map((b) => b.first),
+          )}::timestamptz[], ${texts(
+            sql,
+            bumps.map((b) => b.last),
+          )}::timestamptz[])`
   pipeline.send(sql`
     INSERT INTO event_summaries (contact_id, name, count, first, last) ${rows}
     ON CONFLICT (contact_id, name) DO UPDATE SET count = event_summaries.count + excluded.count,

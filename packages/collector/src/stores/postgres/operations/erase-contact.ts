@@ -9,7 +9,10 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * await eraseContact(handle, { id }) // 'c_…' or null
  */
-export async function eraseContact({ sql, pipeline }: PostgresHandle, { id: given }: { id: string }): Promise<string | null> {
+export async function eraseContact(
+  { sql, pipeline }: PostgresHandle,
+  { id: given }: { id: string },
+): Promise<string | null> {
   const [contact] = await pipeline.read(sql<{ id: string }[]>`
     SELECT id FROM contacts WHERE id = coalesce((SELECT into_id FROM contact_merges WHERE merged_id = ${given}), ${given}) FOR UPDATE`)
   if (contact === undefined) return null

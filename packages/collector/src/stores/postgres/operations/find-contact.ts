@@ -8,7 +8,10 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * await findContact(handle, { kind: 'email', value: 'ann@example.com' })
  */
-export async function findContact(handle: PostgresHandle, { kind, value }: { kind: IdentifierKind; value: string }): Promise<ContactKeys | null> {
+export async function findContact(
+  handle: PostgresHandle,
+  { kind, value }: { kind: IdentifierKind; value: string },
+): Promise<ContactKeys | null> {
   const { sql, pipeline } = handle
   if (kind !== 'anonymousId') {
     const [contact] = await pipeline.read(sql<ContactKeys[]>`

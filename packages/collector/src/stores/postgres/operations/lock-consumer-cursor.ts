@@ -8,8 +8,13 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * await lockConsumerCursor(handle, { name: 'segments' })
  */
-export async function lockConsumerCursor({ sql, pipeline }: PostgresHandle, { name }: { name: string }): Promise<string | null> {
+export async function lockConsumerCursor(
+  { sql, pipeline }: PostgresHandle,
+  { name }: { name: string },
+): Promise<string | null> {
   pipeline.send(sql`INSERT INTO consumer_cursors (name, cursor) VALUES (${name}, '') ON CONFLICT (name) DO NOTHING`)
-  const [row] = await pipeline.read(sql<{ cursor: string }[]>`SELECT cursor FROM consumer_cursors WHERE name = ${name} FOR UPDATE`)
+  const [row] = await pipeline.read(
+    sql<{ cursor: string }[]>`SELECT cursor FROM consumer_cursors WHERE name = ${name} FOR UPDATE`,
+  )
   return row === undefined || row.cursor === '' ? null : row.cursor
 }

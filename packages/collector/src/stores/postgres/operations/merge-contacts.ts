@@ -6,10 +6,14 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * await mergeContacts(handle, { from: anonymousId, into: identifiedId, at })
  */
-export async function mergeContacts({ sql, pipeline }: PostgresHandle, { from: fromId, into: intoId, at }: { from: string; into: string; at: string }): Promise<void> {
+export async function mergeContacts(
+  { sql, pipeline }: PostgresHandle,
+  { from: fromId, into: intoId, at }: { from: string; into: string; at: string },
+): Promise<void> {
   const [from] = await pipeline.read(sql<{ userId: string | null; email: string | null; createdAt: Date }[]>`
     SELECT user_id AS "userId", email, created_at AS "createdAt" FROM contacts WHERE id = ${fromId} FOR UPDATE`)
-  if (from === undefined) throw new Error(`PostgreSQL store: no contact ${fromId} to merge (identity rules referenced a deleted contact)`)
+  if (from === undefined)
+    throw new Error(`PostgreSQL store: no contact ${fromId} to merge (identity rules referenced a deleted contact)`)
   const send = (statement: Parameters<typeof pipeline.send>[0]) => pipeline.send(statement)
   send(sql`UPDATE events SET contact_id = ${intoId} WHERE contact_id = ${fromId}`)
   send(sql`UPDATE anonymous_ids SET contact_id = ${intoId} WHERE contact_id = ${fromId}`)

@@ -55,6 +55,10 @@ export async function readChanges(
     WHERE (c.xid, c.seq) > (${from.xid}::text::xid8, ${from.seq}::bigint) AND c.xid < h.xid
     ORDER BY c.xid, c.seq LIMIT ${limit}`
   const rows = pipeline === undefined ? await query : await pipeline.read(query)
-  const changes = rows.map(({ xid, seq, at, ...row }) => ({ cursor: encodeChangeCursor({ xid, seq: Number(seq) }), ...row, at: at.toISOString() }))
+  const changes = rows.map(({ xid, seq, at, ...row }) => ({
+    cursor: encodeChangeCursor({ xid, seq: Number(seq) }),
+    ...row,
+    at: at.toISOString(),
+  }))
   return { changes, nextCursor: changes.at(-1)?.cursor ?? after ?? null }
 }

@@ -6,7 +6,10 @@ import type { PostgresHandle } from '../postgres-handle.js'
  * @example
  * saveConsumerCursor(handle, { name: 'segments', cursor: page.nextCursor })
  */
-export function saveConsumerCursor({ sql, pipeline }: PostgresHandle, { name, cursor }: { name: string; cursor: string }): void {
+export function saveConsumerCursor(
+  { sql, pipeline }: PostgresHandle,
+  { name, cursor }: { name: string; cursor: string },
+): void {
   pipeline.send(sql`
     INSERT INTO consumer_cursors (name, cursor) VALUES (${name}, ${cursor})
     ON CONFLICT (name) DO UPDATE SET cursor = excluded.cursor`)

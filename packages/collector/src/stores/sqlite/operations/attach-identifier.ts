@@ -12,8 +12,10 @@ export function attachIdentifier(
   db: Database,
   { contactId, kind, value, at }: { contactId: string; kind: IdentifierKind; value: string; at: string },
 ): void {
-  if (kind === 'userId') prepared(db, 'UPDATE contacts SET user_id = ?, updated_at = ? WHERE id = ?').run(value, at, contactId)
-  else if (kind === 'email') prepared(db, 'UPDATE contacts SET email = ?, updated_at = ? WHERE id = ?').run(value, at, contactId)
+  if (kind === 'userId')
+    prepared(db, 'UPDATE contacts SET user_id = ?, updated_at = ? WHERE id = ?').run(value, at, contactId)
+  else if (kind === 'email')
+    prepared(db, 'UPDATE contacts SET email = ?, updated_at = ? WHERE id = ?').run(value, at, contactId)
   else {
     prepared(
       db,

@@ -8,7 +8,10 @@ import { prepared } from '../prepared.js'
  * @example
  * countSegmentMembers(db, { segmentIds: ['seg_1'] }) // { seg_1: 12 }
  */
-export function countSegmentMembers(db: Database, { segmentIds }: { segmentIds: readonly string[] }): Record<string, number> {
+export function countSegmentMembers(
+  db: Database,
+  { segmentIds }: { segmentIds: readonly string[] },
+): Record<string, number> {
   const rows = prepared<[string], { segmentId: string; size: number }>(
     db,
     `SELECT m.segment_id AS segmentId, count(*) AS size FROM segment_members m JOIN contacts c ON c.id = m.contact_id

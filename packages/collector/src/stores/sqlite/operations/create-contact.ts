@@ -8,5 +8,9 @@ import { prepared } from '../prepared.js'
  * createContact(db, { id: newContactId(), at: event.receivedAt })
  */
 export function createContact(db: Database, { id, at }: { id: string; at: string }): void {
-  prepared<[string, string, string]>(db, 'INSERT INTO contacts (id, created_at, updated_at) VALUES (?, ?, ?)').run(id, at, at)
+  prepared<[string, string, string]>(db, 'INSERT INTO contacts (id, created_at, updated_at) VALUES (?, ?, ?)').run(
+    id,
+    at,
+    at,
+  )
 }

@@ -10,7 +10,9 @@ import { prepared } from '../prepared.js'
  */
 export function dailySalt(db: Database, { day, candidate }: { day: string; candidate: string }): string {
   prepared<[string]>(db, 'DELETE FROM daily_salts WHERE day < ?').run(day)
-  prepared<[string, string]>(db, 'INSERT INTO daily_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING')
-    .run(day, candidate)
+  prepared<[string, string]>(db, 'INSERT INTO daily_salts (day, salt) VALUES (?, ?) ON CONFLICT (day) DO NOTHING').run(
+    day,
+    candidate,
+  )
   return prepared<[string], string>(db, 'SELECT salt FROM daily_salts WHERE day = ?').pluck().get(day)!
 }

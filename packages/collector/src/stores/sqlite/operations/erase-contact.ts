@@ -23,7 +23,10 @@ const steps = [
  * eraseContact(db, { id }) // 'c_…' or null
  */
 export function eraseContact(db: Database, { id: given }: { id: string }): string | null {
-  const id = prepared<{ id: string }, string>(db, 'SELECT id FROM contacts WHERE id = coalesce((SELECT into_id FROM contact_merges WHERE merged_id = @id), @id)')
+  const id = prepared<{ id: string }, string>(
+    db,
+    'SELECT id FROM contacts WHERE id = coalesce((SELECT into_id FROM contact_merges WHERE merged_id = @id), @id)',
+  )
     .pluck()
     .get({ id: given })
   if (id === undefined) return null

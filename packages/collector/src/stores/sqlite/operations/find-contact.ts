@@ -15,6 +15,9 @@ const byKind: Record<IdentifierKind, string> = {
  * @example
  * findContact(db, { kind: 'email', value: 'ann@example.com' })
  */
-export function findContact(db: Database, { kind, value }: { kind: IdentifierKind; value: string }): ContactKeys | null {
+export function findContact(
+  db: Database,
+  { kind, value }: { kind: IdentifierKind; value: string },
+): ContactKeys | null {
   return prepared<[string], ContactKeys>(db, byKind[kind]).get(value) ?? null
 }

@@ -40,7 +40,8 @@ export function mergeContacts(db: Database, args: MergeArgs): void {
     db,
     'SELECT user_id AS userId, email, created_at AS createdAt FROM contacts WHERE id = ?',
   ).get(args.from)
-  if (from === undefined) throw new Error(`SQLite store: no contact ${args.from} to merge (identity rules referenced a deleted contact)`)
+  if (from === undefined)
+    throw new Error(`SQLite store: no contact ${args.from} to merge (identity rules referenced a deleted contact)`)
   for (const sql of moveRows) prepared<MergeArgs>(db, sql).run(args)
   // The survivor takes the userId/email it lacks; release them first, they are UNIQUE.
   prepared(db, 'UPDATE contacts SET user_id = NULL, email = NULL WHERE id = ?').run(args.from)

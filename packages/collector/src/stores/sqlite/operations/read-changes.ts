@@ -24,6 +24,10 @@ export function readChanges(db: Database, { after, limit }: ChangeQuery): Change
     db,
     'SELECT seq, type, at, contact_id AS contactId, data FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
   ).all(afterSeq, limit)
-  const changes = rows.map(({ seq, data, ...row }) => ({ cursor: encodeChangeCursor({ xid: '0', seq }), ...row, data: data === null ? null : JSON.parse(data) }))
+  const changes = rows.map(({ seq, data, ...row }) => ({
+    cursor: encodeChangeCursor({ xid: '0', seq }),
+    ...row,
+    data: data === null ? null : JSON.parse(data),
+  }))
   return { changes, nextCursor: changes.at(-1)?.cursor ?? after ?? null }
 }

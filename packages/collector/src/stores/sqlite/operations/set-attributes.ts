@@ -8,7 +8,10 @@ import { prepared } from '../prepared.js'
  * @example
  * setAttributes(db, { contactId, attributes: { plan: 'pro' }, timestamp: event.timestamp })
  */
-export function setAttributes(db: Database, { contactId, attributes, timestamp }: { contactId: string; attributes: JsonObject; timestamp: string }): void {
+export function setAttributes(
+  db: Database,
+  { contactId, attributes, timestamp }: { contactId: string; attributes: JsonObject; timestamp: string },
+): void {
   const set = prepared<[string, string, string, string]>(
     db,
     `INSERT INTO contact_attributes (contact_id, key, value, updated_at) VALUES (?, ?, ?, ?)

@@ -12,7 +12,10 @@ const sql = `SELECT message_id FROM events WHERE source = ? AND message_id IN (S
  * @example
  * storedMessageIds(db, { source: 'wk_1', messageIds: ['m1', 'm2'] }) // Set { 'm1' }
  */
-export function storedMessageIds(db: Database, { source, messageIds }: { source: string; messageIds: readonly string[] }): Set<string> {
+export function storedMessageIds(
+  db: Database,
+  { source, messageIds }: { source: string; messageIds: readonly string[] },
+): Set<string> {
   const ids = JSON.stringify(messageIds)
   return new Set(prepared<[string, string, string, string], string>(db, sql).pluck().all(source, ids, source, ids))
 }
