@@ -55,7 +55,9 @@ export class AutomationEngine implements ChangeConsumer {
         await forgetContact(tx, change.contactId)
         continue
       }
-      await this.endWaits(tx, change, automations)
+      // A waiting run whose automation is gone never resumes: with none defined there is
+      // nothing to look up for this change (a store query per event otherwise).
+      if (automations.length > 0) await this.endWaits(tx, change, automations)
       for (const automation of enabled) {
         if (automation.trigger.some((trigger) => triggerMatches(trigger, change))) {
           await this.startRun(tx, automation, change)
