@@ -1,6 +1,5 @@
 import type { AutomationRecordKind } from './records/automation-record.js'
 import type { Transactional } from '../transaction/store-transaction.js'
-import { sleepUntilWoken } from '../feed/sleep-until-woken.js'
 
 /** The longest single sleep: timers in Node cannot wait longer than about 24 days at once. */
 const MAX_SLEEP_MS = 24 * 60 * 60 * 1000
@@ -68,8 +67,15 @@ export class DueScheduler {
         sleepMs = 1000
       }
       if (this.stopped || this.woken) continue
-      await sleepUntilWoken(sleepMs === null ? null : Math.min(sleepMs, MAX_SLEEP_MS), (wake) => {
-        this.wake = wake
+      await new Promise<void>((resolve) => {
+        const timer = sleepMs === null ? undefined : setTimeout(done, Math.min(sleepMs, MAX_SLEEP_MS))
+        const self = this
+        function done() {
+          clearTimeout(timer)
+          self.wake = null
+          resolve()
+        }
+        this.wake = done
       })
     }
   }

@@ -1,7 +1,6 @@
 import type { StoreTransaction } from '../transaction/store-transaction.js'
 import type { ChangeConsumer } from './change-consumer.js'
 import type { FeedSource } from './feed-source.js'
-import { sleepUntilWoken } from './sleep-until-woken.js'
 
 export interface FeedFollowerOptions {
   source: FeedSource
@@ -91,8 +90,15 @@ export class FeedFollower {
         onError(error)
       }
       if (this.stopped || this.woken) continue
-      await sleepUntilWoken(pollMs, (wake) => {
-        this.wake = wake
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, pollMs)
+        const self = this
+        function done() {
+          clearTimeout(timer)
+          self.wake = null
+          resolve()
+        }
+        this.wake = done
       })
     }
   }

@@ -3,7 +3,6 @@ import type { Store } from '../../stores/store.js'
 import { SegmentComputer } from './segment-computer.js'
 import { SegmentConsumer } from './segment-consumer.js'
 import { SegmentScheduler } from './segment-scheduler.js'
-import { sleepUntilWoken } from '../../feed/sleep-until-woken.js'
 
 export interface SegmentUpkeepOptions {
   store: Store
@@ -108,8 +107,15 @@ export class SegmentUpkeep {
         onError(error)
       }
       if (this.stopped || sleepMs === 0 || this.computeWanted) continue
-      await sleepUntilWoken(sleepMs, (wake) => {
-        this.wake = wake
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, sleepMs)
+        const self = this
+        function done() {
+          clearTimeout(timer)
+          self.wake = null
+          resolve()
+        }
+        this.wake = done
       })
     }
   }
