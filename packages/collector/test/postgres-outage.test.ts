@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import { startTcpProxy, type TcpProxy } from '../src/stores/postgres/tcp-proxy.test-suite.js'
 import { batchResult, collectorClient } from './helpers/collector-client.js'
 import { type CollectorProcess, killAllCollectorProcesses, startCollectorProcess } from './helpers/collector-process.js'
@@ -32,7 +32,8 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
     const server = testServerAddress()
     proxy = await startTcpProxy(server.host, server.port)
     // The collector only knows the proxy: cutting it is, for the collector, the database host going away.
-    const storeUrl = schema.storeUrl({ host: `127.0.0.1:${proxy.port}`, params: { max: '3', connect_timeout: '2' } })
+    // A cut proxy refuses at once; the connect timeout only has to outlast a loaded machine after the restore.
+    const storeUrl = schema.storeUrl({ host: `127.0.0.1:${proxy.port}`, params: { max: '3', connect_timeout: '15' } })
     collector = await startCollectorProcess(
       ['--store', storeUrl, '--write-keys', WRITE_KEY, '--secret-key', SECRET_KEY, '--rate-limit', '0'],
       dir,
@@ -57,6 +58,7 @@ describe('a collector process whose PostgreSQL goes away and comes back', () => 
   it('answers 503 with Retry-After while the database is unreachable, stores nothing of it, and recovers without a restart', {
     timeout: 180_000,
   }, async () => {
+    onTestFailed(() => console.error(`collector output:\n${collector.output()}`))
     expect(await (await client.health()).json()).toEqual({ status: 'ok', store: 'ok' })
     expect(await batchResult(await client.postBatch(batchOf('before', 5)))).toEqual({
       accepted: 5,
