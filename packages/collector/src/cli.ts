@@ -48,8 +48,10 @@ async function main(argv: readonly string[]): Promise<void> {
     segments: storedSegmentMembership(store),
     onError: (error) => console.error(redact(`sillage: automations: ${oneLine(error)}`)),
   })
+  const shutdown = new AbortController()
   const app = createCollector({
     store,
+    shutdown: shutdown.signal,
     onSegmentsSaved: () => upkeep.segmentsSaved(),
     writeKeys: keys.writeKeys,
     secretKey: keys.secretKey,
@@ -85,25 +87,33 @@ async function main(argv: readonly string[]): Promise<void> {
   }).start()
   upkeep.start()
   automations.start()
-  stopOnSignals(server, store, [{ stop: stopMaintenance }, upkeep, automations])
+  stopOnSignals({ server, store, shutdown, background: [{ stop: stopMaintenance }, upkeep, automations] })
 }
 
-/**
- * SIGTERM/SIGINT: stop accepting, finish requests in flight (at most 10 s), close the
- * store, exit 0. Repeated signals are ignored: Ctrl-C under `npm start` arrives twice
- * (from the terminal and relayed by the wrapper), and must not cut the shutdown short.
- */
 /** Work the collector runs beside its routes (retention, automations, segments): stopped before the store closes. */
 interface BackgroundWork {
   stop(): void | Promise<void>
 }
 
-function stopOnSignals(server: Server, store: Store, background: readonly BackgroundWork[]): void {
+/**
+ * SIGTERM/SIGINT: stop accepting, end long polls and live streams, finish requests in
+ * flight (at most 10 s), close the store, exit 0. Repeated signals are ignored: Ctrl-C
+ * under `npm start` arrives twice (from the terminal and relayed by the wrapper), and must
+ * not cut the shutdown short.
+ */
+function stopOnSignals(options: {
+  server: Server
+  store: Store
+  shutdown: AbortController
+  background: readonly BackgroundWork[]
+}): void {
+  const { server, store, shutdown, background } = options
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     console.log(`Sillage collector: ${signal} received, finishing requests in flight…`)
+    shutdown.abort()
     await closeServer(server, 10_000)
     const stops = background.map(async (work) => work.stop())
     for (const failure of (await Promise.allSettled(stops)).filter((result) => result.status === 'rejected')) {

@@ -70,6 +70,12 @@ export interface CollectorOptions {
   onDeliveryReplayed?: () => void
   /** Told when a segment is created or edited (e.g. `SegmentUpkeep.segmentsSaved`), to compute it at once. */
   onSegmentsSaved?: () => void
+  /**
+   * Abort it when the process begins to stop: `/v1/changes` long polls answer what they have
+   * and the console's live streams end (browsers reconnect), so a graceful stop does not wait
+   * out requests that would idle for up to 30 s. Default: never aborted.
+   */
+  shutdown?: AbortSignal
 }
 
 /**
@@ -103,6 +109,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
     now: options.now ?? (() => new Date()),
     dailySalts: new DailySalts(storeDailySalt(options.store)),
     exportSections: options.exportSections ?? storedExportSections(options.store),
+    shutdown: options.shutdown ?? new AbortController().signal,
   }
   const app = new Hono<CollectorEnv>()
   app.use('*', requestMetrics(deps.metrics.requests))

@@ -27,6 +27,16 @@ describe('GET /v1/changes', () => {
     expect(page.changes.length).toBeGreaterThan(0)
   })
 
+  it('a waiting request answers at once, with what is there, when the process begins to stop', async () => {
+    const shutdown = new AbortController()
+    const { read } = await testCollector({ shutdown: shutdown.signal })
+    const waiting = read('/v1/changes?wait=30')
+    shutdown.abort()
+    const response = await waiting
+    expect(response.status).toBe(200)
+    expect((await response.json()).changes).toEqual([])
+  })
+
   it.each([
     ['limit=0', /limit/],
     ['limit=1001', /limit/],

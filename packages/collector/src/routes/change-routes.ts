@@ -9,12 +9,12 @@ import type { RouteDeps } from './route-deps.js'
 
 /**
  * The change feed over HTTP, behind the secret key: `GET /v1/changes?after&limit&wait`,
- * oldest first, long-polling up to `wait` seconds for a first change.
+ * oldest first, long-polling up to `wait` seconds for a first change (less when the process stops).
  *
  * @example
  * app.route('/', changeRoutes(deps))
  */
-export function changeRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono<CollectorEnv> {
+export function changeRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | 'shutdown'>): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>()
   app.use('/v1/changes', secretKeyAuth(deps))
   app.get('/v1/changes', async (c) => {
@@ -28,7 +28,7 @@ export function changeRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey'>): Hono
       ...(after === undefined ? {} : { after }),
       limit,
       waitMs: wait * 1000,
-      signal: c.req.raw.signal,
+      signal: AbortSignal.any([c.req.raw.signal, deps.shutdown]),
     })
     return c.json(page)
   })

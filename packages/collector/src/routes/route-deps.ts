@@ -25,4 +25,6 @@ export interface RouteDeps {
   dailySalts: DailySalts
   /** What other features keep about a contact, for its personal-data export. */
   exportSections: ExportSections
+  /** Aborted when the process begins to stop: long polls and live streams end at once. */
+  shutdown: AbortSignal
 }

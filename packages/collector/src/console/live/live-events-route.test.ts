@@ -80,10 +80,10 @@ function manualClock() {
   return { clock, intervals, running: () => running.size, tick: () => [...running.values()].forEach((tick) => tick()) }
 }
 
-async function liveConsole() {
+async function liveConsole(overrides: { shutdown?: AbortSignal } = {}) {
   const counting = countingStore()
   const heartbeat = manualClock()
-  const collector = await testCollector({ store: counting.store, heartbeatClock: heartbeat.clock })
+  const collector = await testCollector({ store: counting.store, heartbeatClock: heartbeat.clock, ...overrides })
   const browser = consoleBrowser(collector.app)
   await browser.signIn()
   const send = async (events: Record<string, unknown>[]) => {
@@ -185,6 +185,17 @@ describe('the event log live view (GET /console/events/live)', () => {
     await live.send([{ event: 'after_sign_out' }])
     expect(await stream.ended()).toBe(true)
     await expect.poll(live.listening).toBe(0)
+  })
+
+  it('ends the stream when the process begins to stop, so a graceful stop does not wait for it', async () => {
+    const shutdown = new AbortController()
+    const live = await liveConsole({ shutdown: shutdown.signal })
+    const stream = await live.openLive()
+    await stream.next()
+    shutdown.abort()
+    expect(await stream.ended()).toBe(true)
+    await expect.poll(live.listening).toBe(0)
+    expect(live.heartbeat.running()).toBe(0)
   })
 
   it('refuses without a session, and with a filter or cursor it cannot follow', async () => {

@@ -31,7 +31,7 @@ export interface LiveEventsOptions {
  * events as server-sent events, read from the change feed and woken by each commit. Each
  * matching event comes as an `event` message whose data is its table row, with its feed
  * cursor as id, so a reconnecting browser (`Last-Event-ID`) resumes where it was. The
- * stream ends when the client leaves or its session does.
+ * stream ends when the client leaves, its session does, or the process stops.
  *
  * @example
  * app.route('/', liveEventsRoute({ deps, log }))
@@ -55,6 +55,7 @@ export function liveEventsRoute(options: LiveEventsOptions): Hono<CollectorEnv> 
       const stop = () => stopped.abort()
       stream.onAbort(stop)
       c.req.raw.signal.addEventListener('abort', stop)
+      deps.shutdown.addEventListener('abort', stop)
       const stopHeartbeat = clock(heartbeatMs, () => {
         if (!signedIn(c)) stop()
         else stream.write(': heartbeat\n\n').catch(stop)
@@ -76,6 +77,7 @@ export function liveEventsRoute(options: LiveEventsOptions): Hono<CollectorEnv> 
       } finally {
         stopHeartbeat()
         c.req.raw.signal.removeEventListener('abort', stop)
+        deps.shutdown.removeEventListener('abort', stop)
       }
     })
   })
