@@ -68,8 +68,8 @@ export function SegmentEditorPage(props: SegmentEditorPageProps) {
             Groups <code>all</code>, <code>any</code>, <code>not</code>; conditions on an <code>event</code> (with{' '}
             <code>count</code>, <code>within</code>, <code>first</code>, <code>last</code>, <code>where</code>), a{' '}
             <code>sequence</code>, an <code>attribute</code> (<code>email</code>, <code>userId</code>,{' '}
-            <code>identified</code> too) or another <code>segment</code>. Times: <code>"30d"</code>,{' '}
-            <code>"2h"</code> or <code>{'{"since": ISO}'}</code>.
+            <code>identified</code> too) or another <code>segment</code>. Times: <code>"30d"</code>, <code>"2h"</code>{' '}
+            or <code>{'{"since": ISO}'}</code>.
           </p>
           <textarea
             id="match"

@@ -118,8 +118,8 @@ export function SegmentPage(props: SegmentPageProps) {
         ) : (
           <EmptyState title="No members yet">
             <p>
-              No contact matches the condition{segment.status === 'computing' ? ' so far' : ''}. Ask why for one
-              contact with the form above, or <a href={`${href}/edit`}>edit the condition</a>.
+              No contact matches the condition{segment.status === 'computing' ? ' so far' : ''}. Ask why for one contact
+              with the form above, or <a href={`${href}/edit`}>edit the condition</a>.
             </p>
           </EmptyState>
         )}

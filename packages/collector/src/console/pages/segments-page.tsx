@@ -67,8 +67,8 @@ export function SegmentsPage(props: SegmentsPageProps) {
         <EmptyState title="No segments yet">
           <p>
             A segment is a saved condition on contacts, such as “{SEGMENT_EXAMPLE.name}”: {SEGMENT_EXAMPLE.description}.
-            Its members are kept up to date as events arrive. <a href="/console/segments/new">Create a segment</a>{' '}
-            from this example and change it to your own events:
+            Its members are kept up to date as events arrive. <a href="/console/segments/new">Create a segment</a> from
+            this example and change it to your own events:
           </p>
           <pre class="example" tabindex={0} aria-label="Example condition">
             <code>{JSON.stringify(SEGMENT_EXAMPLE.match, null, 2)}</code>

@@ -58,7 +58,9 @@ export function readSegmentMatch(text: string): SegmentFormResult<SegmentConditi
   const match = parseMatchJson(text)
   if (!match.ok) return match
   const result = segmentPreviewSchema.safeParse({ match: match.value })
-  return result.success ? { ok: true, value: result.data.match } : { ok: false, problems: problemsByField(result.error) }
+  return result.success
+    ? { ok: true, value: result.data.match }
+    : { ok: false, problems: problemsByField(result.error) }
 }
 
 function parseMatchJson(text: string): SegmentFormResult<unknown> {

@@ -101,7 +101,11 @@ export function segmentsRoutes(options: SegmentsRoutesOptions): Hono<CollectorEn
 
   app.get('/segments', async (c) => {
     const deleted = c.req.query('deleted')
-    return renderConsolePage(c, page('Segments'), <SegmentsPage segments={await readSegments(store)} deleted={deleted} />)
+    return renderConsolePage(
+      c,
+      page('Segments'),
+      <SegmentsPage segments={await readSegments(store)} deleted={deleted} />,
+    )
   })
 
   app.get('/segments/new', (c) => {
@@ -166,12 +170,7 @@ export function segmentsRoutes(options: SegmentsRoutesOptions): Hono<CollectorEn
     return renderConsolePage(
       c,
       page(`Explain ${segment.name}`),
-      <SegmentExplainPage
-        {...props}
-        explanation={explanation ?? undefined}
-        enteredAt={enteredAt}
-        history={history}
-      />,
+      <SegmentExplainPage {...props} explanation={explanation ?? undefined} enteredAt={enteredAt} history={history} />,
     )
   })
 
