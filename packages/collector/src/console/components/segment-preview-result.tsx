@@ -39,8 +39,9 @@ export function SegmentPreviewResult(props: SegmentPreviewResultProps) {
       </div>
     )
   }
+  // `data-valid` tells the console script the condition's earlier problems are fixed.
   return (
-    <div data-preview-result>
+    <div data-preview-result data-valid>
       <p>
         <strong>
           <NumberText value={preview.size} /> {preview.size === 1 ? 'contact matches' : 'contacts match'}

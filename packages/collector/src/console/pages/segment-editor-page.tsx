@@ -6,7 +6,7 @@ export interface SegmentEditorPageProps {
   /** The segment being edited; absent for a new one. */
   segment?: { id: string; name: string }
   input: SegmentFormInput
-  /** Set after a refused save: every problem is listed at the top and beside its field. */
+  /** Set after a refused save: each problem beside its field, with its path. */
   problems?: SegmentFormProblems
   /** Set after "Preview" (or the problems that kept it from counting). */
   preview?: SegmentPreview
@@ -30,13 +30,9 @@ export function SegmentEditorPage(props: SegmentEditorPageProps) {
     <>
       <h1>{segment ? `Edit ${segment.name}` : 'New segment'}</h1>
       {all.length > 0 && (
-        <div class="error" role="alert">
-          <p>Not saved: {all.length === 1 ? 'one problem' : `${all.length} problems`} to fix.</p>
-          <ul class="problems">
-            {all.map((problem) => (
-              <li>{problem}</li>
-            ))}
-          </ul>
+        <div class="error form-problems" role="alert">
+          Not saved: {all.length === 1 ? 'one problem' : `${all.length} problems`} to fix, marked beside{' '}
+          {all.length === 1 ? 'its field' : 'their fields'} below.
         </div>
       )}
       <form method="post" action={action} class="segment-editor" data-segment-preview="/console/segments/preview">

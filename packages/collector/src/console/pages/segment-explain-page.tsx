@@ -82,44 +82,29 @@ function Explanation(props: SegmentExplainPageProps & { contact: ContactDetail; 
           : 'Stored membership: not a member' + (segment.status === 'computing' ? ' (still computing).' : '.')}
         {props.enteredAt && <TimeStamp iso={props.enteredAt} />}
       </p>
-      <div class="table-scroll">
-        <table class="explanation">
-          <caption>Each condition, outermost first, with the evidence that decided</caption>
-          <thead>
-            <tr>
-              <th scope="col">Condition</th>
-              <th scope="col">Result</th>
-              <th scope="col">Evidence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.conditions.map((condition) => {
-              const depth = condition.path.split('.').filter((step) => /^(all|any|not)$/.test(step)).length
-              const at = conditionAt(segment.match, condition.path)
-              const eventName = at && 'event' in at ? at.event : undefined
-              return (
-                <tr data-condition-row class={condition.holds ? 'holds' : 'fails'}>
-                  <td class={`depth-${Math.min(depth, 6)}`}>
-                    <code class="path">{condition.path}</code>
-                    <div>
-                      <code>{conditionLine(at)}</code>
-                    </div>
-                  </td>
-                  <td>{condition.holds ? '✓ holds' : '✗ does not hold'}</td>
-                  <td>
-                    <ConditionEvidence evidence={condition.evidence} />
-                    {eventName !== undefined && (
-                      <a href={`/console/events?${new URLSearchParams({ name: eventName, contact: contact.id })}`}>
-                        Their {eventName} events
-                      </a>
-                    )}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      </div>
+      <h3 id="conditions">Each condition, outermost first, with the evidence that decided</h3>
+      <ol class="explanation" aria-labelledby="conditions">
+        {explanation.conditions.map((condition) => {
+          const depth = condition.path.split('.').filter((step) => /^(all|any|not)$/.test(step)).length
+          const at = conditionAt(segment.match, condition.path)
+          const eventName = at && 'event' in at ? at.event : undefined
+          return (
+            <li data-condition-row class={`${condition.holds ? 'holds' : 'fails'} depth-${Math.min(depth, 4)}`}>
+              <p class="result">
+                <strong>{condition.holds ? '✓ holds' : '✗ does not hold'}</strong>{' '}
+                <code class="path">{condition.path}</code>
+              </p>
+              <code class="condition-line">{conditionLine(at)}</code>
+              <ConditionEvidence evidence={condition.evidence} />
+              {eventName !== undefined && (
+                <a href={`/console/events?${new URLSearchParams({ name: eventName, contact: contact.id })}`}>
+                  Their {eventName} events
+                </a>
+              )}
+            </li>
+          )
+        })}
+      </ol>
       <h3>Entries and exits</h3>
       {props.history && props.history.length > 0 ? (
         <ul class="history">

@@ -100,7 +100,7 @@ describe('segments in the console', () => {
       'match.all.0.count.gte: must be a number',
     )
     expect(again).toContain('aria-describedby="match-help match-problems"')
-    expect(text(again)).toContain('Not saved: 2 problems to fix.')
+    expect(text(again)).toContain('Not saved: 2 problems to fix, marked beside their fields below.')
     expect((await (await read('/v1/segments')).json()).segments).toEqual([])
   })
 
@@ -214,12 +214,12 @@ describe('segments in the console', () => {
       )
     }
     const page = await html(`/console/segments/${id}/explain?contact=bob`)
-    const rows = [...page.matchAll(/<tr data-condition-row[^>]*>(.*?)<\/tr>/gs)].map((match) => text(match[1]!))
+    const rows = [...page.matchAll(/<li data-condition-row[^>]*>(.*?)<\/li>/gs)].map((match) => text(match[1]!))
     expect(rows).toEqual([
-      'match all of these 2 ✗ does not hold 1 of 2 hold',
-      'match.all.0 {"event":"order_completed","count":{"gte":2},"within":"30d"} ✗ does not hold Matching events 1 ' +
+      '✗ does not hold match all of these 2 1 of 2 hold',
+      '✗ does not hold match.all.0 {"event":"order_completed","count":{"gte":2},"within":"30d"} Matching events 1 ' +
         'First 2024-05-02 12:00:00 UTC Last 2024-05-02 12:00:00 UTC Events bob-order-2 Their order_completed events',
-      'match.all.1 {"attribute":"email","endsWith":"@example.com"} ✓ holds Values found bob@example.com',
+      '✓ holds match.all.1 {"attribute":"email","endsWith":"@example.com"} Values found bob@example.com',
     ])
     expect(text(page)).toContain('Stored membership: not a member.')
     expect(text(page)).toContain('No entry or exit recorded')

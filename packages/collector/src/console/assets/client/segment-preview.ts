@@ -7,6 +7,7 @@ const DEBOUNCE_MS = 400
  * The segment builder's live count: while the person types, posts the form (after a pause)
  * to its preview URL and shows the answer in the preview region, as the Preview button
  * does without the script. An answer that arrives after a newer request was sent is dropped.
+ * Once the condition counts, the problems a refused save marked beside it are gone.
  *
  * @example
  * previewSegmentsAsTyped(document)
@@ -31,6 +32,7 @@ export function previewSegmentsAsTyped(doc: Document): void {
       if (sent !== latest) return
       region.innerHTML = response.ok ? html : '<p>Could not count right now: press Preview.</p>'
       localiseTimes(region)
+      if (region.querySelector('[data-valid]')) clearFixedProblems(form)
     } catch {
       if (sent === latest) region.innerHTML = '<p>Could not count right now: press Preview.</p>'
     } finally {
@@ -41,4 +43,12 @@ export function previewSegmentsAsTyped(doc: Document): void {
     clearTimeout(timer)
     timer = setTimeout(preview, DEBOUNCE_MS)
   })
+}
+
+function clearFixedProblems(form: HTMLFormElement): void {
+  const field = form.querySelector<HTMLTextAreaElement>('textarea[aria-invalid]')
+  if (!field) return
+  form.querySelector(`#${field.id}-problems`)?.remove()
+  field.removeAttribute('aria-invalid')
+  field.setAttribute('aria-describedby', `${field.id}-help`)
 }
