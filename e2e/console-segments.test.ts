@@ -106,6 +106,13 @@ describe('console segments', () => {
     await expect.poll(() => page.getByRole('region', { name: 'About' }).textContent()).toContain('Ready')
     await check(page, 'segment')
 
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Segments' }).click()
+    await page.waitForURL('**/console/segments')
+    const listed = page.locator('tr[data-segment-row] td')
+    expect((await listed.allTextContents()).slice(0, 3)).toEqual(['Repeat buyers', '2', 'Ready'])
+    await check(page, 'list')
+    await page.getByRole('link', { name: 'Repeat buyers' }).click()
+
     // Why isn't Ada in it? (submitted with Enter, from the keyboard)
     await page.getByLabel('Contact id, email or userId').fill('ada@example.com')
     await page.getByLabel('Contact id, email or userId').press('Enter')
