@@ -30,8 +30,9 @@ async function shop() {
     messageId: `${userId}-identify`,
     timestamp: '2024-05-01T00:00:00.000Z',
   })
-  const batch = [identify('ann'), identify('bob'), identify('cyd')]
-  batch.push(order('ann', 1), order('ann', 5), order('bob', 2), order('cyd', 3), order('cyd', 4))
+  const identifies = [identify('ann'), identify('bob'), identify('cyd')]
+  const orders = [order('ann', 1), order('ann', 5), order('bob', 2), order('cyd', 3), order('cyd', 4)]
+  const batch = [...identifies, ...orders]
   await collector.post('/v1/batch', { batch })
   const browser = consoleBrowser(collector.app)
   await browser.signIn()

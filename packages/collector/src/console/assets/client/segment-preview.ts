@@ -30,7 +30,8 @@ export function previewSegmentsAsTyped(doc: Document): void {
       })
       const html = await response.text()
       if (sent !== latest) return
-      region.innerHTML = response.ok ? html : '<p>Could not count right now: press Preview.</p>'
+      // Redirected: the session ended, and the answer is the sign-in page, not a count.
+      region.innerHTML = response.ok && !response.redirected ? html : '<p>Could not count right now: press Preview.</p>'
       localiseTimes(region)
       if (region.querySelector('[data-valid]')) clearFixedProblems(form)
     } catch {
