@@ -146,4 +146,36 @@ describe('console segments', () => {
     expect(refusals).toEqual(['POST /console/segments/new'])
     expect(problems()).toEqual([])
   })
+
+  test('the live count shows the answer to the latest typing, even when an earlier answer comes last', async () => {
+    const { page, collector, problems } = await openConsole(browser)
+    await sendEvents(collector, shop)
+    await signIn(page, collector, '/console/segments/new')
+    // The first count is held back by the network until the second has been shown.
+    let releaseFirst = () => {}
+    const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve))
+    let previews = 0
+    await page.route('**/console/segments/preview', async (route) => {
+      if (++previews === 1) await firstHeld
+      await route.continue()
+    })
+    const isPreview = (url: string) => url.endsWith('/console/segments/preview')
+    const condition = page.getByLabel('Condition (JSON)')
+    const firstSent = page.waitForRequest((request) => isPreview(request.url()))
+    await condition.fill('{"event": "order_completed"}')
+    await firstSent
+    const secondAnswered = page.waitForResponse((response) => isPreview(response.url()))
+    await condition.fill(repeatBuyers)
+    await secondAnswered
+    const liveCount = page.locator('[data-preview-region]')
+    await expect.poll(() => liveCount.textContent()).toContain('2 contacts match this condition now')
+    const firstAnswered = page.waitForResponse((response) => isPreview(response.url()))
+    releaseFirst()
+    expect(await (await firstAnswered).text()).toContain('3')
+    // Give the stale answer the time it would take to be shown: it must not be.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))))
+    expect(await liveCount.textContent()).toContain('2 contacts match this condition now')
+    expect(previews).toBe(2)
+    expect(problems()).toEqual([])
+  })
 })
