@@ -112,6 +112,11 @@ describe('console segments', () => {
     expect((await listed.allTextContents()).slice(0, 3)).toEqual(['Repeat buyers', '2', 'Ready'])
     await check(page, 'list')
     await page.getByRole('link', { name: 'Repeat buyers' }).click()
+    await page.getByRole('link', { name: 'Edit' }).click()
+    await page.waitForURL('**/edit')
+    expect(JSON.parse(await page.getByLabel('Condition (JSON)').inputValue())).toEqual(JSON.parse(repeatBuyers))
+    await check(page, 'edit')
+    await page.getByRole('link', { name: 'Cancel' }).click()
 
     // Why isn't Ada in it? (submitted with Enter, from the keyboard)
     await page.getByLabel('Contact id, email or userId').fill('ada@example.com')
@@ -132,6 +137,7 @@ describe('console segments', () => {
     await page.waitForURL(`**/console/contacts/${ben!.id}`)
     const segmentsOfBen = page.getByRole('region', { name: 'Segments' })
     expect(await segmentsOfBen.getByRole('link').allTextContents()).toEqual(['Repeat buyers'])
+    await expectAccessible(page)
 
     await segmentsOfBen.getByRole('link', { name: 'Repeat buyers' }).click()
     await page.getByRole('link', { name: 'Delete…' }).click()

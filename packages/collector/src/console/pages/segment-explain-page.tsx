@@ -40,7 +40,9 @@ export function SegmentExplainPage(props: SegmentExplainPageProps) {
         <a href={segmentHref}>Back to {segment.name}</a>
       </p>
       <ExplainForm segmentId={segment.id} value={props.query} />
-      {contacts.length === 0 ? (
+      {props.query === '' ? (
+        <p class="help">Type the contact to explain, and press Explain.</p>
+      ) : contacts.length === 0 ? (
         <EmptyState title={`No contact matches “${props.query}”`}>
           <p>Type a contact id, an email (case does not matter) or a userId exactly as it was sent.</p>
         </EmptyState>

@@ -239,6 +239,9 @@ describe('segments in the console', () => {
     const body = await page.text()
     expect(text(body)).toContain('No contact matches “nobody”')
     expect(body).toContain('value="nobody"')
+    const empty = await browser.get(`/console/segments/${id}/explain?contact=`)
+    expect(empty.status).toBe(200)
+    expect(text(await empty.text())).toContain('Type the contact to explain, and press Explain.')
   })
 
   it('edits a segment from a form holding its definition', async () => {

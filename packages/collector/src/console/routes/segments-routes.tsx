@@ -154,7 +154,7 @@ export function segmentsRoutes(options: SegmentsRoutesOptions): Hono<CollectorEn
     const contacts = query ? await findContactsByAny(store, query) : []
     const props = { segment, query, contacts }
     if (contacts.length !== 1) {
-      const status = contacts.length === 0 ? 404 : 200
+      const status = query !== '' && contacts.length === 0 ? 404 : 200
       return renderConsolePage(c, page(`Explain ${segment.name}`, status), <SegmentExplainPage {...props} />)
     }
     const contact = contacts[0]!
