@@ -163,6 +163,9 @@ export function segmentsRoutes(options: SegmentsRoutesOptions): Hono<CollectorEn
       contactSegments(store, contact.id),
       store.recentContactChanges({ contactIds: [contact.id, ...contact.mergedFrom], limit: HISTORY_CHANGES }),
     ])
+    if (explanation === null) {
+      throw new ApiError(404, 'not_found', `No contact with id "${contact.id}": it was erased meanwhile.`)
+    }
     const history = changes.filter(
       (change) => change.type.startsWith('segment.') && change.data?.segmentId === segment.id,
     )
