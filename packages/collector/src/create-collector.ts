@@ -127,7 +127,15 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
-  app.route('/console', consoleApp({ ...deps, log: options.log, heartbeatClock: options.heartbeatClock }))
+  app.route(
+    '/console',
+    consoleApp({
+      ...deps,
+      log: options.log,
+      heartbeatClock: options.heartbeatClock,
+      onSegmentsSaved: options.onSegmentsSaved,
+    }),
+  )
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

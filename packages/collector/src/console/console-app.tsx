@@ -16,6 +16,7 @@ import { contactsRoutes } from './routes/contacts-routes.js'
 import { eventsRoutes } from './routes/events-routes.js'
 import { overviewRoute } from './routes/overview-route.js'
 import { renderConsolePage } from './routes/render-console-page.js'
+import { segmentsRoutes } from './routes/segments-routes.js'
 import { signInRoutes } from './routes/sign-in-routes.js'
 import { currentSession, requireSession, sameOriginOnly, securityHeaders, signedOutSessions } from './session/index.js'
 
@@ -30,6 +31,8 @@ export interface ConsoleAppOptions extends RouteDeps {
   log?: (message: string, error: unknown) => void
   /** Drives the live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
   heartbeatClock?: HeartbeatClock
+  /** Told when the console saves a segment, so its computation starts at once. */
+  onSegmentsSaved?: () => void
 }
 
 /**
@@ -58,6 +61,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   app.route('/', eventsRoutes({ deps, assets }))
   app.route('/', liveEventsRoute({ deps, log, clock: options.heartbeatClock }))
   app.route('/', contactsRoutes({ deps, assets }))
+  app.route('/', segmentsRoutes({ deps, assets, onSegmentsSaved: options.onSegmentsSaved }))
   app.all('*', (c) => {
     throw new ApiError(404, 'not_found', `The console has no page at ${c.req.path}.`)
   })

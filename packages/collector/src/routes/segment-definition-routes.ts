@@ -6,14 +6,16 @@ import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
 import { jsonBody } from '../middleware/json-body/index.js'
-import { explainCondition } from '../segments/evaluate-condition.js'
+import { deleteSegmentDefinition } from '../segments/delete-segment-definition.js'
+import { explainMembership } from '../segments/explain-membership.js'
+import { decodeMembersCursor } from '../segments/members-cursor.js'
+import { previewSegment } from '../segments/preview-segment.js'
+import { readSegment, readSegments } from '../segments/read-segments.js'
 import { saveSegmentDefinition } from '../segments/save-segment-definition.js'
-import { segmentReferences } from '../segments/segment-references.js'
+import { segmentMembersPage } from '../segments/segment-members-page.js'
 import { segmentView } from '../segments/segment-view.js'
-import { withSizes } from '../segments/with-sizes.js'
 import type { RouteDeps } from './route-deps.js'
-import { decodeMembersCursor, encodeMembersCursor, segmentExplainQuerySchema } from './segment-definition-queries.js'
-import { segmentMembersQuerySchema } from './segment-definition-queries.js'
+import { segmentExplainQuerySchema, segmentMembersQuerySchema } from './segment-definition-queries.js'
 
 /** Contacts a preview shows. */
 const PREVIEW_SAMPLE = 10
@@ -44,24 +46,11 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
     return c.json(segmentView(saved!), 201)
   })
 
-  app.get('/v1/segments', async (c) => {
-    const segments = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({})))
-    return c.json({ segments: segments.map(segmentView) })
-  })
+  app.get('/v1/segments', async (c) => c.json({ segments: (await readSegments(store)).map(segmentView) }))
 
   app.post('/v1/segments/preview', jsonBody(), async (c) => {
     const { match } = parseBody(c, segmentPreviewSchema)
-    const now = deps.now()
-    const { members, sample } = await store.transaction(async (tx) => {
-      const segments = await tx.readSegments({})
-      const matchOf = (id: string) => segments.find((segment) => segment.id === id)?.match
-      const { members } = await tx.matchSegment({ match, matchOf, now, scope: { all: true } })
-      const inputs = await Promise.all(
-        members.slice(0, PREVIEW_SAMPLE).map((contactId) => tx.readMembershipInput({ contactId })),
-      )
-      return { members, sample: inputs.flatMap((input) => (input === null ? [] : [input.contact])) }
-    })
-    return c.json({ size: members.length, sample: sample.map(({ id, email, userId }) => ({ id, email, userId })) })
+    return c.json(await previewSegment(store, { match, now: deps.now(), sampleSize: PREVIEW_SAMPLE }))
   })
 
   app.get('/v1/segments/:id', async (c) => c.json(segmentView(await segmentOr404(c.req.param('id')))))
@@ -77,16 +66,7 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
 
   app.delete('/v1/segments/:id', async (c) => {
     const id = c.req.param('id')
-    await store.transaction(async (tx) => {
-      const users = (await tx.readSegments({})).filter(
-        (segment) => segment.id !== id && segmentReferences(segment.match).includes(id),
-      )
-      if (users.length > 0) {
-        const names = users.map((segment) => `"${segment.name}" (${segment.id})`).join(', ')
-        throw new ApiError(409, 'segment_in_use', `Segment ${id} is used by ${names}: remove those references first.`)
-      }
-      if (!(await tx.deleteSegment({ id }))) throw notFound(id)
-    })
+    if (!(await deleteSegmentDefinition(store, id))) throw notFound(id)
     return c.body(null, 204)
   })
 
@@ -100,12 +80,7 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
         'Invalid cursor: pass the nextCursor of a previous page unchanged, or omit it.',
       )
     const segment = await segmentOr404(c.req.param('id'))
-    const rows = await store.transaction((tx) =>
-      tx.readSegmentMembers({ segmentId: segment.id, after, limit: limit + 1 }),
-    )
-    const contacts = rows.slice(0, limit)
-    const nextCursor = rows.length > limit ? encodeMembersCursor(contacts.at(-1)!.id) : null
-    return c.json({ contacts, nextCursor })
+    return c.json(await segmentMembersPage(store, { segmentId: segment.id, after, limit }))
   })
 
   app.get('/v1/segments/:id/explain', async (c) => {
@@ -113,24 +88,14 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
     const segment = await segmentOr404(c.req.param('id'))
     // A merged-away id resolves to the survivor, whose history decides.
     const contact = await store.getContact(contactId)
-    if (contact === null) throw new ApiError(404, 'not_found', `No contact with id "${contactId}".`)
-    const now = deps.now()
-    const explanation = await store.transaction(async (tx) => {
-      const input = await tx.readMembershipInput({ contactId: contact.id })
-      const memberOf = new Set((await tx.readMemberships({ contactIds: [contact.id] })).map((m) => m.segmentId))
-      if (input === null) return null
-      return explainCondition(segment.match, { ...input, now, isMemberOf: (id) => memberOf.has(id) })
-    })
-    if (explanation === null) throw new ApiError(404, 'not_found', `No contact with id "${contactId}".`)
+    const explanation = contact && (await explainMembership(store, { segment, contactId: contact.id, now: deps.now() }))
+    if (!explanation) throw new ApiError(404, 'not_found', `No contact with id "${contactId}".`)
     return c.json(explanation)
   })
 
   async function segmentOr404(id: string) {
-    const [segment] =
-      id.length <= 255 && !id.includes('\u0000')
-        ? await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id })))
-        : []
-    if (segment === undefined) throw notFound(id)
+    const segment = await readSegment(store, id)
+    if (segment === null) throw notFound(id)
     return segment
   }
   return app

@@ -1,5 +1,6 @@
 import type { ContactDetail, StoredEvent } from '@sillage/protocol'
 import type { Change } from '../../events/change.js'
+import type { ContactSegment } from '../../segments/contact-segments.js'
 import { ChangeTable, EmptyState, EventTable, JsonPayload, NumberText, TimeStamp } from '../components/index.js'
 import { contactTitle } from './contact-title.js'
 
@@ -11,11 +12,13 @@ export interface ContactPageProps {
   cursor?: string
   /** Its latest change-feed entries, newest first. */
   changes: Change[]
+  /** The segments it is a member of, by name. */
+  segments: ContactSegment[]
 }
 
 /**
- * A contact: identifiers, attributes, merges, the per-event-name summaries, its latest
- * changes, the timeline, and the export and erase actions.
+ * A contact: identifiers, attributes, merges, the per-event-name summaries, its segments,
+ * its latest changes, the timeline, and the export and erase actions.
  *
  * @example
  * <ContactPage contact={contact} events={page.events} nextCursor={page.nextCursor} />
@@ -113,6 +116,23 @@ export function ContactPage(props: ContactPageProps) {
           </table>
         ) : (
           <p>No events yet.</p>
+        )}
+      </section>
+      <section aria-labelledby="segments">
+        <h2 id="segments">Segments</h2>
+        {props.segments.length > 0 ? (
+          <ul class="contact-segments">
+            {props.segments.map((segment) => (
+              <li>
+                <a href={`/console/segments/${encodeURIComponent(segment.id)}`}>{segment.name}</a>, since{' '}
+                <TimeStamp iso={segment.enteredAt} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            In no segment. <a href="/console/segments">See the segments</a> and ask any of them why.
+          </p>
         )}
       </section>
       <section aria-labelledby="changes">

@@ -63,9 +63,10 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
   app.get('/contacts/:id', async (c) => {
     const contact = await contactOr404(c.req.param('id'))
     const cursor = c.req.query('cursor') || undefined
-    const [timeline, changes] = await Promise.all([
+    const [timeline, changes, segments] = await Promise.all([
       store.listEvents({ contactId: contact.id, limit: TIMELINE_PAGE_SIZE, cursor }),
       store.recentContactChanges({ contactIds: [contact.id, ...contact.mergedFrom], limit: CHANGES_SHOWN }),
+      contactSegments(store, contact.id),
     ])
     return renderConsolePage(
       c,
@@ -76,6 +77,7 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
         nextCursor={timeline.nextCursor}
         cursor={cursor}
         changes={changes}
+        segments={segments}
       />,
     )
   })

@@ -1,0 +1,26 @@
+import type { Transactional } from '../transaction/store-transaction.js'
+import { encodeMembersCursor } from './members-cursor.js'
+import type { SegmentMember } from './stored-segment.js'
+
+/** One page of a segment's members, and the cursor of the next page (null: the last page). */
+export interface SegmentMembersPage {
+  contacts: SegmentMember[]
+  nextCursor: string | null
+}
+
+/**
+ * A page of a segment's members in contact-id order, after the contact id `after` (a
+ * decoded members cursor).
+ *
+ * @example
+ * await segmentMembersPage(store, { segmentId: 'seg_1', limit: 100 }) // { contacts: […], nextCursor: 'eyJ…' }
+ */
+export async function segmentMembersPage(
+  store: Transactional,
+  { segmentId, after, limit }: { segmentId: string; after?: string; limit: number },
+): Promise<SegmentMembersPage> {
+  const rows = await store.transaction((tx) => tx.readSegmentMembers({ segmentId, after, limit: limit + 1 }))
+  const contacts = rows.slice(0, limit)
+  const nextCursor = rows.length > limit ? encodeMembersCursor(contacts.at(-1)!.id) : null
+  return { contacts, nextCursor }
+}
