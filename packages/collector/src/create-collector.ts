@@ -120,7 +120,11 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
-  app.route('/console', consoleApp({ ...deps, log: options.log, heartbeatClock: options.heartbeatClock }))
+  const automations = {
+    allowPrivateWebhooks: options.webhookAllowPrivate ?? false,
+    onDeliveryReplayed: options.onDeliveryReplayed,
+  }
+  app.route('/console', consoleApp({ ...deps, log: options.log, heartbeatClock: options.heartbeatClock, automations }))
   app.notFound(notFoundHandler)
   app.onError(errorHandler({ log: options.log, onStoreError: () => deps.metrics.storeErrors.inc() }))
   return app

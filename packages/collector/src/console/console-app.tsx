@@ -12,11 +12,13 @@ import type { HeartbeatClock } from './live/heartbeat-clock.js'
 import { liveEventsRoute } from './live/live-events-route.js'
 import { ErrorPage } from './pages/error-page.js'
 import { assetRoutes } from './routes/asset-routes.js'
+import { automationsRoutes } from './routes/automations-routes.js'
 import { contactsRoutes } from './routes/contacts-routes.js'
 import { eventsRoutes } from './routes/events-routes.js'
 import { overviewRoute } from './routes/overview-route.js'
 import { renderConsolePage } from './routes/render-console-page.js'
 import { signInRoutes } from './routes/sign-in-routes.js'
+import type { WebhooksRoutesOptions } from './routes/webhooks-routes.js'
 import { currentSession, requireSession, sameOriginOnly, securityHeaders, signedOutSessions } from './session/index.js'
 
 const formTooLarge = () => {
@@ -30,6 +32,8 @@ export interface ConsoleAppOptions extends RouteDeps {
   log?: (message: string, error: unknown) => void
   /** Drives the live view's heartbeat (tests tick it by hand). Default: `setInterval`. */
   heartbeatClock?: HeartbeatClock
+  /** The webhook address rule (`--webhook-allow-private`) and the delivery worker's wake-up. */
+  automations?: Pick<WebhooksRoutesOptions, 'allowPrivateWebhooks' | 'onDeliveryReplayed'>
 }
 
 /**
@@ -58,6 +62,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   app.route('/', eventsRoutes({ deps, assets }))
   app.route('/', liveEventsRoute({ deps, log, clock: options.heartbeatClock }))
   app.route('/', contactsRoutes({ deps, assets }))
+  app.route('/', automationsRoutes({ deps, assets, allowPrivateWebhooks: false, ...options.automations }))
   app.all('*', (c) => {
     throw new ApiError(404, 'not_found', `The console has no page at ${c.req.path}.`)
   })

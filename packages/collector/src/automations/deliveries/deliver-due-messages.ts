@@ -84,7 +84,7 @@ function attemptTo(
     Promise.resolve({ outcome: 'failed', status: null, error, retryAfterMs: null, durationMs: 0 })
   if (endpoint === null) return refused(`endpoint ${delivery.endpointId} was deleted: replay the message elsewhere`)
   if (!endpoint.enabled) {
-    return refused(`endpoint ${endpoint.id} is disabled (its receiver answered 410): create a new endpoint`)
+    return refused(`endpoint ${endpoint.id} is disabled (by its receiver's 410 or by hand): enable it, then replay`)
   }
   return sendWebhook({
     url: endpoint.url,

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 
-export type ConsoleSection = 'overview' | 'events' | 'contacts'
+export type ConsoleSection = 'overview' | 'events' | 'contacts' | 'automations'
 
 export interface ConsoleLayoutProps {
   title: string
@@ -18,6 +18,7 @@ const SECTIONS: { id: ConsoleSection; href: string; label: string; key: string }
   { id: 'overview', href: '/console', label: 'Overview', key: 'g o' },
   { id: 'events', href: '/console/events', label: 'Events', key: 'g e' },
   { id: 'contacts', href: '/console/contacts', label: 'Contacts', key: 'g c' },
+  { id: 'automations', href: '/console/automations', label: 'Automations', key: 'g a' },
 ]
 
 /**

@@ -1,10 +1,15 @@
-const GO_TO: Record<string, string> = { o: '/console', e: '/console/events', c: '/console/contacts' }
+const GO_TO: Record<string, string> = {
+  o: '/console',
+  e: '/console/events',
+  c: '/console/contacts',
+  a: '/console/automations',
+}
 
 const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))
 
 /**
- * The console's keys: `/` focuses the filter or search box, `g` then `o`/`e`/`c` opens a
+ * The console's keys: `/` focuses the filter or search box, `g` then `o`/`e`/`c`/`a` opens a
  * section, `j`/`k` move through the events of a table and `o` opens the selected one's
  * payload. Keys typed into a field are left alone.
  *
