@@ -38,8 +38,8 @@ export interface ConsoleAppOptions extends RouteDeps {
 
 /**
  * The web console, to mount at `/console`: sign-in with the secret key, then the overview,
- * the event log and contacts, rendered on the server from the same store calls as the
- * read API.
+ * the event log, contacts and automations, rendered on the server from the same store
+ * calls as the read API.
  *
  * @example
  * app.route('/console', consoleApp({ ...deps, log }))

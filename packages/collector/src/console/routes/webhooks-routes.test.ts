@@ -74,7 +74,7 @@ describe('webhook endpoints in the console', () => {
     expect(problems).toContain('url: "example.com/hook" is not a URL')
     const reserved = await browser.post('/console/webhooks', { url: 'https://example.com/h', headers: 'Host: x' })
     expect(visibleText(await reserved.text())).toContain('headers.Host: is set by every delivery itself')
-    expect((await collector.read('/v1/webhooks').then((r) => r.json())).webhooks).toEqual([])
+    expect((await (await collector.read('/v1/webhooks')).json()).webhooks).toEqual([])
   })
 
   it('disables, enables and deletes after a confirmation', async () => {
