@@ -15,6 +15,7 @@ export interface ConsoleSession {
  * A fresh collector process and a browser context on its console, torn down when the test
  * ends. Every failed request or error status is recorded as a problem, except the
  * statuses the test provokes on purpose (`allowStatuses`, e.g. 401 for a wrong key).
+ * `collectorArgs` are added to the collector's command line (e.g. `--webhook-allow-private`).
  *
  * @example
  *   const { page, collector, problems } = await openConsole(browser)
@@ -23,9 +24,9 @@ export interface ConsoleSession {
  */
 export async function openConsole(
   browser: Browser,
-  options: { allowStatuses?: number[] } = {},
+  options: { allowStatuses?: number[]; collectorArgs?: string[] } = {},
 ): Promise<ConsoleSession> {
-  const collector = await startCollector()
+  const collector = await startCollector(options.collectorArgs)
   const context = await browser.newContext({ acceptDownloads: true, timezoneId: 'Europe/Paris', locale: 'fr-FR' })
   onTestFinished(async () => {
     await context.close().catch(() => {})

@@ -60,6 +60,27 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
   return counts
 }
 
+/** The runs of an automation as the API shows them, newest first. */
+export async function storedRuns(
+  collector: RunningCollector,
+  automationId: string,
+): Promise<{ id: string; status: string; log: { step: string; outcome: string }[] }[]> {
+  const body = (await readApi(collector, `/v1/automations/${encodeURIComponent(automationId)}/runs`)) as {
+    runs: { id: string; status: string; log: { step: string; outcome: string }[] }[]
+  }
+  return body.runs
+}
+
+/** Every webhook message as the API shows it, newest first. */
+export async function storedDeliveries(
+  collector: RunningCollector,
+): Promise<{ id: string; webhookId: string; status: string; attempts: { status: number | null }[] }[]> {
+  const body = (await readApi(collector, '/v1/deliveries')) as {
+    deliveries: { id: string; webhookId: string; status: string; attempts: { status: number | null }[] }[]
+  }
+  return body.deliveries
+}
+
 async function readApi(collector: RunningCollector, path: string): Promise<unknown> {
   const response = await fetch(`${collector.url}${path}`, {
     headers: { authorization: `Bearer ${collector.secretKey}` },

@@ -127,6 +127,10 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
   app.route('/', healthRoutes(deps))
   app.route('/', trackerScriptRoute(deps))
   app.route('/', openApiRoute())
+  const automations = {
+    allowPrivateWebhooks: options.webhookAllowPrivate ?? false,
+    onDeliveryReplayed: options.onDeliveryReplayed,
+  }
   app.route(
     '/console',
     consoleApp({
@@ -134,6 +138,7 @@ export function createCollector(options: CollectorOptions): Hono<CollectorEnv> {
       log: options.log,
       heartbeatClock: options.heartbeatClock,
       onSegmentsSaved: options.onSegmentsSaved,
+      automations,
     }),
   )
   app.notFound(notFoundHandler)

@@ -12,12 +12,14 @@ import type { HeartbeatClock } from './live/heartbeat-clock.js'
 import { liveEventsRoute } from './live/live-events-route.js'
 import { ErrorPage } from './pages/error-page.js'
 import { assetRoutes } from './routes/asset-routes.js'
+import { automationsRoutes } from './routes/automations-routes.js'
 import { contactsRoutes } from './routes/contacts-routes.js'
 import { eventsRoutes } from './routes/events-routes.js'
 import { overviewRoute } from './routes/overview-route.js'
 import { renderConsolePage } from './routes/render-console-page.js'
 import { segmentsRoutes } from './routes/segments-routes.js'
 import { signInRoutes } from './routes/sign-in-routes.js'
+import type { WebhooksRoutesOptions } from './routes/webhooks-routes.js'
 import { currentSession, requireSession, sameOriginOnly, securityHeaders, signedOutSessions } from './session/index.js'
 
 const formTooLarge = () => {
@@ -33,12 +35,14 @@ export interface ConsoleAppOptions extends RouteDeps {
   heartbeatClock?: HeartbeatClock
   /** Told when the console saves a segment, so its computation starts at once. */
   onSegmentsSaved?: () => void
+  /** The webhook address rule (`--webhook-allow-private`) and the delivery worker's wake-up. */
+  automations?: Pick<WebhooksRoutesOptions, 'allowPrivateWebhooks' | 'onDeliveryReplayed'>
 }
 
 /**
  * The web console, to mount at `/console`: sign-in with the secret key, then the overview,
- * the event log and contacts, rendered on the server from the same store calls as the
- * read API.
+ * the event log, contacts and automations, rendered on the server from the same store
+ * calls as the read API.
  *
  * @example
  * app.route('/console', consoleApp({ ...deps, log }))
@@ -62,6 +66,7 @@ export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
   app.route('/', liveEventsRoute({ deps, log, clock: options.heartbeatClock }))
   app.route('/', contactsRoutes({ deps, assets }))
   app.route('/', segmentsRoutes({ deps, assets, onSegmentsSaved: options.onSegmentsSaved }))
+  app.route('/', automationsRoutes({ deps, assets, allowPrivateWebhooks: false, ...options.automations }))
   app.all('*', (c) => {
     throw new ApiError(404, 'not_found', `The console has no page at ${c.req.path}.`)
   })

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { deliveryOfRecord, deliveryRecord, shownDelivery as shown } from '../automations/records/stored-delivery.js'
+import { deliveryOfRecord, shownDelivery as shown } from '../automations/records/stored-delivery.js'
 import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
-import { replayDelivery } from '../webhooks/delivery-state.js'
+import { replayStoredDelivery } from '../webhooks/replay-stored-delivery.js'
 import { deliveryQuerySchema } from './automation-schemas.js'
 import { isPossibleId, parseQuery } from './parse-request.js'
 import type { RouteDeps } from './route-deps.js'
@@ -43,16 +43,7 @@ export function deliveryRoutes(
 
   app.post('/v1/deliveries/:id/replay', async (c) => {
     const id = c.req.param('id')
-    const replayed = isPossibleId(id)
-      ? await store.transaction(async (tx) => {
-          const [record] = await tx.findRecords({ kind: 'delivery', id, limit: 1 })
-          if (record === undefined) return null
-          const delivery = deliveryOfRecord(record)
-          const next = { ...delivery, ...replayDelivery(delivery, deps.now()) }
-          await tx.saveRecord({ record: deliveryRecord(next) })
-          return next
-        })
-      : null
+    const replayed = isPossibleId(id) ? await replayStoredDelivery({ store, id, now: deps.now() }) : null
     if (replayed === null) {
       throw new ApiError(404, 'not_found', `No delivery with id "${id.slice(0, 100)}": GET /v1/deliveries lists them.`)
     }

@@ -7,7 +7,7 @@ import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
 import { jsonBody } from '../middleware/json-body/index.js'
 import { refusedLiteralAddress } from '../webhooks/refused-webhook-url.js'
-import { rotateSigningSecrets } from '../webhooks/signing-secrets.js'
+import { rotateEndpointSecret } from '../webhooks/rotate-endpoint-secret.js'
 import { generateWebhookSecret } from '../webhooks/webhook-secret.js'
 import { isPossibleId, parseBody } from './parse-request.js'
 import type { RouteDeps } from './route-deps.js'
@@ -75,16 +75,9 @@ export function webhookRoutes(
   app.post('/v1/webhooks/:id/rotate-secret', async (c) => {
     const id = c.req.param('id')
     if (!isPossibleId(id)) throw notFound(id)
-    const rotated = await store.transaction(async (tx) => {
-      const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id, limit: 1 })
-      if (record === undefined) return null
-      const endpoint = endpointOfRecord(record)
-      const { secret, secrets } = rotateSigningSecrets(endpoint.secrets, deps.now())
-      await tx.saveRecord({ record: endpointRecord({ ...endpoint, secrets }) })
-      return { ...shown(endpoint), secret }
-    })
+    const rotated = await rotateEndpointSecret({ store, id, now: deps.now() })
     if (rotated === null) throw notFound(id)
-    return c.json(rotated)
+    return c.json({ ...shown(rotated.endpoint), secret: rotated.secret })
   })
 
   async function endpointOr404(id: string): Promise<StoredEndpoint> {

@@ -84,7 +84,8 @@ function attemptTo(
     Promise.resolve({ outcome: 'failed', status: null, error, retryAfterMs: null, durationMs: 0 })
   if (endpoint === null) return refused(`endpoint ${delivery.endpointId} was deleted: replay the message elsewhere`)
   if (!endpoint.enabled) {
-    return refused(`endpoint ${endpoint.id} is disabled (its receiver answered 410): create a new endpoint`)
+    const why = `endpoint ${endpoint.id} is disabled (its receiver answered 410, or it was disabled in the console)`
+    return refused(`${why}: enable it in the console, then replay`)
   }
   return sendWebhook({
     url: endpoint.url,

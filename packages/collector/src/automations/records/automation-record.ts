@@ -34,8 +34,17 @@ export interface AutomationRecordQuery {
   endpointId?: string
   contactId?: string
   status?: string
+  /** Only records older than this one (keyset paging: the last record of the page before). */
+  before?: RecordPosition
   /** 1–1000, newest first. */
   limit: number
+}
+
+/** Where a record sits in the newest-first order of `findRecords`. */
+export interface RecordPosition {
+  /** ISO-8601. */
+  createdAt: string
+  id: string
 }
 
 /** Takes due records of a kind: due at `now` or before, at most `limit`, leased until `leaseUntil`. */

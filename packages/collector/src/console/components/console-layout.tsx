@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 
-export type ConsoleSection = 'overview' | 'events' | 'contacts' | 'segments'
+export type ConsoleSection = 'overview' | 'events' | 'contacts' | 'segments' | 'automations'
 
 export interface ConsoleLayoutProps {
   title: string
@@ -19,6 +19,7 @@ const SECTIONS: { id: ConsoleSection; href: string; label: string; key: string }
   { id: 'events', href: '/console/events', label: 'Events', key: 'g e' },
   { id: 'contacts', href: '/console/contacts', label: 'Contacts', key: 'g c' },
   { id: 'segments', href: '/console/segments', label: 'Segments', key: 'g s' },
+  { id: 'automations', href: '/console/automations', label: 'Automations', key: 'g a' },
 ]
 
 /**

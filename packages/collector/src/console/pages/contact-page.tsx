@@ -1,7 +1,16 @@
 import type { ContactDetail, StoredEvent } from '@sillage/protocol'
 import type { Change } from '../../events/change.js'
 import type { ContactSegment } from '../../segments/contact-segments.js'
-import { ChangeTable, EmptyState, EventTable, JsonPayload, NumberText, TimeStamp } from '../components/index.js'
+import type { AutomationRun } from '../../automations/records/automation-run.js'
+import {
+  ChangeTable,
+  EmptyState,
+  EventTable,
+  JsonPayload,
+  NumberText,
+  RunTable,
+  TimeStamp,
+} from '../components/index.js'
 import { contactTitle } from './contact-title.js'
 
 export interface ContactPageProps {
@@ -14,6 +23,9 @@ export interface ContactPageProps {
   changes: Change[]
   /** The segments it is a member of, by name. */
   segments: ContactSegment[]
+  /** Its latest automation runs, newest first, and the names of their automations. */
+  runs: AutomationRun[]
+  automationNames: ReadonlyMap<string, string>
 }
 
 /**
@@ -141,6 +153,18 @@ export function ContactPage(props: ContactPageProps) {
           <ChangeTable changes={props.changes} caption="Latest changes to this contact, newest first" />
         ) : (
           <p>No changes recorded.</p>
+        )}
+      </section>
+      <section aria-labelledby="contact-runs">
+        <h2 id="contact-runs">Automation runs</h2>
+        {props.runs.length > 0 ? (
+          <RunTable
+            runs={props.runs}
+            caption="This contact's latest runs, newest first"
+            automationNames={props.automationNames}
+          />
+        ) : (
+          <p>No automation has run for this contact.</p>
         )}
       </section>
       <section aria-labelledby="timeline">

@@ -1,4 +1,6 @@
 import { Hono } from 'hono'
+import { runOfRecord } from '../../automations/records/automation-run.js'
+import { automationOfRecord } from '../../automations/records/stored-automation.js'
 import { eraseContact } from '../../contacts/erase-contact.js'
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
@@ -16,6 +18,7 @@ import { renderConsolePage } from './render-console-page.js'
 const TIMELINE_PAGE_SIZE = 50
 const LIST_PAGE_SIZE = 50
 const CHANGES_SHOWN = 20
+const RUNS_SHOWN = 20
 
 /** An id from the URL as a message may show it: short, control characters replaced. */
 const printable = (id: string) =>
@@ -44,6 +47,14 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
     return contact
   }
 
+  /** The names of a few automations, by id; a deleted one has none. */
+  async function namesOfAutomations(ids: ReadonlySet<string>): Promise<Map<string, string>> {
+    const found = await store.transaction((tx) =>
+      Promise.all([...ids].map((id) => tx.findRecords({ kind: 'automation', id, limit: 1 }))),
+    )
+    return new Map(found.flat().map((record) => [record.id, automationOfRecord(record).name]))
+  }
+
   app.get('/contacts', async (c) => {
     const query = (c.req.query('q') ?? '').trim()
     const erased = c.req.query('erased')
@@ -63,11 +74,13 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
   app.get('/contacts/:id', async (c) => {
     const contact = await contactOr404(c.req.param('id'))
     const cursor = c.req.query('cursor') || undefined
-    const [timeline, changes, segments] = await Promise.all([
+    const [timeline, changes, segments, runs] = await Promise.all([
       store.listEvents({ contactId: contact.id, limit: TIMELINE_PAGE_SIZE, cursor }),
       store.recentContactChanges({ contactIds: [contact.id, ...contact.mergedFrom], limit: CHANGES_SHOWN }),
       contactSegments(store, contact.id),
+      store.transaction((tx) => tx.findRecords({ kind: 'run', contactId: contact.id, limit: RUNS_SHOWN })),
     ])
+    const automationNames = await namesOfAutomations(new Set(runs.map((run) => run.automationId!)))
     return renderConsolePage(
       c,
       page(contactTitle(contact)),
@@ -78,6 +91,8 @@ export function contactsRoutes(options: { deps: ConsoleDeps; assets: ConsoleAsse
         cursor={cursor}
         changes={changes}
         segments={segments}
+        runs={runs.map(runOfRecord)}
+        automationNames={automationNames}
       />,
     )
   })

@@ -39,6 +39,35 @@ export function describeAutomationRecordsContract(harness: StoreHarness): void {
       expect(await store.transaction((tx) => tx.deleteRecord({ kind: 'run', id: 'r1' }))).toBe(false)
     })
 
+    it('pages newest first from the last record of the page before, ties on the time broken by id', async () => {
+      const store = await stores.open()
+      const at = (second: number) => `2026-12-04T03:00:0${second}.000Z`
+      await store.transaction(async (tx) => {
+        for (const [id, second] of [
+          ['r1', 1],
+          ['r2', 2],
+          ['r3', 2],
+          ['r4', 3],
+          ['r5', 4],
+        ] as const) {
+          await tx.saveRecord({ record: record({ kind: 'run', id, createdAt: at(second) }) })
+        }
+        await tx.saveRecord({ record: record({ kind: 'run', id: 'other', automationId: 'au_2', createdAt: at(1) }) })
+      })
+      const pages: string[][] = []
+      let before: { createdAt: string; id: string } | undefined
+      for (;;) {
+        const page = await store.transaction((tx) =>
+          tx.findRecords({ kind: 'run', automationId: 'au_1', limit: 2, ...(before ? { before } : {}) }),
+        )
+        if (page.length === 0) break
+        pages.push(page.map((r) => r.id))
+        const last = page[page.length - 1]!
+        before = { createdAt: last.createdAt, id: last.id }
+      }
+      expect(pages).toEqual([['r5', 'r4'], ['r3', 'r2'], ['r1']])
+    })
+
     it('stores a record only once per unique key when asked to', async () => {
       const store = await stores.open()
       const first = await store.transaction((tx) =>

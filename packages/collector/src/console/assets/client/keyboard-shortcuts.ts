@@ -3,13 +3,14 @@ const GO_TO: Record<string, string> = {
   e: '/console/events',
   c: '/console/contacts',
   s: '/console/segments',
+  a: '/console/automations',
 }
 
 const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))
 
 /**
- * The console's keys: `/` focuses the filter or search box, `g` then `o`/`e`/`c`/`s` opens a
+ * The console's keys: `/` focuses the filter or search box, `g` then `o`/`e`/`c`/`s`/`a` opens a
  * section, `j`/`k` move through the events of a table and `o` opens the selected one's
  * payload. Keys typed into a field are left alone.
  *

@@ -14,6 +14,7 @@ export function findRecords(db: Database, query: AutomationRecordQuery): Automat
     AND (@id IS NULL OR id = @id) AND (@automationId IS NULL OR automation_id = @automationId)
     AND (@endpointId IS NULL OR endpoint_id = @endpointId) AND (@contactId IS NULL OR contact_id = @contactId)
     AND (@status IS NULL OR status = @status)
+    AND (@beforeAt IS NULL OR created_at < @beforeAt OR (created_at = @beforeAt AND id < @beforeId))
     ORDER BY created_at DESC, id DESC LIMIT @limit`
   const params = {
     kind: query.kind,
@@ -22,6 +23,8 @@ export function findRecords(db: Database, query: AutomationRecordQuery): Automat
     endpointId: query.endpointId ?? null,
     contactId: query.contactId ?? null,
     status: query.status ?? null,
+    beforeAt: query.before?.createdAt ?? null,
+    beforeId: query.before?.id ?? null,
     limit: query.limit,
   }
   return prepared<[typeof params], RecordRow>(db, sql).all(params).map(recordOfRow)
