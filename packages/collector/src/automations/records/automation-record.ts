@@ -34,7 +34,9 @@ export interface AutomationRecordQuery {
   endpointId?: string
   contactId?: string
   status?: string
-  /** 1–1000, newest first. */
+  /** Only the records listed after this one (the last of a page): the next page. */
+  after?: { createdAt: string; id: string }
+  /** 1–1000, newest first (by `createdAt`, then `id`). */
   limit: number
 }
 

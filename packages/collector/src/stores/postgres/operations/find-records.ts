@@ -19,5 +19,6 @@ export async function findRecords(
     ${matches('id', query.id)} ${matches('automation_id', query.automationId)}
     ${matches('endpoint_id', query.endpointId)} ${matches('contact_id', query.contactId)}
     ${matches('status', query.status)}
+    ${query.after === undefined ? sql`` : sql`AND (created_at, id) < (${query.after.createdAt}, ${query.after.id})`}
     ORDER BY created_at DESC, id DESC LIMIT ${query.limit}`)
 }
