@@ -58,6 +58,7 @@ const config = {
     timers: Number(env.BENCH_AUTOMATION_TIMERS ?? 1_000_000),
     dueTimers: Number(env.BENCH_AUTOMATION_DUE_TIMERS ?? 20_000),
     idleS: Number(env.BENCH_AUTOMATION_IDLE_S ?? 30),
+    cpuProfileDir: env.BENCH_AUTOMATION_CPU_PROF,
   },
 }
 

@@ -73,10 +73,12 @@ async function admin(collector, method, path, body) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]
 
-async function measureLatency({ store: kind, eventsPerS, automations, latencyS, log }) {
+async function measureLatency({ store: kind, eventsPerS, automations, latencyS, cpuProfileDir, log }) {
   const receiver = await startWebhookReceiver()
   const store = await openStore(kind)
-  const collector = await startCollector({ store: store.store, env: ALLOW_PRIVATE })
+  // BENCH_AUTOMATION_CPU_PROF=<dir>: a `node --cpu-prof` profile of each latency collector, for working on it.
+  const nodeFlags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}/${kind}`] : []
+  const collector = await startCollector({ store: store.store, env: ALLOW_PRIVATE, nodeFlags })
   try {
     const endpoint = await admin(collector, 'POST', '/v1/webhooks', { url: receiver.url })
     for (let i = 0; i < automations; i++) {
