@@ -42,7 +42,13 @@ async function guarded(base, measure) {
   try {
     return { ...base, ...(await measure()), load: load() }
   } catch (error) {
-    return { ...base, na: `n/a (${String(error.message ?? error).split('\n')[0].slice(0, 160)})`, load: load() }
+    return {
+      ...base,
+      na: `n/a (${String(error.message ?? error)
+        .split('\n')[0]
+        .slice(0, 160)})`,
+      load: load(),
+    }
   }
 }
 
@@ -275,7 +281,10 @@ async function measureTimers({ timers: count, dueTimers, idleS, log }) {
     log(`  seeded ${formatInt(count)} runs and timers in ${formatFixed(seedS, 1)} s`)
     const dueAt = new Date(Date.now() + (idleS + 30) * 1000)
     const db = new Database(store.path)
-    db.prepare(`UPDATE automation_records SET due_at = ? WHERE kind = 'timer' AND due_at = ?`).run(dueAt.toISOString(), later)
+    db.prepare(`UPDATE automation_records SET due_at = ? WHERE kind = 'timer' AND due_at = ?`).run(
+      dueAt.toISOString(),
+      later,
+    )
     db.close()
     const collector = await startCollector({ store: store.store, env: ALLOW_PRIVATE })
     try {

@@ -17,7 +17,6 @@ import { isPossibleId, parseBody, parseQuery } from './parse-request.js'
 import { recordPage, recordPageRequest } from './record-page.js'
 import type { RouteDeps } from './route-deps.js'
 
-
 const shownRun = (record: AutomationRecord) => shownAutomationRun(runOfRecord(record))
 
 /**

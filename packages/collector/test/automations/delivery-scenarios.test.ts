@@ -90,8 +90,7 @@ describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
     expect(h.receiver.received).toHaveLength(2)
 
     expect((await h.admin('DELETE', `/v1/webhooks/${doomed.id}`)).status).toBe(204)
-    const byStatus = async (status: string) =>
-      (await h.admin('GET', `/v1/deliveries?status=${status}`)).body.deliveries
+    const byStatus = async (status: string) => (await h.admin('GET', `/v1/deliveries?status=${status}`)).body.deliveries
     const [ended] = await byStatus('endpoint-deleted')
     expect(ended).toMatchObject({ endpoint: doomed.id, nextAttemptAt: null, attempts: [{ status: 500 }] })
     expect(await byStatus('pending')).toMatchObject([{ endpoint: kept.id }])

@@ -45,7 +45,9 @@ export function describeAutomationRecordsContract(harness: StoreHarness): void {
       const ids = ['d1', 'd2', 'd3', 'd4', 'd5']
       await store.transaction(async (tx) => {
         for (const [i, id] of ids.entries()) {
-          await tx.saveRecord({ record: record({ kind: 'delivery', id, endpointId: 'wh_1', createdAt: at(i < 3 ? 1 : 2) }) })
+          await tx.saveRecord({
+            record: record({ kind: 'delivery', id, endpointId: 'wh_1', createdAt: at(i < 3 ? 1 : 2) }),
+          })
         }
         await tx.saveRecord({ record: record({ kind: 'delivery', id: 'other', endpointId: 'wh_2', createdAt: at(1) }) })
       })

@@ -23,7 +23,8 @@ export function findRecords(db: Database, query: AutomationRecordQuery): Automat
   const given = COLUMNS.filter(([field]) => query[field] !== undefined)
   const params: Record<string, string | number> = { kind: query.kind, limit: query.limit }
   for (const [field] of given) params[field] = query[field]!
-  const after = query.after === undefined ? '' : 'AND (created_at < @afterAt OR (created_at = @afterAt AND id < @afterId))'
+  const after =
+    query.after === undefined ? '' : 'AND (created_at < @afterAt OR (created_at = @afterAt AND id < @afterId))'
   if (query.after !== undefined) Object.assign(params, { afterAt: query.after.createdAt, afterId: query.after.id })
   const sql = `SELECT ${RECORD_COLUMNS} FROM automation_records WHERE kind = @kind
     ${given.map(([field, column]) => `AND ${column} = @${field}`).join(' ')} ${after}
