@@ -93,7 +93,7 @@ describe('automation and webhook API', () => {
         pages++
       } while (cursor)
       // Other tests of this file add their own: those made here come first, newest first, each once.
-      expect(listed.slice(0, 5), list).toEqual(made[list].toReversed())
+      expect(listed.slice(0, 5), list).toEqual([...made[list]].reverse())
       expect(new Set(listed).size, list).toBe(listed.length)
       expect(pages, list).toBe(Math.ceil(listed.length / 2))
     }
