@@ -109,4 +109,22 @@ describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
     expect(replay.status).toBe(409)
     expect(replay.body.error.message).toMatch(/deleted/)
   })
+
+  it('a message whose endpoint vanished while it was pending ends as endpoint-deleted, not sent again', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    h.answerWith((_, response) => response.writeHead(500).end())
+    await h.send({ type: 'track', userId: 'u1', event: 'e1' })
+    await h.runDue()
+    // What a deletion committing while this collector held the message leaves behind: the endpoint
+    // gone, the message still pending.
+    await h.store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id: endpoint.id }))
+    h.advance(HOUR)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    expect(await deliveries()).toMatchObject([
+      { status: 'endpoint-deleted', attempts: [{ status: 500 }], nextAttemptAt: null },
+    ])
+  })
 })
