@@ -6,12 +6,16 @@
  * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
  * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
- * BENCH_TRACK_CALLS=10000
+ * BENCH_TRACK_CALLS=10000  BENCH_AUTOMATION_STORES=sqlite,postgres  BENCH_AUTOMATION_EVENTS_PER_S=500
+ * BENCH_AUTOMATION_COUNT=10  BENCH_AUTOMATION_LATENCY_S=20  BENCH_AUTOMATION_DELIVERIES=20000
+ * BENCH_AUTOMATION_TIMERS=1000000  BENCH_AUTOMATION_DUE_TIMERS=20000  BENCH_AUTOMATION_IDLE_S=30
+ * `node bench/run.mjs automations` (suite names as arguments) runs those suites alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { ensurePeerTrackers } from './lib/install-peers.mjs'
+import { automationsSuite } from './suites/automations.mjs'
 import { browserSuite } from './suites/browser.mjs'
 import { concurrencySuite } from './suites/concurrency.mjs'
 import { growthSuite } from './suites/growth.mjs'
@@ -28,7 +32,11 @@ const list = (value, fallback) =>
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
-  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
+  only: new Set(
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile,automations'),
+  ),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
@@ -41,6 +49,17 @@ const config = {
   growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
   growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
   trackCalls: Number(env.BENCH_TRACK_CALLS ?? 10_000),
+  automations: {
+    stores: list(env.BENCH_AUTOMATION_STORES, 'sqlite,postgres'),
+    eventsPerS: Number(env.BENCH_AUTOMATION_EVENTS_PER_S ?? 500),
+    automations: Number(env.BENCH_AUTOMATION_COUNT ?? 10),
+    latencyS: Number(env.BENCH_AUTOMATION_LATENCY_S ?? 20),
+    deliveries: Number(env.BENCH_AUTOMATION_DELIVERIES ?? 20_000),
+    timers: Number(env.BENCH_AUTOMATION_TIMERS ?? 1_000_000),
+    dueTimers: Number(env.BENCH_AUTOMATION_DUE_TIMERS ?? 20_000),
+    idleS: Number(env.BENCH_AUTOMATION_IDLE_S ?? 30),
+    cpuProfileDir: env.BENCH_AUTOMATION_CPU_PROF,
+  },
 }
 
 const started = Date.now()
@@ -76,6 +95,7 @@ const suites = [
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
+  ['automations', () => automationsSuite({ ...config.automations, log })],
 ]
 
 if (config.only.has('size') || config.only.has('browser')) ensurePeerTrackers({ log })

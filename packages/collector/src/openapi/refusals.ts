@@ -6,6 +6,7 @@ const meanings: Record<number, string> = {
   401: 'Missing or unknown key',
   403: 'A browser Origin outside --allowed-origins',
   404: 'Nothing there',
+  409: 'Conflicts with what is stored; the message says what stands in the way',
   413: 'Over a size limit',
   415: 'A body type other than JSON, text/plain or gzip',
   429: 'Rate limited: retry after Retry-After seconds',

@@ -6,6 +6,7 @@ import {
   automationSchema,
   deliveryQuerySchema,
   deliverySchema,
+  pageQuerySchema,
   runQuerySchema,
   runSchema,
   webhookEndpointSchema,
@@ -14,7 +15,8 @@ import {
 
 const tag = 'Automations and webhooks'
 const auth = 'secretKey' as const
-const runs = { description: 'Runs, newest first', schema: z.strictObject({ runs: z.array(runSchema) }) }
+const nextCursor = z.string().nullable().meta({ description: 'Pass as cursor for the next page; null on the last' })
+const runs = { description: 'Runs, newest first', schema: z.strictObject({ runs: z.array(runSchema), nextCursor }) }
 const deleted = { description: 'Deleted' }
 
 /** Automations, their runs, webhook endpoints and deliveries, behind the secret key. */
@@ -35,11 +37,15 @@ export const automationOperations: ApiOperation[] = [
     method: 'get',
     path: '/v1/automations',
     tag,
-    summary: 'Every automation',
+    summary: 'Every automation, newest first, a page at a time',
     auth,
+    query: pageQuerySchema,
     responses: {
-      200: { description: 'The automations', schema: z.strictObject({ automations: z.array(automationSchema) }) },
-      ...refusals(401, 503),
+      200: {
+        description: 'The automations',
+        schema: z.strictObject({ automations: z.array(automationSchema), nextCursor }),
+      },
+      ...refusals(400, 401, 503),
     },
   },
   {
@@ -85,7 +91,7 @@ export const automationOperations: ApiOperation[] = [
     tag,
     summary: "A contact's runs of every automation",
     auth,
-    query: runQuerySchema.pick({ status: true }),
+    query: runQuerySchema.omit({ contactId: true }),
     responses: { 200: runs, ...refusals(400, 401, 404, 503) },
   },
   {
@@ -104,11 +110,15 @@ export const automationOperations: ApiOperation[] = [
     method: 'get',
     path: '/v1/webhooks',
     tag,
-    summary: 'Every webhook endpoint (never their headers or secrets)',
+    summary: 'Every webhook endpoint, newest first, a page at a time (never their headers or secrets)',
     auth,
+    query: pageQuerySchema,
     responses: {
-      200: { description: 'The endpoints', schema: z.strictObject({ webhooks: z.array(webhookEndpointSchema) }) },
-      ...refusals(401, 503),
+      200: {
+        description: 'The endpoints',
+        schema: z.strictObject({ webhooks: z.array(webhookEndpointSchema), nextCursor }),
+      },
+      ...refusals(400, 401, 503),
     },
   },
   {
@@ -123,7 +133,7 @@ export const automationOperations: ApiOperation[] = [
     method: 'delete',
     path: '/v1/webhooks/:id',
     tag,
-    summary: 'Delete a webhook endpoint; its pending messages fail',
+    summary: 'Delete a webhook endpoint; its pending messages end as endpoint-deleted',
     auth,
     responses: { 204: deleted, ...refusals(401, 404, 503) },
   },
@@ -146,7 +156,10 @@ export const automationOperations: ApiOperation[] = [
     auth,
     query: deliveryQuerySchema,
     responses: {
-      200: { description: 'The messages', schema: z.strictObject({ deliveries: z.array(deliverySchema) }) },
+      200: {
+        description: 'The messages',
+        schema: z.strictObject({ deliveries: z.array(deliverySchema), nextCursor }),
+      },
       ...refusals(400, 401, 503),
     },
   },
@@ -156,6 +169,9 @@ export const automationOperations: ApiOperation[] = [
     tag,
     summary: 'Send a message again, with a fresh schedule and the same webhook-id',
     auth,
-    responses: { 202: { description: 'Due again at once', schema: deliverySchema }, ...refusals(401, 404, 503) },
+    responses: {
+      202: { description: 'Due again at once', schema: deliverySchema },
+      ...refusals(401, 404, 409, 503),
+    },
   },
 ]

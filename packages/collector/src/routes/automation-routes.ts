@@ -12,12 +12,10 @@ import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
 import { jsonBody } from '../middleware/json-body/index.js'
-import { runQuerySchema } from './automation-schemas.js'
+import { pageQuerySchema, runQuerySchema } from './automation-schemas.js'
 import { isPossibleId, parseBody, parseQuery } from './parse-request.js'
+import { recordPage, recordPageRequest } from './record-page.js'
 import type { RouteDeps } from './route-deps.js'
-
-/** Most automations listed, and most runs in one answer (newest first). */
-const MAX_LISTED = 1000
 
 const shownRun = (record: AutomationRecord) => shownAutomationRun(runOfRecord(record))
 
@@ -45,8 +43,10 @@ export function automationRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | '
   })
 
   app.get('/v1/automations', async (c) => {
-    const records = await store.transaction((tx) => tx.findRecords({ kind: 'automation', limit: MAX_LISTED }))
-    return c.json({ automations: records.map(automationOfRecord) })
+    const page = parseQuery(c, pageQuerySchema)
+    const found = await store.transaction((tx) => tx.findRecords({ kind: 'automation', ...recordPageRequest(page) }))
+    const { records, nextCursor } = recordPage(found, page.limit)
+    return c.json({ automations: records.map(automationOfRecord), nextCursor })
   })
 
   app.get('/v1/automations/:id', async (c) => c.json(await automationOr404(c.req.param('id'))))
@@ -73,24 +73,33 @@ export function automationRoutes(deps: Pick<RouteDeps, 'store' | 'secretKey' | '
   })
 
   app.get('/v1/automations/:id/runs', async (c) => {
-    const query = parseQuery(c, runQuerySchema)
+    const { limit, cursor, contactId, status } = parseQuery(c, runQuerySchema)
     const automation = await automationOr404(c.req.param('id'))
-    const records = await store.transaction((tx) =>
-      tx.findRecords({ kind: 'run', automationId: automation.id, ...query, limit: MAX_LISTED }),
+    const found = await store.transaction((tx) =>
+      tx.findRecords({
+        kind: 'run',
+        automationId: automation.id,
+        ...(contactId ? { contactId } : {}),
+        ...(status ? { status } : {}),
+        ...recordPageRequest({ limit, cursor }),
+      }),
     )
-    return c.json({ runs: records.map(shownRun) })
+    const { records, nextCursor } = recordPage(found, limit)
+    return c.json({ runs: records.map(shownRun), nextCursor })
   })
 
   app.get('/v1/contacts/:id/runs', async (c) => {
-    const { status } = parseQuery(c, runQuerySchema.pick({ status: true }))
+    const { status, limit, cursor } = parseQuery(c, runQuerySchema.omit({ contactId: true }))
     const id = c.req.param('id')
     // A merged-away id answers with the survivor's runs, like the contact's other routes.
     const contact = isPossibleId(id) ? await store.getContact(id) : null
     if (contact === null) throw new ApiError(404, 'not_found', `No contact with id "${id.slice(0, 100)}".`)
-    const records = await store.transaction((tx) =>
-      tx.findRecords({ kind: 'run', contactId: contact.id, ...(status ? { status } : {}), limit: MAX_LISTED }),
+    const page = recordPageRequest({ limit, cursor })
+    const found = await store.transaction((tx) =>
+      tx.findRecords({ kind: 'run', contactId: contact.id, ...(status ? { status } : {}), ...page }),
     )
-    return c.json({ runs: records.map(shownRun) })
+    const { records, nextCursor } = recordPage(found, limit)
+    return c.json({ runs: records.map(shownRun), nextCursor })
   })
 
   async function automationOr404(id: string): Promise<StoredAutomation> {

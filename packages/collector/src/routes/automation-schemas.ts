@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { DELIVERY_STATUSES } from '../webhooks/delivery-state.js'
+import { recordPageQuery } from './record-page.js'
 
 /** A webhook endpoint as read back: its headers are never shown, its secret only when made or rotated. */
 export const webhookEndpointSchema = z.strictObject({
@@ -34,7 +36,7 @@ export const deliverySchema = z.strictObject({
   webhookId: z.string(),
   endpoint: z.string(),
   automation: z.string().nullable(),
-  status: z.enum(['pending', 'delivered', 'failed']),
+  status: z.enum(DELIVERY_STATUSES),
   attempts: z.array(
     z.strictObject({
       at: z.string(),
@@ -48,10 +50,14 @@ export const deliverySchema = z.strictObject({
 
 /** `?status&endpoint&automation` of `GET /v1/deliveries`. */
 export const deliveryQuerySchema = z.strictObject({
-  status: z.enum(['pending', 'delivered', 'failed'], { error: 'must be pending, delivered or failed' }).optional(),
+  status: z.enum(DELIVERY_STATUSES, { error: `must be ${DELIVERY_STATUSES.join(', ')}` }).optional(),
   endpoint: z.string().max(100).optional(),
   automation: z.string().max(100).optional(),
+  ...recordPageQuery,
 })
+
+/** `?limit&cursor` of `GET /v1/automations` and `GET /v1/webhooks`. */
+export const pageQuerySchema = z.strictObject(recordPageQuery)
 
 /** `?contactId&status` of `GET /v1/automations/:id/runs`; `GET /v1/contacts/:id/runs` takes `status`. */
 export const runQuerySchema = z.strictObject({
@@ -59,4 +65,5 @@ export const runQuerySchema = z.strictObject({
   status: z
     .enum(['active', 'waiting', 'exited', 'failed'], { error: 'must be active, waiting, exited or failed' })
     .optional(),
+  ...recordPageQuery,
 })

@@ -6,10 +6,8 @@ import { secretKeyAuth } from '../middleware/auth/index.js'
 import { replayStoredDelivery } from '../webhooks/replay-stored-delivery.js'
 import { deliveryQuerySchema } from './automation-schemas.js'
 import { isPossibleId, parseQuery } from './parse-request.js'
+import { recordPage, recordPageRequest } from './record-page.js'
 import type { RouteDeps } from './route-deps.js'
-
-/** Most messages in one answer, newest first. */
-const MAX_LISTED = 1000
 
 /**
  * Webhook messages: `GET /v1/deliveries?status&endpoint&automation` and
@@ -28,17 +26,18 @@ export function deliveryRoutes(
   app.use('/v1/deliveries/*', secretKeyAuth(deps))
 
   app.get('/v1/deliveries', async (c) => {
-    const { status, endpoint, automation } = parseQuery(c, deliveryQuerySchema)
-    const records = await store.transaction((tx) =>
+    const { status, endpoint, automation, limit, cursor } = parseQuery(c, deliveryQuerySchema)
+    const found = await store.transaction((tx) =>
       tx.findRecords({
         kind: 'delivery',
         ...(status ? { status } : {}),
         ...(endpoint ? { endpointId: endpoint } : {}),
         ...(automation ? { automationId: automation } : {}),
-        limit: MAX_LISTED,
+        ...recordPageRequest({ limit, cursor }),
       }),
     )
-    return c.json({ deliveries: records.map((record) => shown(deliveryOfRecord(record))) })
+    const { records, nextCursor } = recordPage(found, limit)
+    return c.json({ deliveries: records.map((record) => shown(deliveryOfRecord(record))), nextCursor })
   })
 
   app.post('/v1/deliveries/:id/replay', async (c) => {
@@ -46,6 +45,10 @@ export function deliveryRoutes(
     const replayed = isPossibleId(id) ? await replayStoredDelivery({ store, id, now: deps.now() }) : null
     if (replayed === null) {
       throw new ApiError(404, 'not_found', `No delivery with id "${id.slice(0, 100)}": GET /v1/deliveries lists them.`)
+    }
+    if ('deletedEndpoint' in replayed) {
+      const message = `Delivery ${id} was for endpoint ${replayed.deletedEndpoint}, which was deleted: it cannot be sent again.`
+      throw new ApiError(409, 'endpoint_deleted', message)
     }
     deps.onReplay?.()
     return c.json(shown(replayed), 202)

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { webhookEndpointBodySchema } from '@sillage/protocol'
+import { endDeliveriesToEndpoint } from '../automations/deliveries/end-deliveries-to-endpoint.js'
 import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../automations/records/stored-endpoint.js'
 import { recordId } from '../automations/records/record-id.js'
 import type { CollectorEnv } from '../collector-env.js'
@@ -9,11 +10,10 @@ import { jsonBody } from '../middleware/json-body/index.js'
 import { refusedLiteralAddress } from '../webhooks/refused-webhook-url.js'
 import { rotateEndpointSecret } from '../webhooks/rotate-endpoint-secret.js'
 import { generateWebhookSecret } from '../webhooks/webhook-secret.js'
-import { isPossibleId, parseBody } from './parse-request.js'
+import { pageQuerySchema } from './automation-schemas.js'
+import { isPossibleId, parseBody, parseQuery } from './parse-request.js'
+import { recordPage, recordPageRequest } from './record-page.js'
 import type { RouteDeps } from './route-deps.js'
-
-/** Most endpoints listed. */
-const MAX_ENDPOINTS = 1000
 
 /** An endpoint as the API shows it: never its headers, which may hold the receiver's credentials. */
 const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => ({
@@ -59,16 +59,26 @@ export function webhookRoutes(
   })
 
   app.get('/v1/webhooks', async (c) => {
-    const records = await store.transaction((tx) => tx.findRecords({ kind: 'webhook-endpoint', limit: MAX_ENDPOINTS }))
-    return c.json({ webhooks: records.map((record) => shown(endpointOfRecord(record))) })
+    const page = parseQuery(c, pageQuerySchema)
+    const request = recordPageRequest(page)
+    const found = await store.transaction((tx) => tx.findRecords({ kind: 'webhook-endpoint', ...request }))
+    const { records, nextCursor } = recordPage(found, page.limit)
+    return c.json({ webhooks: records.map((record) => shown(endpointOfRecord(record))), nextCursor })
   })
 
   app.get('/v1/webhooks/:id', async (c) => c.json(shown(await endpointOr404(c.req.param('id')))))
 
+  // Its pending messages end with it: nothing is tried again towards an endpoint that is gone.
   app.delete('/v1/webhooks/:id', async (c) => {
     const id = c.req.param('id')
-    if (!isPossibleId(id) || !(await store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id }))))
-      throw notFound(id)
+    const deleted =
+      isPossibleId(id) &&
+      (await store.transaction(async (tx) => {
+        if (!(await tx.deleteRecord({ kind: 'webhook-endpoint', id }))) return false
+        await endDeliveriesToEndpoint(tx, id)
+        return true
+      }))
+    if (!deleted) throw notFound(id)
     return c.body(null, 204)
   })
 

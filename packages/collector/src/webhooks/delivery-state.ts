@@ -9,9 +9,15 @@ export interface RecordedAttempt {
   error?: string
 }
 
+/**
+ * Where a message can stand: `endpoint-deleted` ends one whose endpoint was deleted before
+ * it was delivered, so it is never tried again.
+ */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'endpoint-deleted'] as const
+
 /** Where one message stands. */
 export interface DeliveryState {
-  status: 'pending' | 'delivered' | 'failed'
+  status: (typeof DELIVERY_STATUSES)[number]
   attempts: RecordedAttempt[]
   /** When the next attempt is due; null once delivered or failed. */
   nextAttemptAt: string | null
@@ -67,4 +73,14 @@ export function recordAttempt(options: {
  */
 export function replayDelivery(delivery: DeliveryState, now: Date): DeliveryState {
   return { ...delivery, status: 'pending', nextAttemptAt: now.toISOString(), replayedAfter: delivery.attempts.length }
+}
+
+/**
+ * A message whose endpoint is gone: ended, never tried again, its attempts kept.
+ *
+ * @example
+ * const ended = { ...delivery, ...endedByDeletedEndpoint(delivery) }
+ */
+export function endedByDeletedEndpoint(delivery: DeliveryState): DeliveryState {
+  return { ...delivery, status: 'endpoint-deleted', nextAttemptAt: null }
 }

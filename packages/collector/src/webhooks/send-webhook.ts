@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http'
-import { request as httpsRequest } from 'node:https'
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import { checkedLookup, RefusedAddressError, type ResolveHost } from './checked-lookup.js'
 import { parseRetryAfter } from './parse-retry-after.js'
 import { refusedLiteralAddress } from './refused-webhook-url.js'
@@ -12,6 +12,19 @@ export const WEBHOOK_TIMEOUT_MS = 15_000
 /** How much of a refusing receiver's answer is kept to explain the failure, and how long it is waited for. */
 const EXCERPT_BYTES = 300
 const EXCERPT_WAIT_MS = 1000
+
+/**
+ * Connections are kept open between attempts: a new TCP (and TLS) connection per message
+ * was most of a delivery's cost. Reuse keeps the SSRF guard whole: an address is checked
+ * when its connection is made, and a kept connection stays with that address.
+ */
+const agents = {
+  'http:': new HttpAgent({ keepAlive: true, maxFreeSockets: 64 }),
+  'https:': new HttpsAgent({ keepAlive: true, maxFreeSockets: 64 }),
+}
+
+/** A delivered message's answer is read this far to keep its connection; a longer one closes it. */
+const DRAINED_BYTES = 64 * 1024
 
 export interface SendWebhookOptions {
   url: string
@@ -93,7 +106,7 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
     const req = request(target, {
       method: 'POST',
       headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      agent: false,
+      agent: agents[target.protocol as keyof typeof agents],
       lookup: checkedLookup({ allowPrivate, resolve: options.resolve }),
     })
     const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)
@@ -115,8 +128,11 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
       }
       clearTimeout(timer)
       const status = response.statusCode ?? 0
-      // The status decides a delivery; only a refusal's body is read, briefly, to explain it.
-      if ((status >= 200 && status < 300) || status === 410) return finish()
+      // The status decides a delivery at once; only a refusal's body is read, briefly, to explain it.
+      if ((status >= 200 && status < 300) || status === 410) {
+        settle(classify(response, '', now(), durationMs))
+        return drainForReuse(response)
+      }
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => {
         excerpt += chunk
@@ -128,6 +144,18 @@ export async function sendWebhook(options: SendWebhookOptions): Promise<WebhookA
     })
     req.end(body)
   })
+}
+
+/** Reads a settled answer to its end so its connection can carry the next message; a long or slow one is cut. */
+function drainForReuse(response: IncomingMessage): void {
+  let bytes = 0
+  const cut = setTimeout(() => response.destroy(), EXCERPT_WAIT_MS)
+  response.on('data', (chunk: Buffer) => {
+    bytes += chunk.length
+    if (bytes > DRAINED_BYTES) response.destroy()
+  })
+  response.on('close', () => clearTimeout(cut))
+  response.on('error', () => clearTimeout(cut))
 }
 
 function describeNetworkError(error: NodeJS.ErrnoException, host: string): string {

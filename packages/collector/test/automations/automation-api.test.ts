@@ -67,9 +67,36 @@ describe('automation and webhook API', () => {
     expect(replaced.body).toMatchObject({ id, name: 'Welcome 2', enabled: false, createdAt: created.body.createdAt })
     expect((await call('GET', `/v1/automations/${id}`)).body.name).toBe('Welcome 2')
     expect((await call('GET', '/v1/automations')).body.automations).toHaveLength(1)
-    expect(await call('GET', `/v1/automations/${id}/runs?status=waiting`)).toEqual({ status: 200, body: { runs: [] } })
+    expect(await call('GET', `/v1/automations/${id}/runs?status=waiting`)).toEqual({
+      status: 200,
+      body: { runs: [], nextCursor: null },
+    })
     expect((await call('DELETE', `/v1/automations/${id}`)).status).toBe(204)
     expect((await call('GET', `/v1/automations/${id}/runs`)).status).toBe(404)
+  })
+
+  it('lists endpoints and automations a page at a time, newest first, without repeats or gaps', async () => {
+    const made = { webhooks: [] as string[], automations: [] as string[] }
+    for (let i = 0; i < 5; i++) {
+      made.webhooks.push((await call('POST', '/v1/webhooks', { url: `https://hooks.example.com/${i}` })).body.id)
+      const definition = { name: `Paged ${i}`, trigger: { event: 'paged' }, steps: [{ exit: 'done' }] }
+      made.automations.push((await call('POST', '/v1/automations', definition)).body.id)
+    }
+    for (const list of ['webhooks', 'automations'] as const) {
+      const listed: string[] = []
+      let cursor: string | null = null
+      let pages = 0
+      do {
+        const page = await call('GET', `/v1/${list}?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        listed.push(...page.body[list].map((item: { id: string }) => item.id))
+        cursor = page.body.nextCursor
+        pages++
+      } while (cursor)
+      // Other tests of this file add their own: those made here come first, newest first, each once.
+      expect(listed.slice(0, 5), list).toEqual([...made[list]].reverse())
+      expect(new Set(listed).size, list).toBe(listed.length)
+      expect(pages, list).toBe(Math.ceil(listed.length / 2))
+    }
   })
 
   it('answers a bad definition, query or id with a 4xx that says what to fix', async () => {
@@ -79,7 +106,12 @@ describe('automation and webhook API', () => {
     expect(bad.body.error.message).toMatch(/^Invalid automation: steps\.0\.delay: "soon" is not a duration/)
     expect(
       (await call('GET', '/v1/deliveries?status=lost', undefined, { wellFormed: false })).body.error.message,
-    ).toMatch(/pending, delivered or failed/)
+    ).toMatch(/pending, delivered, failed, endpoint-deleted/)
+    for (const query of ['limit=0', 'limit=1001', 'limit=ten', 'cursor=forged']) {
+      const answer = await call('GET', `/v1/deliveries?${query}`, undefined, { wellFormed: false })
+      expect(answer.status, query).toBe(400)
+      expect(answer.body.error.message, query).toMatch(/limit|cursor/)
+    }
     expect((await call('POST', '/v1/deliveries/dl_nope/replay')).status).toBe(404)
     expect((await call('GET', '/v1/contacts/nobody/runs')).status).toBe(404)
     expect((await call('GET', '/v1/automations/%00/runs')).status).toBe(404)

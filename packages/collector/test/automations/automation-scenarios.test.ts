@@ -17,6 +17,30 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     (await h.admin('GET', `/v1/automations/${automationId}/runs`)).body.runs
   const deliveries = async () => (await h.admin('GET', '/v1/deliveries')).body.deliveries
 
+  it('a payload naming event.NAME.lastProperties gets the latest such event’s properties', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({
+      name: 'Cart reminder',
+      trigger: { event: 'checkout_started' },
+      steps: [
+        {
+          webhook: {
+            endpoint: endpoint.id,
+            payload: { total: '{{event.cart_updated.lastProperties.total}}', carts: '{{event.cart_updated.count}}' },
+          },
+        },
+      ],
+    })
+    const at = (minute: number) => new Date(h.now().getTime() - (10 - minute) * 60_000).toISOString()
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 20 }, timestamp: at(1) })
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 35 }, timestamp: at(2) })
+    await h.send({ type: 'track', userId: 'u1', event: 'checkout_started' })
+    await h.runDue()
+    await h.runDue()
+    expect(h.receiver.received.map((request) => JSON.parse(request.body))).toEqual([{ total: 35, carts: 2 }])
+  })
+
   it('order confirmation: the order’s fields reach the receiver through templates, signed, once', async () => {
     await open()
     const endpoint = await h.endpoint()

@@ -76,4 +76,55 @@ describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
     const ids = h.receiver.received.filter((r) => !gonePath(r)).map((r) => r.headers['webhook-id'])
     expect(new Set(ids)).toEqual(new Set([failed.webhookId]))
   })
+
+  it('deleting an endpoint ends its pending messages: shown as endpoint-deleted, never tried again', async () => {
+    await open()
+    const doomed = await h.endpoint()
+    const kept = await h.endpoint()
+    await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: doomed.id } }] })
+    await h.automation({ name: 'b', trigger: { event: 'e2' }, steps: [{ webhook: { endpoint: kept.id } }] })
+    h.answerWith((_, response) => response.writeHead(500).end())
+    await h.send({ type: 'track', userId: 'u1', event: 'e1' })
+    await h.send({ type: 'track', userId: 'u1', event: 'e2' })
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(2)
+
+    expect((await h.admin('DELETE', `/v1/webhooks/${doomed.id}`)).status).toBe(204)
+    const byStatus = async (status: string) => (await h.admin('GET', `/v1/deliveries?status=${status}`)).body.deliveries
+    const [ended] = await byStatus('endpoint-deleted')
+    expect(ended).toMatchObject({ endpoint: doomed.id, nextAttemptAt: null, attempts: [{ status: 500 }] })
+    expect(await byStatus('pending')).toMatchObject([{ endpoint: kept.id }])
+
+    for (let i = 0; i < 10; i++) {
+      h.advance(11 * HOUR)
+      await h.runDue()
+    }
+    // The kept endpoint's message went through its whole schedule; the ended one was never sent again.
+    const sentTo = (id: string) => h.receiver.received.filter((r) => r.headers['webhook-id'] === id).length
+    expect(sentTo(ended.webhookId)).toBe(1)
+    expect(await byStatus('failed')).toMatchObject([{ endpoint: kept.id, attempts: expect.any(Array) }])
+    expect((await byStatus('failed'))[0].attempts).toHaveLength(8)
+
+    const replay = await h.admin('POST', `/v1/deliveries/${ended.id}/replay`)
+    expect(replay.status).toBe(409)
+    expect(replay.body.error.message).toMatch(/deleted/)
+  })
+
+  it('a message whose endpoint vanished while it was pending ends as endpoint-deleted, not sent again', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({ name: 'a', trigger: { event: 'e1' }, steps: [{ webhook: { endpoint: endpoint.id } }] })
+    h.answerWith((_, response) => response.writeHead(500).end())
+    await h.send({ type: 'track', userId: 'u1', event: 'e1' })
+    await h.runDue()
+    // What a deletion committing while this collector held the message leaves behind: the endpoint
+    // gone, the message still pending.
+    await h.store.transaction((tx) => tx.deleteRecord({ kind: 'webhook-endpoint', id: endpoint.id }))
+    h.advance(HOUR)
+    await h.runDue()
+    expect(h.receiver.received).toHaveLength(1)
+    expect(await deliveries()).toMatchObject([
+      { status: 'endpoint-deleted', attempts: [{ status: 500 }], nextAttemptAt: null },
+    ])
+  })
 })

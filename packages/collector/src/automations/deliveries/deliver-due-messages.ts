@@ -1,5 +1,5 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
-import { recordAttempt } from '../../webhooks/delivery-state.js'
+import { endedByDeletedEndpoint, recordAttempt } from '../../webhooks/delivery-state.js'
 import { EndpointBusyError, type EndpointLimiter } from '../../webhooks/endpoint-limiter.js'
 import { sendWebhook, WEBHOOK_TIMEOUT_MS } from '../../webhooks/send-webhook.js'
 import { signingSecretsAt } from '../../webhooks/signing-secrets.js'
@@ -47,16 +47,37 @@ export async function deliverDueMessages(options: DeliverDueOptions): Promise<nu
       limit: batchSize,
     }),
   )
-  await Promise.all(leased.map((record) => deliverOne(options, deliveryOfRecord(record))))
+  const deliveries = leased.map(deliveryOfRecord)
+  const endpoints = await endpointsOf(store, deliveries)
+  await Promise.all(deliveries.map((delivery) => deliverOne(options, delivery, endpoints.get(delivery.endpointId)!)))
   return leased.length
 }
 
-async function deliverOne(options: DeliverDueOptions, delivery: StoredDelivery): Promise<void> {
+/** The endpoints a round's messages go to, read once for the round; null for one deleted. */
+function endpointsOf(store: Transactional, deliveries: StoredDelivery[]): Promise<Map<string, StoredEndpoint | null>> {
+  return store.transaction(async (tx) => {
+    const endpoints = new Map<string, StoredEndpoint | null>()
+    for (const { endpointId } of deliveries) {
+      if (endpoints.has(endpointId)) continue
+      const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id: endpointId, limit: 1 })
+      endpoints.set(endpointId, record === undefined ? null : endpointOfRecord(record))
+    }
+    return endpoints
+  })
+}
+
+async function deliverOne(
+  options: DeliverDueOptions,
+  delivery: StoredDelivery,
+  endpoint: StoredEndpoint | null,
+): Promise<void> {
   const { store, limiter, now, allowPrivate, random } = options
-  const [endpointRow] = await store.transaction((tx) =>
-    tx.findRecords({ kind: 'webhook-endpoint', id: delivery.endpointId, limit: 1 }),
-  )
-  const endpoint = endpointRow === undefined ? null : endpointOfRecord(endpointRow)
+  if (endpoint === null) {
+    // Deleted while this message was on its way: it ends as the deletion ended the others.
+    const ended = { ...delivery, ...endedByDeletedEndpoint(delivery) }
+    await store.transaction((tx) => tx.saveRecord({ record: deliveryRecord(ended) }))
+    return
+  }
   const startedAt = now()
   let attempt: WebhookAttempt
   try {
@@ -69,20 +90,19 @@ async function deliverOne(options: DeliverDueOptions, delivery: StoredDelivery):
   const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at: startedAt, random })
   await store.transaction(async (tx) => {
     await tx.saveRecord({ record: deliveryRecord({ ...delivery, ...next }) })
-    if (disableEndpoint && endpoint !== null) {
+    if (disableEndpoint) {
       await tx.saveRecord({ record: endpointRecord({ ...endpoint, enabled: false }) })
     }
   })
 }
 
 function attemptTo(
-  endpoint: StoredEndpoint | null,
+  endpoint: StoredEndpoint,
   delivery: StoredDelivery,
   { now, allowPrivate }: { now: () => Date; allowPrivate: boolean },
 ): Promise<WebhookAttempt> {
   const refused = (error: string): Promise<WebhookAttempt> =>
     Promise.resolve({ outcome: 'failed', status: null, error, retryAfterMs: null, durationMs: 0 })
-  if (endpoint === null) return refused(`endpoint ${delivery.endpointId} was deleted: replay the message elsewhere`)
   if (!endpoint.enabled) {
     const why = `endpoint ${endpoint.id} is disabled (its receiver answered 410, or it was disabled in the console)`
     return refused(`${why}: enable it in the console, then replay`)

@@ -98,7 +98,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       continue
     }
     if ('setAttribute' in step) {
-      const context = await templateContext(snapshot, run.trigger)
+      const context = await templateContext(snapshot, run.trigger, step.setAttribute.value)
       const value = renderTemplate(step.setAttribute.value, context)
       await tx.setAttributes({
         contactId: run.contactId,
@@ -121,7 +121,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       return end('failed', `webhook endpoint ${endpoint} does not exist`)
     }
     const webhookId = `msg_${run.id}_${position.join('_')}`
-    const context = await templateContext(snapshot, run.trigger)
+    const context = await templateContext(snapshot, run.trigger, payload)
     const body = webhookBody({
       payload,
       context,

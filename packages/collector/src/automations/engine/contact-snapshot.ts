@@ -32,18 +32,20 @@ export async function contactSnapshot(reads: ContactReads, id: string): Promise<
 }
 
 /**
- * What a template of this run reads: the contact, the trigger, and the event history
- * (`event.NAME.count`, `.first`, `.last`, `.lastProperties`).
+ * What `template` reads: the contact, the trigger, and the event history
+ * (`event.NAME.count`, `.first`, `.last`, `.lastProperties`). The contact's events are read
+ * only for a template that names `lastProperties`: the rest comes with the contact.
  *
  * @example
- * renderTemplate(payload, await templateContext(snapshot, run.trigger))
+ * renderTemplate(payload, await templateContext(snapshot, run.trigger, payload))
  */
 export async function templateContext(
   snapshot: ContactSnapshot,
   trigger: TemplateContext['trigger'],
+  template: unknown,
 ): Promise<TemplateContext> {
   const { contact } = snapshot
-  const events = await snapshot.events()
+  const events = JSON.stringify(template ?? null).includes('lastProperties') ? await snapshot.events() : []
   const event: TemplateContext['event'] = {}
   for (const summary of contact.summaries) {
     const latest = events.find((stored) => stored.name === summary.name)

@@ -34,9 +34,9 @@ export interface AutomationRecordQuery {
   endpointId?: string
   contactId?: string
   status?: string
-  /** Only records older than this one (keyset paging: the last record of the page before). */
-  before?: RecordPosition
-  /** 1–1000, newest first. */
+  /** Only the records listed after this one (the last of a page): the next page. */
+  after?: RecordPosition
+  /** 1–1000, newest first (by `createdAt`, then `id`). */
   limit: number
 }
 

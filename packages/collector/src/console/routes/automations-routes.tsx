@@ -11,6 +11,7 @@ import {
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
 import { isPossibleId } from '../../routes/parse-request.js'
+import { recordPage, recordPageRequest } from '../../routes/record-page.js'
 import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
 import type { ConsoleDeps } from '../console-deps.js'
 import { AutomationEditorPage } from '../pages/automation-editor-page.js'
@@ -20,7 +21,6 @@ import { AutomationsPage } from '../pages/automations-page.js'
 import { ConfirmDeletePage } from '../pages/confirm-delete-page.js'
 import { exampleDefinition } from '../pages/example-definition.js'
 import { automationFormInput, readAutomationForm } from './automation-form.js'
-import { decodeRecordCursor, encodeRecordCursor } from './record-cursor.js'
 import { renderConsolePage } from './render-console-page.js'
 import { type WebhooksRoutesOptions, webhooksRoutes } from './webhooks-routes.js'
 
@@ -105,19 +105,12 @@ export function automationsRoutes(options: WebhooksRoutesOptions): Hono<Collecto
   app.get('/automations/:id', async (c) => {
     const automation = await automationOr404(c.req.param('id'))
     const cursor = c.req.query('cursor') || undefined
-    const before = cursor === undefined ? undefined : decodeRecordCursor(cursor)
-    const records = await store.transaction((tx) =>
-      tx.findRecords({
-        kind: 'run',
-        automationId: automation.id,
-        ...(before ? { before } : {}),
-        limit: RUNS_PAGE_SIZE + 1,
-      }),
+    const request = recordPageRequest({ limit: RUNS_PAGE_SIZE, cursor })
+    const found = await store.transaction((tx) =>
+      tx.findRecords({ kind: 'run', automationId: automation.id, ...request }),
     )
-    const runs = records.slice(0, RUNS_PAGE_SIZE).map(runOfRecord)
-    const last = runs[runs.length - 1]
-    const nextCursor =
-      records.length > RUNS_PAGE_SIZE && last ? encodeRecordCursor({ createdAt: last.startedAt, id: last.id }) : null
+    const { records, nextCursor } = recordPage(found, RUNS_PAGE_SIZE)
+    const runs = records.map(runOfRecord)
     return renderConsolePage(
       c,
       page(automation.name),

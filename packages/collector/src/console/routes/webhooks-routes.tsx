@@ -188,6 +188,13 @@ export function webhooksRoutes(options: WebhooksRoutesOptions): Hono<CollectorEn
     if (replayed === null) {
       throw new ApiError(404, 'not_found', `No webhook message with id "${id.slice(0, 100)}": it may have been erased.`)
     }
+    if ('deletedEndpoint' in replayed) {
+      throw new ApiError(
+        409,
+        'endpoint_deleted',
+        'This message was for an endpoint that was deleted: it cannot be sent.',
+      )
+    }
     options.onDeliveryReplayed?.()
     const to = typeof back === 'string' && RETURNABLE.test(back) ? back : hrefOf(replayed.endpointId)
     return c.redirect(`${to}?done=replayed`, 303)

@@ -39,33 +39,28 @@ export function describeAutomationRecordsContract(harness: StoreHarness): void {
       expect(await store.transaction((tx) => tx.deleteRecord({ kind: 'run', id: 'r1' }))).toBe(false)
     })
 
-    it('pages newest first from the last record of the page before, ties on the time broken by id', async () => {
+    it('pages newest first after the last record of a page, ties in time broken by id', async () => {
       const store = await stores.open()
       const at = (second: number) => `2026-12-04T03:00:0${second}.000Z`
+      const ids = ['d1', 'd2', 'd3', 'd4', 'd5']
       await store.transaction(async (tx) => {
-        for (const [id, second] of [
-          ['r1', 1],
-          ['r2', 2],
-          ['r3', 2],
-          ['r4', 3],
-          ['r5', 4],
-        ] as const) {
-          await tx.saveRecord({ record: record({ kind: 'run', id, createdAt: at(second) }) })
+        for (const [i, id] of ids.entries()) {
+          await tx.saveRecord({
+            record: record({ kind: 'delivery', id, endpointId: 'wh_1', createdAt: at(i < 3 ? 1 : 2) }),
+          })
         }
-        await tx.saveRecord({ record: record({ kind: 'run', id: 'other', automationId: 'au_2', createdAt: at(1) }) })
+        await tx.saveRecord({ record: record({ kind: 'delivery', id: 'other', endpointId: 'wh_2', createdAt: at(1) }) })
       })
       const pages: string[][] = []
-      let before: { createdAt: string; id: string } | undefined
-      for (;;) {
-        const page = await store.transaction((tx) =>
-          tx.findRecords({ kind: 'run', automationId: 'au_1', limit: 2, ...(before ? { before } : {}) }),
-        )
-        if (page.length === 0) break
+      let after: { createdAt: string; id: string } | undefined
+      do {
+        const query = { kind: 'delivery' as const, endpointId: 'wh_1', limit: 2, ...(after ? { after } : {}) }
+        const page = await store.transaction((tx) => tx.findRecords(query))
         pages.push(page.map((r) => r.id))
-        const last = page[page.length - 1]!
-        before = { createdAt: last.createdAt, id: last.id }
-      }
-      expect(pages).toEqual([['r5', 'r4'], ['r3', 'r2'], ['r1']])
+        const last = page.at(-1)
+        after = page.length === 2 && last ? { createdAt: last.createdAt, id: last.id } : undefined
+      } while (after)
+      expect(pages).toEqual([['d5', 'd4'], ['d3', 'd2'], ['d1']])
     })
 
     it('stores a record only once per unique key when asked to', async () => {

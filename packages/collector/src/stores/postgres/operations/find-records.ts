@@ -1,8 +1,4 @@
-import type {
-  AutomationRecord,
-  AutomationRecordQuery,
-  RecordPosition,
-} from '../../../automations/records/automation-record.js'
+import type { AutomationRecord, AutomationRecordQuery } from '../../../automations/records/automation-record.js'
 import type { PostgresHandle } from '../postgres-handle.js'
 import { recordColumns, type RecordRow } from './record-row.js'
 
@@ -18,12 +14,11 @@ export async function findRecords(
 ): Promise<AutomationRecord[]> {
   const matches = (column: string, value: string | undefined) =>
     value === undefined ? sql`` : sql`AND ${sql(column)} = ${value}`
-  const olderThan = (before: RecordPosition | undefined) =>
-    before === undefined ? sql`` : sql`AND (created_at, id) < (${before.createdAt}, ${before.id})`
   return pipeline.read(sql<RecordRow[]>`
     SELECT ${sql.unsafe(recordColumns())} FROM automation_records WHERE kind = ${query.kind}
     ${matches('id', query.id)} ${matches('automation_id', query.automationId)}
     ${matches('endpoint_id', query.endpointId)} ${matches('contact_id', query.contactId)}
-    ${matches('status', query.status)} ${olderThan(query.before)}
+    ${matches('status', query.status)}
+    ${query.after === undefined ? sql`` : sql`AND (created_at, id) < (${query.after.createdAt}, ${query.after.id})`}
     ORDER BY created_at DESC, id DESC LIMIT ${query.limit}`)
 }
