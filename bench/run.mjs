@@ -7,6 +7,9 @@
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
  * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
  * BENCH_TRACK_CALLS=10000
+ * Console (not in the default list: BENCH_ONLY=console, or `node bench/run.mjs console`):
+ * SILLAGE_BENCH_EVENTS=5000000  SILLAGE_BENCH_CONTACTS=1000000  SILLAGE_BENCH_EXPORT_EVENTS=1000000
+ * SILLAGE_BENCH_PAGE_S=5  SILLAGE_BENCH_SEED_BUDGET_S=900
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url'
 import { ensurePeerTrackers } from './lib/install-peers.mjs'
 import { browserSuite } from './suites/browser.mjs'
 import { concurrencySuite } from './suites/concurrency.mjs'
+import { consoleSuite } from './suites/console.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
@@ -28,7 +32,7 @@ const list = (value, fallback) =>
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
-  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
+  only: new Set(list(process.argv[2] ?? env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
@@ -41,6 +45,13 @@ const config = {
   growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
   growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
   trackCalls: Number(env.BENCH_TRACK_CALLS ?? 10_000),
+  console: {
+    events: Number(env.SILLAGE_BENCH_EVENTS ?? 5_000_000),
+    contacts: Number(env.SILLAGE_BENCH_CONTACTS ?? 1_000_000),
+    exportEvents: Number(env.SILLAGE_BENCH_EXPORT_EVENTS ?? 1_000_000),
+    durationS: Number(env.SILLAGE_BENCH_PAGE_S ?? 5),
+    seedBudgetS: Number(env.SILLAGE_BENCH_SEED_BUDGET_S ?? 900),
+  },
 }
 
 const started = Date.now()
@@ -73,6 +84,7 @@ const suites = [
         log,
       }),
   ],
+  ['console', () => consoleSuite({ ...config.console, log })],
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
