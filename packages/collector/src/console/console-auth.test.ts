@@ -26,7 +26,7 @@ async function consoleUnderTest() {
 type Browser = ReturnType<typeof consoleBrowser>
 
 async function visit(browser: Browser, route: { method: string; path: string }, origin?: string) {
-  const extra = origin === undefined ? {} : { Origin: origin }
+  const extra: Record<string, string> = origin === undefined ? {} : { Origin: origin }
   const response = route.method === 'GET' ? await browser.get(route.path) : await browser.post(route.path, {}, extra)
   await response.body?.cancel() // the live view streams until the reader leaves
   return { status: response.status, location: response.headers.get('Location') }
