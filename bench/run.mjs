@@ -10,6 +10,9 @@
  * BENCH_AUTOMATION_COUNT=10  BENCH_AUTOMATION_LATENCY_S=20  BENCH_AUTOMATION_DELIVERIES=20000
  * BENCH_AUTOMATION_TIMERS=1000000  BENCH_AUTOMATION_DUE_TIMERS=20000  BENCH_AUTOMATION_IDLE_S=30
  * `node bench/run.mjs automations` (suite names as arguments) runs those suites alone.
+ * Console (not in the default list: `node bench/run.mjs console`):
+ * SILLAGE_BENCH_EVENTS=5000000  SILLAGE_BENCH_CONTACTS=1000000  SILLAGE_BENCH_EXPORT_EVENTS=1000000
+ * SILLAGE_BENCH_PAGE_S=5  SILLAGE_BENCH_SEED_BUDGET_S=900
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -18,6 +21,7 @@ import { ensurePeerTrackers } from './lib/install-peers.mjs'
 import { automationsSuite } from './suites/automations.mjs'
 import { browserSuite } from './suites/browser.mjs'
 import { concurrencySuite } from './suites/concurrency.mjs'
+import { consoleSuite } from './suites/console.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
@@ -60,6 +64,13 @@ const config = {
     idleS: Number(env.BENCH_AUTOMATION_IDLE_S ?? 30),
     cpuProfileDir: env.BENCH_AUTOMATION_CPU_PROF,
   },
+  console: {
+    events: Number(env.SILLAGE_BENCH_EVENTS ?? 5_000_000),
+    contacts: Number(env.SILLAGE_BENCH_CONTACTS ?? 1_000_000),
+    exportEvents: Number(env.SILLAGE_BENCH_EXPORT_EVENTS ?? 1_000_000),
+    durationS: Number(env.SILLAGE_BENCH_PAGE_S ?? 5),
+    seedBudgetS: Number(env.SILLAGE_BENCH_SEED_BUDGET_S ?? 900),
+  },
 }
 
 const started = Date.now()
@@ -92,6 +103,7 @@ const suites = [
         log,
       }),
   ],
+  ['console', () => consoleSuite({ ...config.console, log })],
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],

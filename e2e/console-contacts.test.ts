@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { expectAccessible } from './support/accessibility.js'
 import { launchChromium } from './support/browser.js'
+import { expectLayoutsHold } from './support/page-layouts.js'
 import { openConsole, sendEvents, signIn } from './support/console-session.js'
 import { contactsWhere } from './support/oracle.js'
 
@@ -40,6 +41,7 @@ describe('console contacts', () => {
     expect(ann!.mergedFrom).toHaveLength(1)
     await signIn(page, collector, '/console/contacts')
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'contacts-list-short')
 
     await page.getByLabel('Email, userId, anonymousId or contact id').fill('phone-ann')
     await page.getByRole('button', { name: 'Search' }).click()
@@ -62,6 +64,7 @@ describe('console contacts', () => {
     expect(identifiers).toContain(ann!.mergedFrom[0])
     expect(identifiers).toContain('phone-ann')
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'contact-page')
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -79,6 +82,7 @@ describe('console contacts', () => {
     await page.getByRole('link', { name: 'Erase…' }).click()
     await page.waitForURL(`**/console/contacts/${ann!.id}/erase`)
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'erase-confirmation')
     await page.getByRole('button', { name: 'Erase this contact' }).click()
     await page.waitForURL('**/console/contacts?erased=*')
     await expect
@@ -87,6 +91,7 @@ describe('console contacts', () => {
     expect(await contactsWhere(collector, { userId: 'u-ann' })).toEqual([])
     expect(await contactsWhere(collector, { anonymousId: 'someone-else' })).toHaveLength(1)
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'contacts-after-erase')
     expect(problems()).toEqual([])
   })
 })

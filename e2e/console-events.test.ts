@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { expectAccessible } from './support/accessibility.js'
 import { launchChromium } from './support/browser.js'
+import { expectLayoutsHold } from './support/page-layouts.js'
 import { openConsole, sendEvents, signIn } from './support/console-session.js'
 import { storedEvents } from './support/oracle.js'
 
@@ -66,6 +67,7 @@ describe('console event log', () => {
     const ingestion = page.getByRole('region', { name: 'Ingestion since the collector started' })
     expect(await ingestion.locator('dd').allTextContents()).toEqual(['5', '0', '0'])
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'overview')
     expect(problems()).toEqual([])
   })
 
@@ -80,6 +82,7 @@ describe('console event log', () => {
     expect(await firstTime.getAttribute('datetime')).toBe(hoursAgo(1).toISOString())
     expect(await firstTime.textContent()).not.toContain('UTC')
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'events')
 
     await page.getByLabel('Name').fill('cart_updated')
     await page.getByRole('button', { name: 'Apply' }).click()
@@ -112,6 +115,7 @@ describe('console event log', () => {
     const shown = JSON.parse((await payload.locator('pre').textContent())!)
     expect(shown).toMatchObject({ name: 'cart_updated', properties: { total: 14, note: 'mug, "blue"' } })
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'event-payload')
 
     await page.keyboard.press('j')
     await page.keyboard.press('o')

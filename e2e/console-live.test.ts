@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { expectAccessible } from './support/accessibility.js'
 import { launchChromium } from './support/browser.js'
+import { expectLayoutsHold } from './support/page-layouts.js'
 import { openConsole, sendEvents, signIn } from './support/console-session.js'
 
 let browser: Browser
@@ -109,6 +110,7 @@ describe('console contacts list', () => {
     expect(await rows.nth(1).locator('td').first().textContent()).toBe('Anonymous visitor-61')
     expect(await rows.nth(1).locator('td').nth(3).textContent()).toBe('1')
     await expectAccessible(page)
+    await expectLayoutsHold(page, 'contacts-list')
 
     await page.getByRole('link', { name: 'Less recently active' }).click()
     await page.waitForURL('**/console/contacts?cursor=*')

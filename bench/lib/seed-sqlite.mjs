@@ -16,7 +16,7 @@ export const cacheDir = join(tmpdir(), 'sillage-bench-cache')
 
 /**
  * A SQLite store file holding `size` events, seeded fast: a sample goes through the
- * store's own `ingest()` (so contacts, identities, summaries and every index are the real
+ * collector's own `ingestEvents()` (so contacts, identities, summaries and every index are the real
  * ones), then the events table is replicated in SQL with fresh messageIds until it holds
  * `size` rows. Nothing here knows the schema beyond "the table whose rows are events":
  * unique text columns get a suffix, the integer primary key is left to SQLite.
@@ -63,6 +63,12 @@ async function loadCreateStore() {
   return module.createStore
 }
 
+/** The ingestion entry (identity rules, summaries, feed) over a store, from the built collector. */
+async function loadIngestEvents() {
+  const module = await import(`${repoRoot}packages/collector/dist/ingest/ingest-events.js`)
+  return module.ingestEvents
+}
+
 /** Hash of the schema a fresh store creates: a new migration invalidates the cache. */
 async function schemaKey() {
   const dir = join(tmpdir(), `sillage-bench-schema-${process.pid}`)
@@ -84,6 +90,7 @@ async function schemaKey() {
 /** `count` events from SAMPLE_DEVICES devices, through the store's own ingest(), spread over 90 days. */
 async function ingestSample(path, count) {
   const createStore = await loadCreateStore()
+  const ingestEvents = await loadIngestEvents()
   const store = createStore(`sqlite:${path}`)
   await store.open()
   const now = Date.now()
@@ -123,7 +130,7 @@ async function ingestSample(path, count) {
       receivedAt: at,
       identity: 'anonymous',
     })
-    if (batch.length === 2000 || n === count - 1) await store.ingest(batch.splice(0))
+    if (batch.length === 2000 || n === count - 1) await ingestEvents(store, batch.splice(0))
   }
   await store.close()
 }

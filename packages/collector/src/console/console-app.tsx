@@ -20,7 +20,14 @@ import { renderConsolePage } from './routes/render-console-page.js'
 import { segmentsRoutes } from './routes/segments-routes.js'
 import { signInRoutes } from './routes/sign-in-routes.js'
 import type { WebhooksRoutesOptions } from './routes/webhooks-routes.js'
-import { currentSession, requireSession, sameOriginOnly, securityHeaders, signedOutSessions } from './session/index.js'
+import {
+  currentSession,
+  requireSession,
+  sameOriginOnly,
+  securityHeaders,
+  signedOutSessions,
+  signInAttempts,
+} from './session/index.js'
 
 const formTooLarge = () => {
   throw new ApiError(413, 'payload_too_large', 'Form too large: console forms hold a few fields only.')
@@ -48,7 +55,11 @@ export interface ConsoleAppOptions extends RouteDeps {
  * app.route('/console', consoleApp({ ...deps, log }))
  */
 export function consoleApp(options: ConsoleAppOptions): Hono<CollectorEnv> {
-  const deps: ConsoleDeps = { ...options, signedOut: signedOutSessions() }
+  const deps: ConsoleDeps = {
+    ...options,
+    signedOut: signedOutSessions(),
+    signInAttempts: signInAttempts(),
+  }
   const assets = consoleAssetFiles(options.consoleAssetDir ?? defaultConsoleAssetDir())
   const log = options.log ?? ((message, error) => console.error(message, error))
   const app = new Hono<CollectorEnv>()

@@ -10,27 +10,29 @@ import { TimeStamp } from './time-stamp.js'
  */
 export function ChangeTable(props: { changes: Change[]; caption: string }) {
   return (
-    <table class="changes">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Change</th>
-          <th scope="col">About</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.changes.map((change) => (
-          <tr data-change-row>
-            <td>
-              <TimeStamp iso={change.at} />
-            </td>
-            <td>{change.type}</td>
-            <td>{aboutChange(change)}</td>
+    <div class="table-scroll">
+      <table class="changes">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Change</th>
+            <th scope="col">About</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.changes.map((change) => (
+            <tr data-change-row>
+              <td>
+                <TimeStamp iso={change.at} />
+              </td>
+              <td>{change.type}</td>
+              <td>{aboutChange(change)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

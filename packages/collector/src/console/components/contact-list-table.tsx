@@ -11,33 +11,35 @@ import { TimeStamp } from './time-stamp.js'
  */
 export function ContactListTable(props: { contacts: ContactListItem[] }) {
   return (
-    <table class="contacts">
-      <caption>Contacts, most recently active first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Contact</th>
-          <th scope="col">Email</th>
-          <th scope="col">userId</th>
-          <th scope="col">Events</th>
-          <th scope="col">Last seen</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.contacts.map((contact) => (
-          <tr data-contact-row>
-            <td>
-              <a href={`/console/contacts/${encodeURIComponent(contact.id)}`}>{listTitle(contact)}</a>
-            </td>
-            <td>{contact.email ?? '—'}</td>
-            <td>{contact.userId ?? '—'}</td>
-            <td class="num">
-              <NumberText value={contact.eventCount} />
-            </td>
-            <td>{contact.lastSeen ? <TimeStamp iso={contact.lastSeen} /> : 'never'}</td>
+    <div class="table-scroll">
+      <table class="contacts">
+        <caption>Contacts, most recently active first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Contact</th>
+            <th scope="col">Email</th>
+            <th scope="col">userId</th>
+            <th scope="col">Events</th>
+            <th scope="col">Last seen</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.contacts.map((contact) => (
+            <tr data-contact-row>
+              <td>
+                <a href={`/console/contacts/${encodeURIComponent(contact.id)}`}>{listTitle(contact)}</a>
+              </td>
+              <td data-label="Email">{contact.email ?? '—'}</td>
+              <td data-label="userId">{contact.userId ?? '—'}</td>
+              <td class="num" data-label="Events">
+                <NumberText value={contact.eventCount} />
+              </td>
+              <td data-label="Last seen">{contact.lastSeen ? <TimeStamp iso={contact.lastSeen} /> : 'never'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

@@ -17,22 +17,24 @@ export function EventTable(props: {
   hidden?: boolean
 }) {
   return (
-    <table class="events" data-live-table={props.live ? '' : undefined} hidden={props.hidden}>
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Event</th>
-          <th scope="col">Type</th>
-          {props.showContact && <th scope="col">Contact</th>}
-          <th scope="col">Payload</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.events.map((event) => (
-          <EventRow event={event} showContact={props.showContact} />
-        ))}
-      </tbody>
-    </table>
+    <div class="table-scroll">
+      <table class="events" data-live-table={props.live ? '' : undefined} hidden={props.hidden}>
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Event</th>
+            <th scope="col">Type</th>
+            {props.showContact && <th scope="col">Contact</th>}
+            <th scope="col">Payload</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.events.map((event) => (
+            <EventRow event={event} showContact={props.showContact} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

@@ -93,39 +93,41 @@ export function ContactPage(props: ContactPageProps) {
       <section aria-labelledby="summaries">
         <h2 id="summaries">Summaries</h2>
         {contact.summaries.length > 0 ? (
-          <table class="summaries">
-            <caption>Per event name: how many, first and last time</caption>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col" class="num">
-                  Count
-                </th>
-                <th scope="col">First</th>
-                <th scope="col">Last</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contact.summaries.map((summary) => (
+          <div class="table-scroll">
+            <table class="summaries">
+              <caption>Per event name: how many, first and last time</caption>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/console/events?${new URLSearchParams({ name: summary.name, contact: contact.id })}`}>
-                      {summary.name}
-                    </a>
-                  </td>
-                  <td class="num">
-                    <NumberText value={summary.count} />
-                  </td>
-                  <td>
-                    <TimeStamp iso={summary.first} />
-                  </td>
-                  <td>
-                    <TimeStamp iso={summary.last} />
-                  </td>
+                  <th scope="col">Event</th>
+                  <th scope="col" class="num">
+                    Count
+                  </th>
+                  <th scope="col">First</th>
+                  <th scope="col">Last</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {contact.summaries.map((summary) => (
+                  <tr>
+                    <td>
+                      <a href={`/console/events?${new URLSearchParams({ name: summary.name, contact: contact.id })}`}>
+                        {summary.name}
+                      </a>
+                    </td>
+                    <td class="num">
+                      <NumberText value={summary.count} />
+                    </td>
+                    <td>
+                      <TimeStamp iso={summary.first} />
+                    </td>
+                    <td>
+                      <TimeStamp iso={summary.last} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p>No events yet.</p>
         )}

@@ -40,33 +40,35 @@ export function ContactsPage(props: ContactsPageProps) {
         </div>
       </form>
       {props.contacts.length > 0 ? (
-        <table>
-          <caption>Contacts matching “{props.query}”</caption>
-          <thead>
-            <tr>
-              <th scope="col">Contact</th>
-              <th scope="col">Email</th>
-              <th scope="col">userId</th>
-              <th scope="col">Devices</th>
-              <th scope="col">Last updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.contacts.map((contact) => (
+        <div class="table-scroll">
+          <table>
+            <caption>Contacts matching “{props.query}”</caption>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/console/contacts/${encodeURIComponent(contact.id)}`}>{contactTitle(contact)}</a>
-                </td>
-                <td>{contact.email ?? '—'}</td>
-                <td>{contact.userId ?? '—'}</td>
-                <td class="num">{contact.anonymousIds.length}</td>
-                <td>
-                  <TimeStamp iso={contact.updatedAt} />
-                </td>
+                <th scope="col">Contact</th>
+                <th scope="col">Email</th>
+                <th scope="col">userId</th>
+                <th scope="col">Devices</th>
+                <th scope="col">Last updated</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.contacts.map((contact) => (
+                <tr>
+                  <td>
+                    <a href={`/console/contacts/${encodeURIComponent(contact.id)}`}>{contactTitle(contact)}</a>
+                  </td>
+                  <td>{contact.email ?? '—'}</td>
+                  <td>{contact.userId ?? '—'}</td>
+                  <td class="num">{contact.anonymousIds.length}</td>
+                  <td>
+                    <TimeStamp iso={contact.updatedAt} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : props.query ? (
         <EmptyState title={`No contact matches “${props.query}”`}>
           <p>

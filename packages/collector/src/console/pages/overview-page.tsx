@@ -49,28 +49,30 @@ export function OverviewPage(props: OverviewPageProps) {
       <div class="columns">
         <section aria-labelledby="top-names">
           <h2 id="top-names">Top event names</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Event</th>
-                <th scope="col" class="num">
-                  Count
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.topNames.map((entry) => (
+          <div class="table-scroll">
+            <table>
+              <thead>
                 <tr>
-                  <td>
-                    <a href={`/console/events?name=${encodeURIComponent(entry.name)}`}>{entry.name}</a>
-                  </td>
-                  <td class="num">
-                    <NumberText value={entry.count} />
-                  </td>
+                  <th scope="col">Event</th>
+                  <th scope="col" class="num">
+                    Count
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overview.topNames.map((entry) => (
+                  <tr>
+                    <td>
+                      <a href={`/console/events?name=${encodeURIComponent(entry.name)}`}>{entry.name}</a>
+                    </td>
+                    <td class="num">
+                      <NumberText value={entry.count} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
         <section aria-labelledby="contacts-seen">
           <h2 id="contacts-seen">Contacts active in this period</h2>

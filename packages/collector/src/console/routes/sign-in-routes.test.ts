@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { consoleBrowser } from '../../../test/helpers/console-browser.js'
 import { SECRET_KEY, testCollector, trackEvent, WRITE_KEY } from '../../../test/helpers/test-collector.js'
 import { SESSION_LIFETIME_MS } from '../session/session-token.js'
@@ -128,5 +128,73 @@ describe('console origin check', () => {
     const signIn = await browser.post('/console/sign-in', { secretKey: SECRET_KEY }, { Origin: 'https://evil.example' })
     expect(signIn.status).toBe(403)
     expect(signIn.headers.get('Set-Cookie')).toBeNull()
+  })
+})
+
+describe('console sign-in limit', () => {
+  /** A collector behind a proxy, so each test address comes from `X-Forwarded-For`; its clock moves by hand. */
+  async function limitedConsole() {
+    let now = new Date('2026-03-01T10:00:00Z')
+    const logged: unknown[] = []
+    const collector = await testCollector({
+      now: () => now,
+      trustProxy: true,
+      log: (...args: unknown[]) => logged.push(args),
+    })
+    const browser = consoleBrowser(collector.app)
+    const signInFrom = (address: string, secretKey: string) =>
+      browser.post('/console/sign-in', { secretKey, next: '/console' }, { 'X-Forwarded-For': address })
+    const advance = (ms: number) => (now = new Date(now.getTime() + ms))
+    return { signInFrom, advance, logged }
+  }
+
+  it('refuses an address for a minute after five wrong keys, the right key too, with a message', async () => {
+    const { signInFrom, advance } = await limitedConsole()
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      expect((await signInFrom('203.0.113.7', `sk_guess_${attempt}_0123456789`)).status, `try ${attempt}`).toBe(401)
+    }
+    const refused = await signInFrom('203.0.113.7', SECRET_KEY)
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toBe('60')
+    expect(refused.headers.get('Set-Cookie')).toBeNull()
+    const html = await refused.text()
+    expect(html).toContain('Too many wrong keys from your address: wait 60 s, then sign in again.')
+    expect(html).toContain('type="password"')
+
+    advance(30_000)
+    expect((await signInFrom('203.0.113.7', SECRET_KEY)).headers.get('Retry-After')).toBe('30')
+    advance(30_000)
+    expect(signInRedirect(await signInFrom('203.0.113.7', SECRET_KEY))).toEqual([303, '/console'])
+  })
+
+  it('keeps addresses apart, and lets an address that waited type one more wrong key, not five', async () => {
+    const { signInFrom, advance } = await limitedConsole()
+    for (let attempt = 1; attempt <= 5; attempt += 1) await signInFrom('203.0.113.7', 'sk_guess_0123456789abcdef')
+    expect((await signInFrom('203.0.113.7', 'sk_guess_0123456789abcdef')).status).toBe(429)
+    expect((await signInFrom('198.51.100.4', 'sk_typo_0123456789abcdef')).status).toBe(401)
+    expect(signInRedirect(await signInFrom('198.51.100.4', SECRET_KEY))).toEqual([303, '/console'])
+
+    advance(60_000)
+    expect((await signInFrom('203.0.113.7', 'sk_guess_0123456789abcdef')).status).toBe(401)
+    expect((await signInFrom('203.0.113.7', 'sk_guess_0123456789abcdef')).status).toBe(429)
+  })
+
+  it('does not count an empty form, and never writes a typed key to the log', async () => {
+    const { signInFrom, logged } = await limitedConsole()
+    const printed: unknown[] = []
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args)),
+    )
+    const statuses: number[] = []
+    try {
+      for (let attempt = 1; attempt <= 8; attempt += 1) expect((await signInFrom('203.0.113.9', '')).status).toBe(401)
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        statuses.push((await signInFrom('203.0.113.9', 'sk_typed_secret_guess_42')).status)
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    expect(JSON.stringify([logged, printed])).not.toContain('sk_typed_secret_guess_42')
   })
 })

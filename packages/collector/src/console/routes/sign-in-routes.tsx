@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { CollectorEnv } from '../../collector-env.js'
 import { isSecretKey } from '../../middleware/auth/is-secret-key.js'
+import { clientAddress } from '../../normalise/client-address.js'
 import type { ConsoleAssetFiles } from '../assets/console-asset-files.js'
 import type { ConsoleDeps } from '../console-deps.js'
 import { SignInPage } from '../pages/sign-in-page.js'
@@ -13,7 +14,8 @@ const safeNext = (value: unknown) =>
 
 /**
  * `GET /console/sign-in`, `POST /console/sign-in` (the secret key from a password field;
- * a wrong one answers 401 with the form and a message), `POST /console/sign-out`.
+ * a wrong one answers 401 with the form and a message; past a few wrong ones from one
+ * address, 429 with `Retry-After` until it may try again), `POST /console/sign-out`.
  *
  * @example
  * app.route('/', signInRoutes({ deps, assets }))
@@ -34,7 +36,23 @@ export function signInRoutes(options: { deps: ConsoleDeps; assets: ConsoleAssetF
     const form = await c.req.parseBody()
     const next = safeNext(form.next)
     const key = typeof form.secretKey === 'string' ? form.secretKey.trim() : ''
+    const address = clientAddress(c, deps) ?? 'unknown'
+    const waitSeconds = deps.signInAttempts.waitSeconds(address, deps.now().getTime())
+    if (waitSeconds > 0) {
+      const message =
+        `Too many wrong keys from your address: wait ${waitSeconds} s, then sign in again. ` +
+        "The key is in the collector's start-up output (--secret-key or SILLAGE_SECRET_KEY)."
+      const response = await renderConsolePage(
+        c,
+        { ...page, status: 429 },
+        <SignInPage next={next} message={message} />,
+      )
+      response.headers.set('Retry-After', String(waitSeconds))
+      return response
+    }
     if (!isSecretKey(key, deps.secretKey)) {
+      // An empty form is a slip, not a guess.
+      if (key) deps.signInAttempts.recordWrongKey(address, deps.now().getTime())
       const message = !key
         ? 'Type the secret key to sign in.'
         : deps.writeKeys.includes(key)

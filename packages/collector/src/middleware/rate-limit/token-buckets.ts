@@ -24,6 +24,17 @@ export class TokenBuckets {
       bucket.tokens -= 1
       return 0
     }
+    return this.#secondsToOneToken(bucket)
+  }
+
+  /** The seconds until `key` may take a token (0: now), without taking one. */
+  waitSeconds(key: string, now: number): number {
+    const bucket = this.#buckets.get(key)
+    if (bucket === undefined) return 0
+    return this.#refilled(key, now).tokens >= 1 ? 0 : this.#secondsToOneToken(bucket)
+  }
+
+  #secondsToOneToken(bucket: Bucket): number {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / this.requestsPerSecond))
   }
 

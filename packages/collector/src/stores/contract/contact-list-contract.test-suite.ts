@@ -96,6 +96,44 @@ export function describeContactListContract(harness: StoreHarness): void {
       expect(contacts[0]).toMatchObject({ userId: 'u_1', anonymousId: 'laptop', eventCount: 4, lastSeen: minute(5) })
     })
 
+    it('keeps the order right when an older event arrives late and when a merge brings newer events', async () => {
+      const store = await stores.open()
+      await ingest(store, [
+        makeEvent({ messageId: 'l1', anon: 'laptop', userId: 'u_1', at: 4 }),
+        makeEvent({ messageId: 'p1', anon: 'phone', at: 9 }),
+        makeEvent({ messageId: 'o1', anon: 'other', at: 6 }),
+      ])
+      await ingest(store, [makeEvent({ messageId: 'o0', anon: 'other', at: 1 })])
+      const order = async () =>
+        (await wholeList(store, 1)).map(({ anonymousId, lastSeen, eventCount }) => [anonymousId, lastSeen, eventCount])
+      expect(await order()).toEqual([
+        ['phone', minute(9), 1],
+        ['other', minute(6), 2],
+        ['laptop', minute(4), 1],
+      ])
+      // The phone's identify is older than anything, yet the survivor takes the phone's minute 9.
+      await ingest(store, [makeEvent({ messageId: 'p0', anon: 'phone', userId: 'u_1', type: 'identify', at: 0 })])
+      expect(await order()).toEqual([
+        ['laptop', minute(9), 3],
+        ['other', minute(6), 2],
+      ])
+    })
+
+    it('places a contact without events by its creation, among the others by their last event', async () => {
+      const store = await stores.open()
+      await ingest(store, [makeEvent({ messageId: 'e1', anon: 'early', at: 1 })])
+      const [early] = await store.findContacts({ anonymousId: 'early' })
+      // The fixture's events are from 2024; this contact is created now, with no event of its own.
+      await store.transaction(async (tx) => tx.createContact({ id: 'c_without_events', at: minute(3) }))
+      await ingest(store, [makeEvent({ messageId: 'e2', anon: 'late', at: 5 })])
+      const listed = await wholeList(store, 2)
+      expect(listed.map(({ id, lastSeen }) => [id, lastSeen])).toEqual([
+        [expect.any(String), minute(5)],
+        ['c_without_events', null],
+        [early!.id, minute(1)],
+      ])
+    })
+
     it('refuses a cursor it did not make', async () => {
       const store = await stores.open()
       await expect(store.listContacts({ limit: 10, cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(InvalidCursorError)

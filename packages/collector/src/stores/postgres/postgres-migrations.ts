@@ -179,6 +179,20 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX events_by_contact_name ON events (contact_id, name, timestamp);
     `,
   },
+  {
+    version: 6,
+    name: 'contacts list by activity',
+    sql: `
+      -- The contact's newest event timestamp (the max of its summaries' last), kept by the
+      -- ingest write path, so the contacts list reads pages off an index instead of
+      -- aggregating every summary. A contact's activity is its last event, else its creation.
+      ALTER TABLE contacts ADD COLUMN last_seen timestamptz;
+      UPDATE contacts c SET last_seen = s.last
+        FROM (SELECT contact_id, max(last) AS last FROM event_summaries GROUP BY contact_id) s
+        WHERE s.contact_id = c.id;
+      CREATE INDEX contacts_by_activity ON contacts ((coalesce(last_seen, created_at)), id);
+    `,
+  },
 ]
 
 /**

@@ -174,6 +174,18 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX events_by_contact_name ON events (contact_id, name, timestamp);
     `,
   },
+  {
+    version: 6,
+    name: 'contacts list by activity',
+    sql: `
+      -- The contact's newest event timestamp (the max of its summaries' last), kept by the
+      -- ingest write path, so the contacts list reads pages off an index instead of
+      -- aggregating every summary. A contact's activity is its last event, else its creation.
+      ALTER TABLE contacts ADD COLUMN last_seen TEXT;
+      UPDATE contacts SET last_seen = (SELECT max(last) FROM event_summaries s WHERE s.contact_id = contacts.id);
+      CREATE INDEX contacts_by_activity ON contacts (coalesce(last_seen, created_at), id);
+    `,
+  },
 ]
 
 /**

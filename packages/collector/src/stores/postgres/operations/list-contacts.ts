@@ -24,19 +24,20 @@ interface ContactListRow {
  */
 export async function listContacts(sql: Sql, query: ContactListQuery): Promise<ContactListPage> {
   const after = query.cursor === undefined ? null : decodeContactListCursor(query.cursor)
+  // The ORDER BY is the expression of the contacts_by_activity index, so a page is a walk
+  // down that index from the cursor; the totals are looked up for the page's rows only.
   const rows = await sql<ContactListRow[]>`
-    SELECT * FROM (
-      SELECT c.id, c.user_id AS "userId", c.email, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
-        (SELECT min(anonymous_id) FROM anonymous_ids a WHERE a.contact_id = c.id) AS "anonymousId",
-        coalesce(s.event_count, 0) AS "eventCount", s.last_seen AS "lastSeen",
-        coalesce(s.last_seen, c.created_at) AS activity
-      FROM contacts c
-      LEFT JOIN (
-        SELECT contact_id, sum(count) AS event_count, max(last) AS last_seen FROM event_summaries GROUP BY contact_id
-      ) s ON s.contact_id = c.id
-    ) listed
-    ${after === null ? sql`` : sql`WHERE (activity, id) < (${after.activity}::timestamptz, ${after.id})`}
-    ORDER BY activity DESC, id DESC LIMIT ${query.limit + 1}`
+    SELECT c.id, c.user_id AS "userId", c.email, c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+      (SELECT min(anonymous_id) FROM anonymous_ids a WHERE a.contact_id = c.id) AS "anonymousId",
+      (SELECT coalesce(sum(count), 0) FROM event_summaries s WHERE s.contact_id = c.id) AS "eventCount",
+      c.last_seen AS "lastSeen", coalesce(c.last_seen, c.created_at) AS activity
+    FROM contacts c
+    ${
+      after === null
+        ? sql``
+        : sql`WHERE (coalesce(c.last_seen, c.created_at), c.id) < (${after.activity}::timestamptz, ${after.id})`
+    }
+    ORDER BY coalesce(c.last_seen, c.created_at) DESC, c.id DESC LIMIT ${query.limit + 1}`
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {

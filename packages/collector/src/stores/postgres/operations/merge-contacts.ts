@@ -24,6 +24,9 @@ export async function mergeContacts(
       first = least(event_summaries.first, excluded.first), last = greatest(event_summaries.last, excluded.last)`)
   send(sql`DELETE FROM event_summaries WHERE contact_id = ${fromId}`)
   send(sql`
+    UPDATE contacts SET last_seen = (SELECT max(last) FROM event_summaries WHERE contact_id = ${intoId})
+    WHERE id = ${intoId}`)
+  send(sql`
     INSERT INTO contact_attributes (contact_id, key, value, updated_at)
     SELECT ${intoId}, key, value, updated_at FROM contact_attributes WHERE contact_id = ${fromId}
     ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at

@@ -16,6 +16,7 @@ const moveRows = [
    ON CONFLICT (contact_id, name) DO UPDATE SET
      count = count + excluded.count, first = min(first, excluded.first), last = max(last, excluded.last)`,
   'DELETE FROM event_summaries WHERE contact_id = @from',
+  'UPDATE contacts SET last_seen = (SELECT max(last) FROM event_summaries WHERE contact_id = @into) WHERE id = @into',
   `INSERT INTO contact_attributes (contact_id, key, value, updated_at)
    SELECT @into, key, value, updated_at FROM contact_attributes WHERE contact_id = @from AND true
    ON CONFLICT (contact_id, key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
