@@ -2,11 +2,12 @@
  * `npm run bench`: every benchmark in one run, printed as markdown tables and written to
  * bench/results/latest.md (and latest.json, git-ignored). See bench/README.md.
  *
- * Knobs (env): BENCH_ONLY=ingest,concurrency,growth,size,browser,profile BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
+ * Knobs (env): BENCH_ONLY=ingest,concurrency,growth,size,browser,profile,retention BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
  * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
  * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
- * BENCH_TRACK_CALLS=10000
+ * BENCH_TRACK_CALLS=10000  BENCH_RETENTION_EVENTS=1000000  BENCH_RETENTION_DURATION_S=10
+ * BENCH_RETENTION_STORES=sqlite,postgres
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -17,6 +18,7 @@ import { concurrencySuite } from './suites/concurrency.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
+import { retentionSuite } from './suites/retention.mjs'
 import { sizeSuite } from './suites/size.mjs'
 
 const env = process.env
@@ -28,7 +30,7 @@ const list = (value, fallback) =>
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
-  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
+  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile,retention')),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
@@ -41,6 +43,9 @@ const config = {
   growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
   growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
   trackCalls: Number(env.BENCH_TRACK_CALLS ?? 10_000),
+  retentionEvents: Number(env.BENCH_RETENTION_EVENTS ?? 1_000_000),
+  retentionDurationS: Number(env.BENCH_RETENTION_DURATION_S ?? 10),
+  retentionStores: list(env.BENCH_RETENTION_STORES, 'sqlite,postgres'),
 }
 
 const started = Date.now()
@@ -76,6 +81,18 @@ const suites = [
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
+  [
+    'retention',
+    () =>
+      retentionSuite({
+        stores: config.retentionStores,
+        events: config.retentionEvents,
+        durationS: config.retentionDurationS,
+        warmupS: config.warmupS,
+        connections: config.connections,
+        log,
+      }),
+  ],
 ]
 
 if (config.only.has('size') || config.only.has('browser')) ensurePeerTrackers({ log })
