@@ -44,16 +44,16 @@ export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivac
  * when consent comes.
  *
  * @example
- * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner))
+ * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner), options)
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
 export function createIdentity(
   storage: KeyValue,
   lostIdRace: (made: string, winner: string) => void,
-  privacy: Privacy = {},
+  privacy: Privacy,
 ) {
   let written: string | undefined
-  storage._held = !!privacy.requireConsent && !storage._get(CONSENT)
+  storage._held = privacy.requireConsent && !storage._get(CONSENT)
   // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).
   const globalPrivacyControl =
     privacy.honorGlobalPrivacyControl != false &&
@@ -75,6 +75,14 @@ export function createIdentity(
   const reset = () => {
     storage._set(ANONYMOUS_ID, undefined, true)
     save({})
+  }
+  /**
+   * Ends the hold and remembers the visitor's choice (in memory only with `persistence:
+   * 'memory'` or `'cookieless'`).
+   */
+  const choose = (choice: '0' | '1') => {
+    storage._held = false
+    storage._set(CONSENT, choice)
   }
   // As after `consent(false)`: no ids from an earlier visit stay (and nothing new is stored).
   if (globalPrivacyControl) reset()
@@ -116,22 +124,19 @@ export function createIdentity(
     _optedOut: () => globalPrivacyControl || storage._get(CONSENT) == '0',
     /** `requireConsent` and no choice made yet (on this page, or remembered). */
     _held: () => storage._held,
-    /**
-     * The visitor's choice, remembered (in memory only with `persistence: 'memory'` or
-     * `'cookieless'`). Opting out also forgets the ids: nothing about the visitor stays
-     * stored. Consenting writes out the ids kept in memory while held.
-     */
-    _setOptedOut(optedOut: boolean) {
+    /** Opting out also forgets the ids: nothing about the visitor stays stored. */
+    _optOut() {
       // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
-      if (optedOut) reset()
-      storage._held = false
-      storage._set(CONSENT, optedOut ? '0' : '1')
-      if (!optedOut) {
-        // Out of memory now: the events that waited carry these ids.
-        const anonymousId = storage._get(ANONYMOUS_ID, true)
-        if (anonymousId) keepId(anonymousId)
-        save(user({}))
-      }
+      reset()
+      choose('0')
+    },
+    /** Consent given (or `optIn`): the ids kept in memory while held are written out. */
+    _consent() {
+      choose('1')
+      // Out of memory now: the events that waited carry these ids.
+      const anonymousId = storage._get(ANONYMOUS_ID, true)
+      if (anonymousId) keepId(anonymousId)
+      save(user({}))
     },
   }
 }

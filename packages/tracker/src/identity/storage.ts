@@ -6,8 +6,8 @@ export interface KeyValue {
   _get(key: string, inCookie?: boolean): string | undefined
   /** No `value`: deletes. `shareInCookie`: also in a first-party cookie (the anonymous id only). */
   _set(key: string, value?: string, shareInCookie?: boolean): void
-  /** While true, writes go to memory only (no consent yet); reads still see the device. Initially false. */
-  _held: boolean
+  /** While true, writes go to memory only (no consent yet); reads still see the device. Unset: false. */
+  _held?: boolean | undefined
 }
 
 /**
@@ -58,7 +58,6 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
         // storage blocked: memory only
       }
     },
-    _held: false,
   }
   return storage
 }
