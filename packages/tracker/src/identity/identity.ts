@@ -1,9 +1,8 @@
 import { messageId } from '../event/message-id.js'
 import type { TrackerOptions } from '../types.js'
-import type { KeyValue } from './storage.js'
+import { ANONYMOUS_ID, type KeyValue } from './storage.js'
 
 const PREFIX = 'sillage_'
-const ANONYMOUS_ID = PREFIX + 'aid'
 /** The visitor's choice: `'1'` consent given (or `optIn`), `'0'` opted out; absent, none made. */
 const CONSENT = PREFIX + 'consent'
 /** The anonymousId of every cookieless event; the collector replaces it. */
@@ -71,9 +70,9 @@ export function createIdentity(
     for (const field of USER_FIELDS) storage._set(PREFIX + field, next[field])
   }
   /** Stores the anonymous id (its cookie too), noting that this page wrote it. */
-  const keepId = (anonymousId: string) => storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+  const keepId = (anonymousId: string) => storage._set(ANONYMOUS_ID, (written = anonymousId))
   const reset = () => {
-    storage._set(ANONYMOUS_ID, undefined, true)
+    storage._set(ANONYMOUS_ID)
     save({})
   }
   /**
@@ -89,11 +88,11 @@ export function createIdentity(
   return {
     _current(): Identity {
       if (!current) {
-        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID, true)
+        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID)
         if (!anonymousId) {
           const made = (anonymousId = messageId())
           setTimeout(() => {
-            const stored = storage._get(ANONYMOUS_ID, true)
+            const stored = storage._get(ANONYMOUS_ID)
             // (None stored: this page opted out or was reset since; then it keeps its events.)
             if (stored && stored != made) lostIdRace(made, stored)
           }, 100)
@@ -126,15 +125,14 @@ export function createIdentity(
     _held: () => storage._held,
     /** Opting out also forgets the ids: nothing about the visitor stays stored. */
     _optOut() {
-      // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
       reset()
       choose('0')
     },
-    /** Consent given (or `optIn`): the ids kept in memory while held are written out. */
+    /** Consent given (or `optIn`): the ids kept in memory while held, which the events that waited carry, are written out. */
     _consent() {
       choose('1')
       // Out of memory now: the events that waited carry these ids.
-      const anonymousId = storage._get(ANONYMOUS_ID, true)
+      const anonymousId = storage._get(ANONYMOUS_ID)
       if (anonymousId) keepId(anonymousId)
       save(user({}))
     },
