@@ -13,10 +13,10 @@ export interface KeyValue {
 }
 
 /**
- * Reads prefer the cookie (shared across subdomains with `cookieDomain`), then localStorage,
- * then memory (the cookie for `ANONYMOUS_ID` only); memory is always written too, so blocked storage (Safari private mode,
- * sandboxed iframes, cookies off) only costs persistence. `'memory'` and `'cookieless'`
- * write memory only.
+ * Reads prefer the cookie (`ANONYMOUS_ID` only; shared across subdomains with `cookieDomain`),
+ * then localStorage, then memory; memory is always written too, so blocked storage (Safari
+ * private mode, sandboxed iframes, cookies off) only costs persistence. `'memory'` and
+ * `'cookieless'` write memory only.
  *
  * @example
  * const storage = createStorage('cookie+localStorage', '.example.com')
