@@ -125,10 +125,11 @@ export function createIdentity(
     _held: () => storage._held,
     /** Opting out also forgets the ids: nothing about the visitor stays stored. */
     _optOut() {
+      // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
       reset()
       choose('0')
     },
-    /** Consent given (or `optIn`): the ids kept in memory while held, which the events that waited carry, are written out. */
+    /** Consent given (or `optIn`): the ids kept in memory while held are written out. */
     _consent() {
       choose('1')
       // Out of memory now: the events that waited carry these ids.
