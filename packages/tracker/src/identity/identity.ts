@@ -70,7 +70,10 @@ export function createIdentity(
     for (const field of USER_FIELDS) storage._set(PREFIX + field, next[field])
   }
   /** Stores the anonymous id (its cookie too), noting that this page wrote it. */
-  const keepId = (anonymousId: string) => storage._set(ANONYMOUS_ID, (written = anonymousId))
+  const keepId = (anonymousId: string) => {
+    written = anonymousId
+    storage._set(ANONYMOUS_ID, anonymousId)
+  }
   const reset = () => {
     storage._set(ANONYMOUS_ID)
     save({})
@@ -90,7 +93,8 @@ export function createIdentity(
       if (!current) {
         let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID)
         if (!anonymousId) {
-          const made = (anonymousId = messageId())
+          const made = messageId()
+          anonymousId = made
           setTimeout(() => {
             const stored = storage._get(ANONYMOUS_ID)
             // (None stored: this page opted out or was reset since; then it keeps its events.)
