@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in one run, printed as markdown tables and written to
  * bench/results/latest.md (and latest.json, git-ignored). See bench/README.md.
  *
- * Knobs (env): BENCH_ONLY=ingest,concurrency,growth,size,browser,profile BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
+ * Knobs (env): BENCH_ONLY=ingest,concurrency,growth,size,browser,profile,retention BENCH_DURATION_S=5  BENCH_WARMUP_S=1.5
  * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
  * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
@@ -13,6 +13,7 @@
  * Console (not in the default list: `node bench/run.mjs console`):
  * SILLAGE_BENCH_EVENTS=5000000  SILLAGE_BENCH_CONTACTS=1000000  SILLAGE_BENCH_EXPORT_EVENTS=1000000
  * SILLAGE_BENCH_PAGE_S=5  SILLAGE_BENCH_SEED_BUDGET_S=900
+ * BENCH_RETENTION_EVENTS=1000000  BENCH_RETENTION_DURATION_S=10  BENCH_RETENTION_STORES=sqlite,postgres
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -25,6 +26,7 @@ import { consoleSuite } from './suites/console.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
+import { retentionSuite } from './suites/retention.mjs'
 import { sizeSuite } from './suites/size.mjs'
 
 const env = process.env
@@ -39,7 +41,7 @@ const config = {
   only: new Set(
     process.argv.length > 2
       ? process.argv.slice(2)
-      : list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile,automations'),
+      : list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile,automations,retention'),
   ),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
@@ -71,6 +73,9 @@ const config = {
     durationS: Number(env.SILLAGE_BENCH_PAGE_S ?? 5),
     seedBudgetS: Number(env.SILLAGE_BENCH_SEED_BUDGET_S ?? 900),
   },
+  retentionEvents: Number(env.BENCH_RETENTION_EVENTS ?? 1_000_000),
+  retentionDurationS: Number(env.BENCH_RETENTION_DURATION_S ?? 10),
+  retentionStores: list(env.BENCH_RETENTION_STORES, 'sqlite,postgres'),
 }
 
 const started = Date.now()
@@ -108,6 +113,18 @@ const suites = [
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
   ['automations', () => automationsSuite({ ...config.automations, log })],
+  [
+    'retention',
+    () =>
+      retentionSuite({
+        stores: config.retentionStores,
+        events: config.retentionEvents,
+        durationS: config.retentionDurationS,
+        warmupS: config.warmupS,
+        connections: config.connections,
+        log,
+      }),
+  ],
 ]
 
 if (config.only.has('size') || config.only.has('browser')) ensurePeerTrackers({ log })

@@ -70,7 +70,7 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
 
   /** Also consent given: what waited in memory is queued and sent. */
   const optIn = () => {
-    identity._setOptedOut(false)
+    identity._consent()
     enqueue()
   }
 
@@ -105,7 +105,7 @@ export function createRecorder(identity: IdentityStore, queue: Queue, delivery: 
       // Held: nothing was ever stored (and reading IndexedDB would create the database).
       if (!identity._held()) void queue._read().then(queue._remove)
       waiting.length = 0
-      identity._setOptedOut(true)
+      identity._optOut()
     },
     optIn,
     consent: (granted: boolean) => (granted ? optIn() : tracker.optOut()),

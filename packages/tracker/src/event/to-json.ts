@@ -24,13 +24,14 @@ export function toJson(value: unknown, warn: Warn): string | undefined {
   try {
     const json: unknown = JSON.stringify(value, (_key, v: any) => {
       const type = typeof v
-      return type == 'bigint'
-        ? '' + v
-        : type == 'string' && v.length > MAX_STRING
-          ? (warn(CLEANED), v.slice(0, MAX_STRING))
-          : type == 'function' || type == 'symbol' || seen.has(v)
-            ? warn(CLEANED)
-            : (v && type == 'object' && seen.add(v), v)
+      if (type == 'bigint') return '' + v
+      if (type == 'string' && v.length > MAX_STRING) {
+        warn(CLEANED)
+        return v.slice(0, MAX_STRING)
+      }
+      if (type == 'function' || type == 'symbol' || seen.has(v)) return warn(CLEANED)
+      if (v && type == 'object') seen.add(v)
+      return v
     })
     if (typeof json == 'string' && utf8Bytes(json) <= MAX_EVENT_BYTES) return json
   } catch {

@@ -4,7 +4,7 @@ import { createStorage } from './storage.js'
 
 /** An identity over memory storage, holding `stored` already. */
 function identityWith(stored: User) {
-  const identity = createIdentity(createStorage('memory'), () => {})
+  const identity = createIdentity(createStorage('memory'), () => {}, {})
   identity._identify(stored)
   return identity
 }

@@ -1,9 +1,8 @@
 import { messageId } from '../event/message-id.js'
 import type { TrackerOptions } from '../types.js'
-import type { KeyValue } from './storage.js'
+import { ANONYMOUS_ID, type KeyValue } from './storage.js'
 
 const PREFIX = 'sillage_'
-const ANONYMOUS_ID = PREFIX + 'aid'
 /** The visitor's choice: `'1'` consent given (or `optIn`), `'0'` opted out; absent, none made. */
 const CONSENT = PREFIX + 'consent'
 /** The anonymousId of every cookieless event; the collector replaces it. */
@@ -44,16 +43,16 @@ export type Privacy = Pick<TrackerOptions, 'requireConsent' | 'honorGlobalPrivac
  * when consent comes.
  *
  * @example
- * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner))
+ * const identity = createIdentity(createStorage(), (made, winner) => moveEvents(queue, made, winner), options)
  * identity._current() // { anonymousId: '…', userId: '42', email: 'a@x.io' }
  */
 export function createIdentity(
   storage: KeyValue,
   lostIdRace: (made: string, winner: string) => void,
-  privacy: Privacy = {},
+  privacy: Privacy,
 ) {
   let written: string | undefined
-  storage._held = !!privacy.requireConsent && !storage._get(CONSENT)
+  storage._held = privacy.requireConsent && !storage._get(CONSENT)
   // The browser asks sites not to sell or share the visitor's data (Global Privacy Control).
   const globalPrivacyControl =
     privacy.honorGlobalPrivacyControl != false &&
@@ -71,21 +70,33 @@ export function createIdentity(
     for (const field of USER_FIELDS) storage._set(PREFIX + field, next[field])
   }
   /** Stores the anonymous id (its cookie too), noting that this page wrote it. */
-  const keepId = (anonymousId: string) => storage._set(ANONYMOUS_ID, (written = anonymousId), true)
+  const keepId = (anonymousId: string) => {
+    written = anonymousId
+    storage._set(ANONYMOUS_ID, anonymousId)
+  }
   const reset = () => {
-    storage._set(ANONYMOUS_ID, undefined, true)
+    storage._set(ANONYMOUS_ID)
     save({})
+  }
+  /**
+   * Ends the hold and remembers the visitor's choice (in memory only with `persistence:
+   * 'memory'` or `'cookieless'`).
+   */
+  const choose = (choice: '0' | '1') => {
+    storage._held = false
+    storage._set(CONSENT, choice)
   }
   // As after `consent(false)`: no ids from an earlier visit stay (and nothing new is stored).
   if (globalPrivacyControl) reset()
   return {
     _current(): Identity {
       if (!current) {
-        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID, true)
+        let anonymousId = privacy.persistence == 'cookieless' ? COOKIELESS_ID : storage._get(ANONYMOUS_ID)
         if (!anonymousId) {
-          const made = (anonymousId = messageId())
+          const made = messageId()
+          anonymousId = made
           setTimeout(() => {
-            const stored = storage._get(ANONYMOUS_ID, true)
+            const stored = storage._get(ANONYMOUS_ID)
             // (None stored: this page opted out or was reset since; then it keeps its events.)
             if (stored && stored != made) lostIdRace(made, stored)
           }, 100)
@@ -116,22 +127,19 @@ export function createIdentity(
     _optedOut: () => globalPrivacyControl || storage._get(CONSENT) == '0',
     /** `requireConsent` and no choice made yet (on this page, or remembered). */
     _held: () => storage._held,
-    /**
-     * The visitor's choice, remembered (in memory only with `persistence: 'memory'` or
-     * `'cookieless'`). Opting out also forgets the ids: nothing about the visitor stays
-     * stored. Consenting writes out the ids kept in memory while held.
-     */
-    _setOptedOut(optedOut: boolean) {
+    /** Opting out also forgets the ids: nothing about the visitor stays stored. */
+    _optOut() {
       // (Before the hold ends: ids made while held were in memory only, nothing to delete.)
-      if (optedOut) reset()
-      storage._held = false
-      storage._set(CONSENT, optedOut ? '0' : '1')
-      if (!optedOut) {
-        // Out of memory now: the events that waited carry these ids.
-        const anonymousId = storage._get(ANONYMOUS_ID, true)
-        if (anonymousId) keepId(anonymousId)
-        save(user({}))
-      }
+      reset()
+      choose('0')
+    },
+    /** Consent given (or `optIn`): the ids kept in memory while held are written out. */
+    _consent() {
+      choose('1')
+      // Out of memory now: the events that waited carry these ids.
+      const anonymousId = storage._get(ANONYMOUS_ID)
+      if (anonymousId) keepId(anonymousId)
+      save(user({}))
     },
   }
 }

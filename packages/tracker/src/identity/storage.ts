@@ -1,36 +1,38 @@
 import type { Persistence } from '../types.js'
 
+/** The anonymous id's key: the one also kept in a first-party cookie, shared across subdomains. */
+export const ANONYMOUS_ID = 'sillage_aid'
+
 /** A small string store over cookies, localStorage and memory, following `persistence`. */
 export interface KeyValue {
-  /** `inCookie`: the key is also kept in a cookie, read that first (the anonymous id only). */
-  _get(key: string, inCookie?: boolean): string | undefined
-  /** No `value`: deletes. `shareInCookie`: also in a first-party cookie (the anonymous id only). */
-  _set(key: string, value?: string, shareInCookie?: boolean): void
-  /** While true, writes go to memory only (no consent yet); reads still see the device. Initially false. */
-  _held: boolean
+  _get(key: string): string | undefined
+  /** No `value`: deletes. */
+  _set(key: string, value?: string): void
+  /** While true, writes go to memory only (no consent yet); reads still see the device. Unset: false. */
+  _held?: boolean | undefined
 }
 
 /**
- * Reads prefer the cookie (shared across subdomains with `cookieDomain`), then localStorage,
- * then memory; memory is always written too, so blocked storage (Safari private mode,
- * sandboxed iframes, cookies off) only costs persistence. `'memory'` and `'cookieless'`
- * write memory only.
+ * Reads prefer the cookie (`ANONYMOUS_ID` only; shared across subdomains with `cookieDomain`),
+ * then localStorage, then memory; memory is always written too, so blocked storage (Safari
+ * private mode, sandboxed iframes, cookies off) only costs persistence. `'memory'` and
+ * `'cookieless'` write memory only.
  *
  * @example
  * const storage = createStorage('cookie+localStorage', '.example.com')
- * storage._set('sillage_aid', id, true)
+ * storage._set(ANONYMOUS_ID, id)
  */
 export function createStorage(persistence?: Persistence, cookieDomain?: string): KeyValue {
   const memory: Record<string, string | undefined> = {}
   const local = persistence != 'memory' && persistence != 'cookieless'
   const cookies = local && persistence != 'localStorage'
   const storage: KeyValue = {
-    _get(key, inCookie) {
+    _get(key) {
       try {
         return (
           // Reading document.cookie is a round trip to the browser's cookie store: only for
           // the one key that lives there.
-          (inCookie && cookies && document.cookie.match('(^|; )' + key + '=([^;]+)')?.[2]) ||
+          (key == ANONYMOUS_ID && cookies && document.cookie.match('(^|; )' + key + '=([^;]+)')?.[2]) ||
           (local && localStorage.getItem(key)) ||
           memory[key]
         )
@@ -38,11 +40,11 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
         return memory[key]
       }
     },
-    _set(key, value, shareInCookie) {
+    _set(key, value) {
       memory[key] = value
       if (storage._held) return
       try {
-        if (cookies && shareInCookie) {
+        if (cookies && key == ANONYMOUS_ID) {
           // (Deleting writes `key=undefined;max-age=0`: the cookie goes, whatever its value.)
           document.cookie =
             key +
@@ -58,7 +60,6 @@ export function createStorage(persistence?: Persistence, cookieDomain?: string):
         // storage blocked: memory only
       }
     },
-    _held: false,
   }
   return storage
 }

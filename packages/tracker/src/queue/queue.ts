@@ -48,7 +48,12 @@ export function createQueue(dbName: string, cap: number, warn: Warn, memoryOnly?
   const open = () => {
     const request = indexedDB.open(dbName)
     request.onupgradeneeded = () => request.result.createObjectStore('events')
-    return promisifyRequest(request).then((opened) => ((opened.onclose = () => (db = undefined)), opened))
+    return promisifyRequest(request).then((opened) => {
+      opened.onclose = () => {
+        db = undefined
+      }
+      return opened
+    })
   }
   /** Runs a request on the `events` store; any failure, even a synchronous one, switches to memory. */
   const attempt = async <T>(

@@ -19,7 +19,8 @@ export function* chunks(entries: Iterable<Entry>, maxBytes = MAX_BEACON_BYTES): 
   let size = ENVELOPE_BYTES
   for (const entry of entries) {
     const bytes = utf8Bytes(entry[1]) + 1
-    if ((size += bytes) > maxBytes) {
+    size += bytes
+    if (size > maxBytes) {
       yield current
       current = []
       size = ENVELOPE_BYTES + bytes

@@ -28,7 +28,7 @@ export interface DeliveryOptions {
   _flushAt: number
   _flushInterval: number
   /** Opted out, or no consent yet: nothing is read or sent. */
-  _paused: () => boolean
+  _paused: () => boolean | undefined
 }
 
 /**
