@@ -39,8 +39,11 @@ export async function openConsole(
   const failures: string[] = []
   context.on('requestfailed', (request) => {
     // A download ends its navigation request on purpose, and so does leaving the event log
-    // its open live stream (a stream never completes: leaving cancels it); anything else is a finding.
-    const cancelledOnPurpose = /\/export\.\w+|\/console\/events\/live\?/.test(request.url())
+    // its open live stream (a stream never completes: leaving cancels it), and leaving a page
+    // before the browser fetched its icon (it asks after the load); anything else is a finding.
+    const cancelledOnPurpose = /\/export\.\w+|\/console\/events\/live\?|\/console\/assets\/favicon\.svg$/.test(
+      request.url(),
+    )
     if (request.failure()?.errorText !== 'net::ERR_ABORTED' || !cancelledOnPurpose) {
       failures.push(`request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`)
     }
