@@ -11,6 +11,8 @@ export interface FeedFollowerOptions {
   pollMs?: number
   /** A failed batch is retried after `pollMs`; this hears of the failure. Default: a process warning. */
   onError?: (error: unknown) => void
+  /** Hears of each committed batch that handled changes (e.g. to wake what its writes scheduled). */
+  onBatch?: () => void
 }
 
 /**
@@ -19,7 +21,8 @@ export interface FeedFollowerOptions {
  * new cursor. A kill -9 at any point leaves either all of that or none of it, so after a
  * restart the consumer resumes where its last commit left it: no change skipped, none
  * handled twice. On PostgreSQL the cursor's row lock keeps two collectors from handling
- * the same batch. Woken right after each commit that appended changes.
+ * the same batch. Woken right after each commit that appended changes. A consumer with
+ * nothing to do (`isIdle`) has its cursor moved to the feed's end instead, unread.
  *
  * @example
  * const follower = new FeedFollower({ source: store, consumer: segments })
@@ -63,16 +66,27 @@ export class FeedFollower {
   }
 
   /** One batch in one transaction; resolves with the number of changes handled. */
-  step(): Promise<number> {
-    const { source, consumer, batchSize = 100 } = this.options
-    return source.transaction(async (tx: StoreTransaction) => {
+  async step(): Promise<number> {
+    const { source, consumer, batchSize = 100, onBatch } = this.options
+    const handled = await source.transaction(async (tx: StoreTransaction) => {
       const cursor = await tx.lockConsumerCursor({ name: consumer.name })
+      if (consumer.isIdle !== undefined) {
+        // The end first, then the question: a definition made after the answer needs only the
+        // changes that commit after it, and those all lie beyond `end`.
+        const end = await tx.lastChangeCursor({ after: cursor })
+        if (await consumer.isIdle(tx)) {
+          if (end !== null && end !== cursor) await tx.saveConsumerCursor({ name: consumer.name, cursor: end })
+          return 0
+        }
+      }
       const page = await tx.readChanges({ ...(cursor === null ? {} : { after: cursor }), limit: batchSize })
       if (page.changes.length === 0) return 0
       await consumer.handle(page.changes, tx)
       await tx.saveConsumerCursor({ name: consumer.name, cursor: page.nextCursor! })
       return page.changes.length
     })
+    if (handled > 0) onBatch?.()
+    return handled
   }
 
   private poke(): void {
