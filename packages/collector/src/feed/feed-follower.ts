@@ -1,6 +1,7 @@
 import type { StoreTransaction } from '../transaction/store-transaction.js'
 import type { ChangeConsumer } from './change-consumer.js'
 import type { FeedSource } from './feed-source.js'
+import { WakeableSleep } from './wakeable-sleep.js'
 
 export interface FeedFollowerOptions {
   source: FeedSource
@@ -32,8 +33,7 @@ export interface FeedFollowerOptions {
 export class FeedFollower {
   private running: Promise<void> | null = null
   private stopped = false
-  private wake: (() => void) | null = null
-  private woken = false
+  private readonly sleeper = new WakeableSleep()
 
   constructor(private readonly options: FeedFollowerOptions) {}
 
@@ -41,14 +41,14 @@ export class FeedFollower {
   start(): void {
     if (this.running !== null) return
     this.stopped = false
-    const unsubscribe = this.options.source.onChanges(() => this.poke())
+    const unsubscribe = this.options.source.onChanges(() => this.sleeper.wake())
     this.running = this.loop().finally(unsubscribe)
   }
 
   /** Finishes the batch under way, then stops. */
   async stop(): Promise<void> {
     this.stopped = true
-    this.poke()
+    this.sleeper.wake()
     await this.running
     this.running = null
   }
@@ -89,31 +89,15 @@ export class FeedFollower {
     return handled
   }
 
-  private poke(): void {
-    this.woken = true
-    this.wake?.()
-  }
-
   private async loop(): Promise<void> {
     const { pollMs = 1000, onError = warn } = this.options
     while (!this.stopped) {
-      this.woken = false
       try {
         await this.catchUp()
       } catch (error) {
         onError(error)
       }
-      if (this.stopped || this.woken) continue
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, pollMs)
-        const self = this
-        function done() {
-          clearTimeout(timer)
-          self.wake = null
-          resolve()
-        }
-        this.wake = done
-      })
+      if (!this.stopped) await this.sleeper.sleep(pollMs)
     }
   }
 }
