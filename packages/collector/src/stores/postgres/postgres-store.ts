@@ -9,7 +9,7 @@ import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
 import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
-import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { lastChangeCursor } from './operations/last-change-cursor.js'
 import { countContacts } from './operations/count-contacts.js'
 import { listContacts } from './operations/list-contacts.js'
 import { recentContactChanges } from './operations/recent-contact-changes.js'
@@ -175,7 +175,9 @@ export class PostgresStore implements Store {
   }
 
   latestChangeCursor(): Promise<string | null> {
-    return this.read(() => latestChangeCursor(this.sql!))
+    return this.read(() =>
+      lastChangeCursor({ sql: this.sql as unknown as TransactionSql, feedKey: this.feedKey }, { after: null }),
+    )
   }
 
   recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {
