@@ -1,5 +1,4 @@
 import { FeedFollower } from '../feed/feed-follower.js'
-import type { FeedSource } from '../feed/feed-source.js'
 import type { Store } from '../stores/store.js'
 import { createEndpointLimiter, type EndpointLimiter } from '../webhooks/endpoint-limiter.js'
 import { deliverDueMessages } from './deliveries/deliver-due-messages.js'
@@ -42,18 +41,14 @@ export class AutomationRuntime {
     const { store, allowPrivate, random, onError, segments } = options
     const now = options.now ?? (() => new Date())
     const limiter = options.limiter ?? createEndpointLimiter()
-    // The engine's commits add timers and messages: wake the schedulers right after each.
-    const source: FeedSource = {
-      transaction: async (work) => {
-        const result = await store.transaction(work)
-        this.poke()
-        return result
-      },
-      readChanges: (query) => store.readChanges(query),
-      onChanges: (listener) => store.onChanges(listener),
-    }
     const engine = new AutomationEngine({ reads: store, segments, now })
-    this.follower = new FeedFollower({ source, consumer: engine, ...(onError ? { onError } : {}) })
+    // The engine's commits add timers and messages: wake the schedulers right after each.
+    this.follower = new FeedFollower({
+      source: store,
+      consumer: engine,
+      onBatch: () => this.poke(),
+      ...(onError ? { onError } : {}),
+    })
     this.fireTimers = () =>
       fireDueTimers({ store, reads: store, segments, now }).then((fired) => {
         if (fired > 0) this.deliveries.poke()

@@ -1,7 +1,8 @@
 import type { AutomationRecordKind } from './records/automation-record.js'
 import type { Transactional } from '../transaction/store-transaction.js'
+import { WakeableSleep } from '../feed/wakeable-sleep.js'
 
-/** The longest single sleep: timers in Node cannot wait longer than about 24 days at once. */
+/** Looks again at least once a day, whatever the store said was due next. */
 const MAX_SLEEP_MS = 24 * 60 * 60 * 1000
 
 export interface DueSchedulerOptions {
@@ -29,8 +30,7 @@ export interface DueSchedulerOptions {
 export class DueScheduler {
   private stopped = true
   private running: Promise<void> | null = null
-  private wake: (() => void) | null = null
-  private woken = false
+  private readonly sleeper = new WakeableSleep()
 
   constructor(private readonly options: DueSchedulerOptions) {}
 
@@ -49,14 +49,12 @@ export class DueScheduler {
 
   /** Something may have come due earlier than the scheduler knows: look again. */
   poke(): void {
-    this.woken = true
-    this.wake?.()
+    this.sleeper.wake()
   }
 
   private async loop(): Promise<void> {
     const { store, kind, runDue, now, onError = warn } = this.options
     while (!this.stopped) {
-      this.woken = false
       let sleepMs: number | null = null
       try {
         while ((await runDue()) > 0 && !this.stopped);
@@ -66,17 +64,7 @@ export class DueScheduler {
         onError(error)
         sleepMs = 1000
       }
-      if (this.stopped || this.woken) continue
-      await new Promise<void>((resolve) => {
-        const timer = sleepMs === null ? undefined : setTimeout(done, Math.min(sleepMs, MAX_SLEEP_MS))
-        const self = this
-        function done() {
-          clearTimeout(timer)
-          self.wake = null
-          resolve()
-        }
-        this.wake = done
-      })
+      if (!this.stopped) await this.sleeper.sleep(sleepMs === null ? null : Math.min(sleepMs, MAX_SLEEP_MS))
     }
   }
 }

@@ -11,4 +11,11 @@ export interface ChangeConsumer {
   readonly name: string
   /** Handles a batch, writing only through `tx`. Throwing undoes the batch; it comes again. */
   handle(changes: readonly Change[], tx: StoreTransaction): Promise<void>
+  /**
+   * True when no change could give it work (nothing is defined for it): the follower then
+   * moves its cursor past the feed without reading it. Asked in the transaction that moves
+   * the cursor, after the feed's end was taken, so whatever is defined after the answer
+   * only misses changes committed before it existed. Absent: never idle.
+   */
+  isIdle?(tx: StoreTransaction): Promise<boolean>
 }

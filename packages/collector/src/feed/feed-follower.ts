@@ -1,6 +1,7 @@
 import type { StoreTransaction } from '../transaction/store-transaction.js'
 import type { ChangeConsumer } from './change-consumer.js'
 import type { FeedSource } from './feed-source.js'
+import { WakeableSleep } from './wakeable-sleep.js'
 
 export interface FeedFollowerOptions {
   source: FeedSource
@@ -11,6 +12,8 @@ export interface FeedFollowerOptions {
   pollMs?: number
   /** A failed batch is retried after `pollMs`; this hears of the failure. Default: a process warning. */
   onError?: (error: unknown) => void
+  /** Hears of each committed batch that handled changes (e.g. to wake what its writes scheduled). */
+  onBatch?: () => void
 }
 
 /**
@@ -19,7 +22,8 @@ export interface FeedFollowerOptions {
  * new cursor. A kill -9 at any point leaves either all of that or none of it, so after a
  * restart the consumer resumes where its last commit left it: no change skipped, none
  * handled twice. On PostgreSQL the cursor's row lock keeps two collectors from handling
- * the same batch. Woken right after each commit that appended changes.
+ * the same batch. Woken right after each commit that appended changes. A consumer with
+ * nothing to do (`isIdle`) has its cursor moved to the feed's end instead, unread.
  *
  * @example
  * const follower = new FeedFollower({ source: store, consumer: segments })
@@ -29,8 +33,7 @@ export interface FeedFollowerOptions {
 export class FeedFollower {
   private running: Promise<void> | null = null
   private stopped = false
-  private wake: (() => void) | null = null
-  private woken = false
+  private readonly sleeper = new WakeableSleep()
 
   constructor(private readonly options: FeedFollowerOptions) {}
 
@@ -38,14 +41,14 @@ export class FeedFollower {
   start(): void {
     if (this.running !== null) return
     this.stopped = false
-    const unsubscribe = this.options.source.onChanges(() => this.poke())
+    const unsubscribe = this.options.source.onChanges(() => this.sleeper.wake())
     this.running = this.loop().finally(unsubscribe)
   }
 
   /** Finishes the batch under way, then stops. */
   async stop(): Promise<void> {
     this.stopped = true
-    this.poke()
+    this.sleeper.wake()
     await this.running
     this.running = null
   }
@@ -63,43 +66,38 @@ export class FeedFollower {
   }
 
   /** One batch in one transaction; resolves with the number of changes handled. */
-  step(): Promise<number> {
-    const { source, consumer, batchSize = 100 } = this.options
-    return source.transaction(async (tx: StoreTransaction) => {
+  async step(): Promise<number> {
+    const { source, consumer, batchSize = 100, onBatch } = this.options
+    const handled = await source.transaction(async (tx: StoreTransaction) => {
       const cursor = await tx.lockConsumerCursor({ name: consumer.name })
+      if (consumer.isIdle !== undefined) {
+        // The end first, then the question: a definition made after the answer needs only the
+        // changes that commit after it, and those all lie beyond `end`.
+        const end = await tx.lastChangeCursor({ after: cursor })
+        if (await consumer.isIdle(tx)) {
+          if (end !== null && end !== cursor) await tx.saveConsumerCursor({ name: consumer.name, cursor: end })
+          return 0
+        }
+      }
       const page = await tx.readChanges({ ...(cursor === null ? {} : { after: cursor }), limit: batchSize })
       if (page.changes.length === 0) return 0
       await consumer.handle(page.changes, tx)
       await tx.saveConsumerCursor({ name: consumer.name, cursor: page.nextCursor! })
       return page.changes.length
     })
-  }
-
-  private poke(): void {
-    this.woken = true
-    this.wake?.()
+    if (handled > 0) onBatch?.()
+    return handled
   }
 
   private async loop(): Promise<void> {
     const { pollMs = 1000, onError = warn } = this.options
     while (!this.stopped) {
-      this.woken = false
       try {
         await this.catchUp()
       } catch (error) {
         onError(error)
       }
-      if (this.stopped || this.woken) continue
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, pollMs)
-        const self = this
-        function done() {
-          clearTimeout(timer)
-          self.wake = null
-          resolve()
-        }
-        this.wake = done
-      })
+      if (!this.stopped) await this.sleeper.sleep(pollMs)
     }
   }
 }

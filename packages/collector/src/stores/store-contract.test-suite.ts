@@ -6,6 +6,7 @@ import { describeDurabilityContract } from './contract/durability-contract.test-
 import { describeIdentityContract } from './contract/identity-contract.test-suite.js'
 import { describeIngestContract } from './contract/ingest-contract.test-suite.js'
 import { describePrivacyContract } from './contract/privacy-contract.test-suite.js'
+import { describeLastChangeCursorContract } from './contract/last-change-cursor-contract.test-suite.js'
 import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import { describeRecentContactChangesContract } from './contract/recent-contact-changes-contract.test-suite.js'
@@ -32,6 +33,7 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeChangeFeedContract(harness)
   describePrivacyContract(harness)
   describeLatestChangeCursorContract(harness)
+  describeLastChangeCursorContract(harness)
   describeContactListContract(harness)
   describeRecentContactChangesContract(harness)
   describeAutomationRecordsContract(harness)

@@ -80,6 +80,11 @@ export interface StoreTransaction {
   lockConsumerCursor(args: { name: string }): Promise<string | null>
   saveConsumerCursor(args: { name: string; cursor: string }): Promise<void>
   /**
+   * Where reading the feed on from `after` would end now (`readChanges`' last cursor),
+   * without reading the changes: `after` itself when nothing came after it.
+   */
+  lastChangeCursor(args: { after: string | null }): Promise<string | null>
+  /**
    * The cookieless salt of `day` (UTC, `YYYY-MM-DD`): `candidate` becomes it when the day
    * has none yet (when collectors race, one candidate wins and every one gets it); every
    * earlier day's salt is deleted.

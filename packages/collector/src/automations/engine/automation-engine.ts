@@ -40,6 +40,18 @@ export class AutomationEngine implements ChangeConsumer {
 
   constructor(private readonly options: AutomationEngineOptions) {}
 
+  /**
+   * Nothing to do for any change while no automation is defined and nothing of one is kept:
+   * no run to move on a merge or to forget on an erasure, no webhook message either. An
+   * automation defined later needs only the changes committed after it.
+   */
+  async isIdle(tx: StoreTransaction): Promise<boolean> {
+    for (const kind of ['automation', 'run', 'delivery'] as const) {
+      if ((await tx.findRecords({ kind, limit: 1 })).length > 0) return false
+    }
+    return true
+  }
+
   async handle(changes: readonly Change[], tx: StoreTransaction): Promise<void> {
     // Runs under way go on when their automation is disabled; only new runs stop.
     const records = await tx.findRecords({ kind: 'automation', limit: MAX_AUTOMATIONS })

@@ -20,6 +20,14 @@ export class SegmentConsumer implements ChangeConsumer {
 
   constructor(private readonly options: { now: () => Date }) {}
 
+  /**
+   * Without a segment no change needs anything. A segment defined later is computed over
+   * all stored history, the changes it never saw included.
+   */
+  async isIdle(tx: StoreTransaction): Promise<boolean> {
+    return (await tx.readSegments({})).length === 0
+  }
+
   async handle(changes: readonly Change[], tx: StoreTransaction): Promise<void> {
     const catalog = await SegmentCatalog.load(tx)
     if (catalog.segments.length === 0) return

@@ -1,4 +1,5 @@
 import { FeedFollower } from '../../feed/feed-follower.js'
+import { WakeableSleep } from '../../feed/wakeable-sleep.js'
 import type { Store } from '../../stores/store.js'
 import { SegmentComputer } from './segment-computer.js'
 import { SegmentConsumer } from './segment-consumer.js'
@@ -9,8 +10,8 @@ export interface SegmentUpkeepOptions {
   /** The clock membership is judged by. Default: the system clock. */
   now?: () => Date
   /**
-   * Longest sleep of the scheduler: a check written by another collector, or just after a
-   * wake-up, is seen at the latest then. Default 30 s.
+   * Longest sleep of the scheduler: a check written by another collector is seen at the
+   * latest then. Default 30 s.
    */
   maxSleepMs?: number
   /** Hears of a failed step (it is retried). Default: a process warning. */
@@ -35,7 +36,7 @@ export class SegmentUpkeep {
   readonly computer: SegmentComputer
   private running: Promise<void> | null = null
   private stopped = false
-  private wake: (() => void) | null = null
+  private readonly sleeper = new WakeableSleep()
   /** Set on start and by `segmentsSaved()`: the segments table is read only then, not on a timer. */
   private computeWanted = true
 
@@ -51,7 +52,7 @@ export class SegmentUpkeep {
     if (this.running !== null) return
     this.stopped = false
     this.follower.start()
-    const unsubscribe = this.options.store.onChanges(() => this.wake?.())
+    const unsubscribe = this.options.store.onChanges(() => this.sleeper.wake())
     this.running = this.loop().finally(unsubscribe)
   }
 
@@ -63,12 +64,12 @@ export class SegmentUpkeep {
    */
   segmentsSaved(): void {
     this.computeWanted = true
-    this.wake?.()
+    this.sleeper.wake()
   }
 
   async stop(): Promise<void> {
     this.stopped = true
-    this.wake?.()
+    this.sleeper.wake()
     await Promise.all([this.follower.stop(), this.running])
     this.running = null
   }
@@ -107,16 +108,7 @@ export class SegmentUpkeep {
         onError(error)
       }
       if (this.stopped || sleepMs === 0 || this.computeWanted) continue
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, sleepMs)
-        const self = this
-        function done() {
-          clearTimeout(timer)
-          self.wake = null
-          resolve()
-        }
-        this.wake = done
-      })
+      await this.sleeper.sleep(sleepMs)
     }
   }
 }

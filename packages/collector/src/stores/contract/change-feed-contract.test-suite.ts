@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { eraseContact } from '../../contacts/erase-contact.js'
 import type { Change } from '../../events/change.js'
 import { FeedFollower } from '../../feed/feed-follower.js'
+import type { FeedSource } from '../../feed/feed-source.js'
 import { waitForChanges } from '../../feed/wait-for-changes.js'
 import { InvalidCursorError, type Store } from '../store.js'
 import { makeEvent } from './event-fixture.test-suite.js'
@@ -223,6 +224,53 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
       expect(handled).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5'])
       const entered = (await allChanges(store)).filter((change) => change.type === 'segment.entered')
       expect(entered.map((change) => change.data)).toEqual(handled.map((messageId) => ({ segmentId: 's1', messageId })))
+    })
+
+    it('an idle consumer reads no change; once busy it handles each later change exactly once', async () => {
+      const store = await stores.open()
+      const handled: string[] = []
+      let busy = false
+      let reads = 0
+      const consumer = {
+        name: 'test-idle',
+        isIdle: async () => !busy,
+        async handle(changes: readonly Change[]) {
+          handled.push(...changes.filter((change) => change.type === 'event.stored').map(messageIdOf))
+        },
+      }
+      const source: FeedSource = {
+        transaction: (work) =>
+          store.transaction((tx) =>
+            work({
+              ...tx,
+              readChanges: (query) => {
+                reads += 1
+                return tx.readChanges(query)
+              },
+            }),
+          ),
+        readChanges: (query) => store.readChanges(query),
+        onChanges: (listener) => store.onChanges(listener),
+      }
+      const follower = new FeedFollower({ source, consumer, batchSize: 2 })
+      const ingestOne = (messageId: string, at: number) => ingest(store, [makeEvent({ messageId, anon: 'd1', at })])
+
+      await ingestOne('before-1', 1)
+      await ingestOne('before-2', 2)
+      expect(await follower.catchUp()).toBe(0)
+      await ingestOne('idle-1', 3)
+      expect(await follower.catchUp()).toBe(0)
+      expect(reads).toBe(0)
+
+      busy = true
+      for (const [i, messageId] of ['busy-1', 'busy-2', 'busy-3'].entries()) await ingestOne(messageId, 4 + i)
+      await follower.catchUp()
+      expect(reads).toBeGreaterThan(0)
+      expect(await follower.catchUp()).toBe(0)
+      // A restart resumes from the cursor the idle steps saved.
+      await ingestOne('busy-4', 7)
+      await new FeedFollower({ source: store, consumer }).catchUp()
+      expect(handled).toEqual(['busy-1', 'busy-2', 'busy-3', 'busy-4'])
     })
 
     it('refuses a cursor it did not make', async () => {

@@ -10,6 +10,7 @@ import { eraseContact } from './operations/erase-contact.js'
 import { findContact } from './operations/find-contact.js'
 import { forgetChangesBefore } from './operations/forget-changes-before.js'
 import { insertEvents } from './operations/insert-events.js'
+import { lastChangeCursor } from './operations/last-change-cursor.js'
 import { lockConsumerCursor } from './operations/lock-consumer-cursor.js'
 import { mergeContacts } from './operations/merge-contacts.js'
 import { readChanges } from './operations/read-changes.js'
@@ -48,6 +49,7 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   eraseContact,
   readChanges,
   lockConsumerCursor,
+  lastChangeCursor,
   saveConsumerCursor,
   dailySalt,
   deleteEventsBefore,

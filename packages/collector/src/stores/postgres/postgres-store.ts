@@ -9,7 +9,7 @@ import { bindOperations } from '../bind-operations.js'
 import { CommitSignal } from '../commit-signal.js'
 import { type ContactLookup, type EventQuery, type Store, StoreUnavailableError } from '../store.js'
 import { enterFeedWriters, feedWritersKey } from './feed-writers.js'
-import { latestChangeCursor } from './operations/latest-change-cursor.js'
+import { lastChangeCursor } from './operations/last-change-cursor.js'
 import { countContacts } from './operations/count-contacts.js'
 import { listContacts } from './operations/list-contacts.js'
 import { recentContactChanges } from './operations/recent-contact-changes.js'
@@ -17,6 +17,7 @@ import { readChanges } from './operations/read-changes.js'
 import type { PostgresStoreOptions } from './parse-postgres-url.js'
 import { migratePostgres } from './postgres-migrations.js'
 import { PostgresReads } from './postgres-reads.js'
+import { CommitAnnouncer } from './commit-announcer.js'
 import { PostgresGroupWriter } from './postgres-group-writer.js'
 import { toPostgresStoreError } from './postgres-store-error.js'
 import { postgresOperations } from './postgres-operations.js'
@@ -50,6 +51,7 @@ export class PostgresStore implements Store {
   private sql: Sql | null = null
   private reads: PostgresReads | null = null
   private writer: PostgresGroupWriter | null = null
+  private announcer: CommitAnnouncer | null = null
   private readonly commits = new CommitSignal()
   private readonly channel: string
   /** Names this schema's feed writers' advisory lock (see `enterFeedWriters`). */
@@ -101,6 +103,8 @@ export class PostgresStore implements Store {
     this.reads = new PostgresReads(sql)
     // At most half the pool writes, so reads (the API, /healthz) find a connection under a flood of writes.
     const groups = Math.max(1, Math.ceil(this.options.max / 2))
+    const channel = this.channel
+    this.announcer = new CommitAnnouncer(() => sql`SELECT pg_notify(${channel}, '')`)
     this.writer = new PostgresGroupWriter(
       sql,
       { groups, jobsPerGroup, attempts: maxAttempts },
@@ -114,6 +118,8 @@ export class PostgresStore implements Store {
     this.sql = null
     this.reads = null
     this.writer = null
+    // An announcement on its way fails with the connection: nothing waits for it.
+    this.announcer = null
     await sql?.end({ timeout: 5 })
   }
 
@@ -131,10 +137,7 @@ export class PostgresStore implements Store {
     let appended = false
     const result = await this.write(async (sql) => {
       const pipeline = new StatementPipeline()
-      const operations = bindOperations(
-        { sql, pipeline, channel: this.channel, feedKey: this.feedKey },
-        postgresOperations,
-      )
+      const operations = bindOperations({ sql, pipeline, feedKey: this.feedKey }, postgresOperations)
       const tx: StoreTransaction = {
         ...operations,
         appendChanges: (args) => {
@@ -147,7 +150,10 @@ export class PostgresStore implements Store {
       return value
     })
     // This process's readers at once; the other collectors' through NOTIFY.
-    if (appended) this.commits.notify()
+    if (appended) {
+      this.commits.notify()
+      this.announcer?.announce()
+    }
     return result
   }
 
@@ -169,7 +175,9 @@ export class PostgresStore implements Store {
   }
 
   latestChangeCursor(): Promise<string | null> {
-    return this.read(() => latestChangeCursor(this.sql!))
+    return this.read(() =>
+      lastChangeCursor({ sql: this.sql as unknown as TransactionSql, feedKey: this.feedKey }, { after: null }),
+    )
   }
 
   recentContactChanges(query: { contactIds: string[]; limit: number }): Promise<Change[]> {

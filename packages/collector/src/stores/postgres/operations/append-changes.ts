@@ -4,16 +4,13 @@ import { texts } from '../text-array.js'
 
 /**
  * Appends feed entries in order, each stamped with this transaction's id (the column's
- * default), and asks PostgreSQL to wake every collector's readers once it commits.
- * Sent unawaited.
+ * default). Sent unawaited. The store wakes the readers after the commit (in this
+ * process at once, the other collectors' through `CommitAnnouncer`).
  *
  * @example
  * appendChanges(handle, { changes: [{ type: 'contact.created', at, contactId, data: {} }] })
  */
-export function appendChanges(
-  { sql, pipeline, channel }: PostgresHandle,
-  { changes }: { changes: readonly NewChange[] },
-): void {
+export function appendChanges({ sql, pipeline }: PostgresHandle, { changes }: { changes: readonly NewChange[] }): void {
   if (changes.length === 0) return
   const data = `[${changes.map((change) => change.dataJson ?? JSON.stringify(change.data)).join(',')}]`
   pipeline.send(sql`
@@ -34,6 +31,4 @@ export function appendChanges(
       json_array_elements(${data}::text::json)
     ) WITH ORDINALITY AS batch (type, at, contact_id, data, position)
     ORDER BY position`)
-  // Several notifications of one transaction on one channel reach listeners as one.
-  pipeline.send(sql`SELECT pg_notify(${channel}, '')`)
 }

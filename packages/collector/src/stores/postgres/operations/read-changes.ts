@@ -1,7 +1,7 @@
 import type { TransactionSql } from 'postgres'
 import type { ChangePage, ChangeQuery, ChangeType } from '../../../events/change.js'
 import { decodeChangeCursor, encodeChangeCursor } from '../../change-cursor.js'
-import { feedWritersLockClass } from '../feed-writers.js'
+import { feedHorizon } from '../feed-horizon.js'
 import type { StatementPipeline } from '../statement-pipeline.js'
 
 interface ChangeRow {
@@ -37,20 +37,7 @@ export async function readChanges(
 ): Promise<ChangePage> {
   const from = after === undefined ? { xid: '0', seq: 0 } : decodeChangeCursor(after)
   const query = sql<ChangeRow[]>`
-    WITH snapshot AS (SELECT pg_current_snapshot() AS s),
-    -- One read of the lock table, so both facts below are of the same instant.
-    locks AS MATERIALIZED (SELECT locktype, mode, pid, transactionid, classid, objid, granted FROM pg_locks),
-    unrelated AS (
-      SELECT t.transactionid AS xid FROM locks t
-      WHERE t.locktype = 'transactionid' AND t.mode = 'ExclusiveLock' AND t.granted AND NOT EXISTS (
-        SELECT FROM locks l WHERE l.pid = t.pid AND l.locktype = 'advisory' AND l.granted
-          AND l.classid::bigint = ${feedWritersLockClass} AND l.objid::bigint = hashtext(${feedKey})::bigint & 4294967295)
-    ),
-    horizon AS (
-      SELECT coalesce(
-        (SELECT min(x) FROM snapshot, pg_snapshot_xip(s) AS x WHERE x::xid NOT IN (SELECT xid FROM unrelated)),
-        (SELECT pg_snapshot_xmax(s) FROM snapshot)) AS xid
-    )
+    ${feedHorizon(sql, feedKey)}
     SELECT c.xid::text AS xid, c.seq, c.type, c.at, c.contact_id AS "contactId", c.data FROM changes c, horizon h
     WHERE (c.xid, c.seq) > (${from.xid}::text::xid8, ${from.seq}::bigint) AND c.xid < h.xid
     ORDER BY c.xid, c.seq LIMIT ${limit}`
