@@ -6,7 +6,9 @@
  * BENCH_CONNECTIONS=16  BENCH_BATCH_SIZES=1,20,100  BENCH_STORES=memory,sqlite,sqlite-normal,postgres
  * BENCH_GROWTH_SIZES=0,1000000,5000000  BENCH_GROWTH_DURATION_S=5  BENCH_GROWTH_SEED_BUDGET_S=150
  * BENCH_CONCURRENCY=16,64  BENCH_CONCURRENCY_ROUNDS=2  BENCH_CONCURRENCY_STORES=sqlite
- * BENCH_TRACK_CALLS=10000
+ * BENCH_TRACK_CALLS=10000  SILLAGE_BENCH_EVENTS=5000000  SILLAGE_BENCH_CONTACTS=100000
+ * BENCH_SEGMENTS_STORES=sqlite,postgres
+ * Suites named on the command line run alone: `node bench/run.mjs segments` (same as BENCH_ONLY=segments).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -17,6 +19,7 @@ import { concurrencySuite } from './suites/concurrency.mjs'
 import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
+import { segmentsSuite } from './suites/segments.mjs'
 import { sizeSuite } from './suites/size.mjs'
 
 const env = process.env
@@ -28,7 +31,11 @@ const list = (value, fallback) =>
 const numbers = (value, fallback) => list(value, fallback).map(Number)
 
 const config = {
-  only: new Set(list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile')),
+  only: new Set(
+    process.argv.length > 2
+      ? process.argv.slice(2)
+      : list(env.BENCH_ONLY, 'ingest,concurrency,growth,size,browser,profile,segments'),
+  ),
   durationS: Number(env.BENCH_DURATION_S ?? 5),
   warmupS: Number(env.BENCH_WARMUP_S ?? 1.5),
   connections: Number(env.BENCH_CONNECTIONS ?? 16),
@@ -41,6 +48,9 @@ const config = {
   growthDurationS: Number(env.BENCH_GROWTH_DURATION_S ?? 5),
   growthSeedBudgetS: Number(env.BENCH_GROWTH_SEED_BUDGET_S ?? 150),
   trackCalls: Number(env.BENCH_TRACK_CALLS ?? 10_000),
+  segmentEvents: Number(env.SILLAGE_BENCH_EVENTS ?? 5_000_000),
+  segmentContacts: Number(env.SILLAGE_BENCH_CONTACTS ?? 100_000),
+  segmentStores: list(env.BENCH_SEGMENTS_STORES, 'sqlite,postgres'),
 }
 
 const started = Date.now()
@@ -76,6 +86,19 @@ const suites = [
   ['size', () => sizeSuite({ log })],
   ['browser', () => browserSuite({ calls: config.trackCalls, log })],
   ['profile', () => profileSuite({ ...config, log })],
+  [
+    'segments',
+    () =>
+      segmentsSuite({
+        stores: config.segmentStores,
+        events: config.segmentEvents,
+        contacts: config.segmentContacts,
+        durationS: config.durationS,
+        warmupS: config.warmupS,
+        connections: config.connections,
+        log,
+      }),
+  ],
 ]
 
 if (config.only.has('size') || config.only.has('browser')) ensurePeerTrackers({ log })
