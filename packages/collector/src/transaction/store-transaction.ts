@@ -9,7 +9,7 @@ import type {
 } from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
-import type { MembershipContact, MembershipEvent } from '../segments/membership-input.js'
+import type { MembershipContact, MembershipEvent, MembershipSummary } from '../segments/membership-input.js'
 import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
 import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
@@ -127,10 +127,14 @@ export interface StoreTransaction {
   scheduleSegmentCheck(args: { segmentId: string; contactId: string; dueAt: string | null }): Promise<void>
   /** The checks due at or before `dueBy` (all when omitted), earliest first. */
   readSegmentChecks(args: { dueBy?: string; limit: number }): Promise<SegmentCheck[]>
-  /** A contact with its attributes and every stored event, oldest first, or null. */
+  /**
+   * A contact with its attributes, its stored events oldest first and its per-name
+   * summaries (only those of `names` when given), or null.
+   */
   readMembershipInput(args: {
     contactId: string
-  }): Promise<{ contact: MembershipContact; events: MembershipEvent[] } | null>
+    names?: readonly string[]
+  }): Promise<{ contact: MembershipContact; events: MembershipEvent[]; summaries: MembershipSummary[] } | null>
   /**
    * Which contacts of `scope` match `match` at `now`, computed in the database;
    * `matchOf` gives the conditions of the segments `match` refers to.

@@ -86,7 +86,8 @@ export class SegmentComputer {
     tx: StoreTransaction,
     args: { segmentId: string; contactId: string; now: Date; catalog: SegmentCatalog; memberOf: Set<string> },
   ): Promise<void> {
-    const input = await tx.readMembershipInput({ contactId: args.contactId })
+    const names = [...(args.catalog.get(args.segmentId)?.names.events ?? [])]
+    const input = await tx.readMembershipInput({ contactId: args.contactId, names })
     const match = args.catalog.matchOf(args.segmentId)
     const dueAt = input === null || match === undefined ? null : nextChangeAt(match, { ...input, now: args.now })
     await tx.scheduleSegmentCheck({
