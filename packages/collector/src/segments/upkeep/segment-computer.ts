@@ -1,6 +1,7 @@
 import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
 import { nextChangeAt } from '../next-change-at.js'
 import { SegmentCatalog } from './segment-catalog.js'
+import { SEGMENTS_LOCK } from './segments-lock.js'
 
 export interface SegmentComputerOptions {
   store: Transactional
@@ -33,6 +34,9 @@ export class SegmentComputer {
   /** One page of the oldest segment still computing; false when none is. */
   step(): Promise<boolean> {
     return this.options.store.transaction(async (tx) => {
+      // The feed consumer's lock: one segment writer at a time across collectors, so two never
+      // compute the same page (each would record the same entries) nor race a feed batch.
+      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
       const [pending] = (await tx.readSegments({})).filter((segment) => segment.status === 'computing')
       if (pending === undefined) return false
       await this.page(tx, pending.id)

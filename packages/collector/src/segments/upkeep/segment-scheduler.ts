@@ -1,6 +1,7 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
 import { reevaluateContact } from './reevaluate-contact.js'
 import { SegmentCatalog } from './segment-catalog.js'
+import { SEGMENTS_LOCK } from './segments-lock.js'
 
 export interface SegmentSchedulerOptions {
   store: Transactional
@@ -38,6 +39,7 @@ export class SegmentScheduler {
   private step(): Promise<number> {
     const { store, now: clock, batchSize = 100 } = this.options
     return store.transaction(async (tx) => {
+      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
       const now = clock()
       const due = await tx.readSegmentChecks({ dueBy: now.toISOString(), limit: batchSize })
       if (due.length === 0) return 0
