@@ -141,8 +141,22 @@ function summaryCondition(match: SegmentEventCondition, context: Context): strin
   const count = effectiveCount(match)
   if (count !== undefined) {
     const [op, value] = Object.entries(count)[0] as [keyof typeof sqlOperator, number]
-    const counted = `COALESCE(${summary('count', () => 'count(*)')}, 0)`
-    parts.push(`${counted} ${sqlOperator[op]} ${parameters.add(value)}`)
+    // Did it at all: a summary row whose last event is seen, or else a seen event.
+    const done = () => {
+      const s = context.nextAlias('s')
+      const e = context.nextAlias('e')
+      return (
+        `EXISTS (SELECT 1 FROM event_summaries ${s} WHERE ${s}.contact_id = c.id AND ${s}.name = ${name} AND ` +
+        `(${s}.last <= ${seen} OR EXISTS (SELECT 1 FROM events ${e} WHERE ${matching(e, match, context)})))`
+      )
+    }
+    if ((op === 'gte' && value === 1) || (op === 'gt' && value === 0)) parts.push(done())
+    else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0))
+      parts.push(`NOT ${done()}`)
+    else {
+      const counted = `COALESCE(${summary('count', () => 'count(*)')}, 0)`
+      parts.push(`${counted} ${sqlOperator[op]} ${parameters.add(value)}`)
+    }
   }
   const at = (column: 'first' | 'last') => () =>
     summary(column, (e) => `${column === 'first' ? 'min' : 'max'}(${e}.timestamp)`)
