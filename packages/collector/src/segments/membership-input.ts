@@ -42,3 +42,10 @@ export interface MembershipInput {
   /** Whether the contact is a member of another segment (`{"segment": id}`); false when absent. */
   isMemberOf?: (segmentId: string) => boolean
 }
+
+/** What a store holds for one contact's membership: the input without the clock. */
+export interface StoredMembershipInput {
+  contact: MembershipContact
+  events: MembershipEvent[]
+  summaries: MembershipSummary[]
+}

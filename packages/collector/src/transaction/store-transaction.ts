@@ -9,7 +9,7 @@ import type {
 } from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
-import type { MembershipContact, MembershipEvent, MembershipSummary } from '../segments/membership-input.js'
+import type { StoredMembershipInput } from '../segments/membership-input.js'
 import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
 import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
@@ -131,10 +131,12 @@ export interface StoreTransaction {
    * A contact with its attributes, its stored events oldest first and its per-name
    * summaries (only those of `names` when given), or null.
    */
-  readMembershipInput(args: {
-    contactId: string
-    names?: readonly string[]
-  }): Promise<{ contact: MembershipContact; events: MembershipEvent[]; summaries: MembershipSummary[] } | null>
+  readMembershipInput(args: { contactId: string; names?: readonly string[] }): Promise<StoredMembershipInput | null>
+  /** The same for several contacts at once, with only the events and summaries of `names`; absent ones left out. */
+  readMembershipInputs(args: {
+    contactIds: readonly string[]
+    names: readonly string[]
+  }): Promise<StoredMembershipInput[]>
   /**
    * Which contacts of `scope` match `match` at `now`, computed in the database;
    * `matchOf` gives the conditions of the segments `match` refers to.

@@ -1,4 +1,6 @@
 import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
+import type { SegmentCondition } from '@sillage/protocol'
+import { conditionNames } from '../condition-names.js'
 import { nextChangeAt } from '../next-change-at.js'
 import { SegmentCatalog } from './segment-catalog.js'
 import { SEGMENTS_LOCK } from './segments-lock.js'
@@ -65,9 +67,9 @@ export class SegmentComputer {
         .filter((membership) => membership.segmentId === segmentId)
         .map((membership) => membership.contactId),
     )
+    if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactIds: result.scanned, now, match })
     for (const contactId of result.scanned) {
       const member = members.has(contactId)
-      if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactId, now, catalog, memberOf: current })
       if (member === current.has(contactId)) continue
       await tx.setMembership({ segmentId, contactId, member, at })
       const type = member ? 'segment.entered' : 'segment.exited'
@@ -85,20 +87,24 @@ export class SegmentComputer {
     })
   }
 
-  /** Time-dependent segments: when the pair can next change with time alone (reference evaluator). */
+  /**
+   * Time-dependent segments: when each pair of the page can next change with time alone
+   * (reference evaluator), from one read of the page's inputs.
+   */
   private async schedule(
     tx: StoreTransaction,
-    args: { segmentId: string; contactId: string; now: Date; catalog: SegmentCatalog; memberOf: Set<string> },
+    args: { segmentId: string; contactIds: string[]; now: Date; match: SegmentCondition },
   ): Promise<void> {
-    const names = [...(args.catalog.get(args.segmentId)?.names.events ?? [])]
-    const input = await tx.readMembershipInput({ contactId: args.contactId, names })
-    const match = args.catalog.matchOf(args.segmentId)
-    const dueAt = input === null || match === undefined ? null : nextChangeAt(match, { ...input, now: args.now })
-    await tx.scheduleSegmentCheck({
-      segmentId: args.segmentId,
-      contactId: args.contactId,
-      dueAt: dueAt?.toISOString() ?? null,
-    })
+    const { segmentId, contactIds, now, match } = args
+    const names = [...conditionNames(match).events]
+    const inputs = new Map(
+      (await tx.readMembershipInputs({ contactIds, names })).map((input) => [input.contact.id, input]),
+    )
+    for (const contactId of contactIds) {
+      const input = inputs.get(contactId)
+      const dueAt = input === undefined ? null : nextChangeAt(match, { ...input, now })
+      await tx.scheduleSegmentCheck({ segmentId, contactId, dueAt: dueAt?.toISOString() ?? null })
+    }
   }
 }
 
