@@ -1,3 +1,4 @@
+import type { NewChange } from '../../events/change.js'
 import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
 import type { SegmentCondition } from '@sillage/protocol'
 import { conditionNames } from '../condition-names.js'
@@ -68,13 +69,15 @@ export class SegmentComputer {
         .map((membership) => membership.contactId),
     )
     if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactIds: result.scanned, now, match })
+    const changes: NewChange[] = []
     for (const contactId of result.scanned) {
       const member = members.has(contactId)
       if (member === current.has(contactId)) continue
       await tx.setMembership({ segmentId, contactId, member, at })
-      const type = member ? 'segment.entered' : 'segment.exited'
-      await tx.appendChanges({ changes: [{ type, at, contactId, data: { segmentId } }] })
+      changes.push({ type: member ? 'segment.entered' : 'segment.exited', at, contactId, data: { segmentId } })
     }
+    // One append for the page: a statement per entry would cost a round trip each on PostgreSQL.
+    if (changes.length > 0) await tx.appendChanges({ changes })
     const done = result.scanned.length === 0 || result.remaining === 0
     await tx.saveSegment({
       segment: {
