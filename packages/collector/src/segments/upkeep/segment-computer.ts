@@ -37,10 +37,13 @@ export class SegmentComputer {
   /** One page of the oldest segment still computing; false when none is. */
   step(): Promise<boolean> {
     return this.options.store.transaction(async (tx) => {
-      // The feed consumer's lock: one segment writer at a time across collectors, so two never
+      const computing = async () => (await tx.readSegments({})).find((segment) => segment.status === 'computing')
+      if ((await computing()) === undefined) return false
+      // The feed consumer's lock, taken only when there is work (on PostgreSQL a row lock gives
+      // the transaction an id): one segment writer at a time across collectors, so two never
       // compute the same page (each would record the same entries) nor race a feed batch.
       await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
-      const [pending] = (await tx.readSegments({})).filter((segment) => segment.status === 'computing')
+      const pending = await computing()
       if (pending === undefined) return false
       await this.page(tx, pending.id)
       return true

@@ -39,9 +39,12 @@ export class SegmentScheduler {
   private step(): Promise<number> {
     const { store, now: clock, batchSize = 100 } = this.options
     return store.transaction(async (tx) => {
-      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
       const now = clock()
-      const due = await tx.readSegmentChecks({ dueBy: now.toISOString(), limit: batchSize })
+      const readDue = () => tx.readSegmentChecks({ dueBy: now.toISOString(), limit: batchSize })
+      if ((await readDue()).length === 0) return 0
+      // Locked only when something is due, then read again: another collector may have done it.
+      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
+      const due = await readDue()
       if (due.length === 0) return 0
       const catalog = await SegmentCatalog.load(tx)
       for (const check of due) {
