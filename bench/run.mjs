@@ -14,6 +14,8 @@
  * SILLAGE_BENCH_EVENTS=5000000  SILLAGE_BENCH_CONTACTS=1000000  SILLAGE_BENCH_EXPORT_EVENTS=1000000
  * SILLAGE_BENCH_PAGE_S=5  SILLAGE_BENCH_SEED_BUDGET_S=900
  * BENCH_RETENTION_EVENTS=1000000  BENCH_RETENTION_DURATION_S=10  BENCH_RETENTION_STORES=sqlite,postgres
+ * SILLAGE_BENCH_CONTACTS=100000 for segments (1000000 for console)  BENCH_SEGMENTS_STORES=sqlite,postgres
+ * Not in the default set (seeding 5 M events takes minutes): console, segments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -27,6 +29,7 @@ import { growthSuite } from './suites/growth.mjs'
 import { ingestSuite } from './suites/ingest.mjs'
 import { profileSuite } from './suites/profile.mjs'
 import { retentionSuite } from './suites/retention.mjs'
+import { segmentsSuite } from './suites/segments.mjs'
 import { sizeSuite } from './suites/size.mjs'
 
 const env = process.env
@@ -76,6 +79,9 @@ const config = {
   retentionEvents: Number(env.BENCH_RETENTION_EVENTS ?? 1_000_000),
   retentionDurationS: Number(env.BENCH_RETENTION_DURATION_S ?? 10),
   retentionStores: list(env.BENCH_RETENTION_STORES, 'sqlite,postgres'),
+  segmentEvents: Number(env.SILLAGE_BENCH_EVENTS ?? 5_000_000),
+  segmentContacts: Number(env.SILLAGE_BENCH_CONTACTS ?? 100_000),
+  segmentStores: list(env.BENCH_SEGMENTS_STORES, 'sqlite,postgres'),
 }
 
 const started = Date.now()
@@ -120,6 +126,19 @@ const suites = [
         stores: config.retentionStores,
         events: config.retentionEvents,
         durationS: config.retentionDurationS,
+        warmupS: config.warmupS,
+        connections: config.connections,
+        log,
+      }),
+  ],
+  [
+    'segments',
+    () =>
+      segmentsSuite({
+        stores: config.segmentStores,
+        events: config.segmentEvents,
+        contacts: config.segmentContacts,
+        durationS: config.durationS,
         warmupS: config.warmupS,
         connections: config.connections,
         log,

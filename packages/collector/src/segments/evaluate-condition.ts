@@ -6,6 +6,7 @@ import { evaluateSequence } from './evaluate-sequence.js'
 import { matchesComparison } from './matches-comparison.js'
 import type { MembershipInput } from './membership-input.js'
 import { seenEvents, type SeenEvent } from './seen-events.js'
+import { readsSummary, summaryOccurrences } from './summary-occurrences.js'
 
 /** Why one condition of a match holds or not, at its path (`match.all.0`, `match.any.1.not`). */
 export interface ConditionExplanation {
@@ -75,7 +76,17 @@ function judge(
     return { holds: results.some(Boolean), evidence: { holding: results.filter(Boolean).length, of: results.length } }
   }
   if ('not' in condition) return { holds: !explain(condition.not, `${path}.not`, walk), evidence: {} }
-  if ('event' in condition) return evaluateEventCondition(condition, walk.events, walk.input.now)
+  if ('event' in condition) {
+    const { summaries, now } = walk.input
+    const summary =
+      summaries !== undefined && readsSummary(condition)
+        ? summaryOccurrences(
+            summaries.find((candidate) => candidate.name === condition.event),
+            now,
+          )
+        : null
+    return evaluateEventCondition(condition, walk.events, now, summary)
+  }
   if ('sequence' in condition) return evaluateSequence(condition, walk.events, walk.input.now)
   if ('attribute' in condition) {
     const values = attributeValues(walk.input.contact, condition.attribute)

@@ -2,6 +2,7 @@ import type { SegmentCountComparison, SegmentEventCondition, SegmentOccurrence }
 import { durationMs } from '@sillage/protocol'
 import { isWithin, timeBounds } from './time-bounds.js'
 import { matchesStep, type SeenEvent } from './seen-events.js'
+import type { Occurrences } from './summary-occurrences.js'
 
 /** What decided an event condition. */
 export type EventEvidence = {
@@ -23,6 +24,8 @@ const MAX_EVIDENCE_IDS = 20
  * `first`/`last` look at the first/last matching event of the whole history, not only the
  * window, and never hold for a contact that never did it ("has not logged in for 14 days"
  * means it did, more than 14 days ago; add `{count: {eq: 0}}` in an `any` for "or never").
+ * `summary`, when given (see `readsSummary`), supplies the count, first and last instead of
+ * the events, which retention may have deleted.
  *
  * @example
  * evaluateEventCondition({ event: 'order_completed', count: { gte: 2 }, within: '30d' }, events, now).holds
@@ -31,21 +34,25 @@ export function evaluateEventCondition(
   condition: SegmentEventCondition,
   events: readonly SeenEvent[],
   now: Date,
+  summary?: Occurrences | null,
 ): { holds: boolean; evidence: EventEvidence } {
   const matching = events.filter((event) => matchesStep(event, condition))
   const bounds = condition.within === undefined ? undefined : timeBounds(condition.within, now)
   const counted = bounds === undefined ? matching : matching.filter((event) => isWithin(event.at, bounds))
-  const first = matching[0]
-  const last = matching.at(-1)
+  const occurrences = summary ?? {
+    count: counted.length,
+    first: matching[0]?.at ?? null,
+    last: matching.at(-1)?.at ?? null,
+  }
   const comparison = effectiveCount(condition)
   const holds =
-    (comparison === undefined || compareCount(counted.length, comparison)) &&
-    (condition.first === undefined || occurrenceHolds(condition.first, first, now)) &&
-    (condition.last === undefined || occurrenceHolds(condition.last, last, now))
+    (comparison === undefined || compareCount(occurrences.count, comparison)) &&
+    (condition.first === undefined || occurrenceHolds(condition.first, occurrences.first, now)) &&
+    (condition.last === undefined || occurrenceHolds(condition.last, occurrences.last, now))
   const evidence = {
-    count: counted.length,
-    first: first === undefined ? null : new Date(first.at).toISOString(),
-    last: last === undefined ? null : new Date(last.at).toISOString(),
+    count: occurrences.count,
+    first: occurrences.first === null ? null : new Date(occurrences.first).toISOString(),
+    last: occurrences.last === null ? null : new Date(occurrences.last).toISOString(),
     eventIds: counted.slice(0, MAX_EVIDENCE_IDS).map((event) => event.id),
   }
   return { holds, evidence }
@@ -75,8 +82,8 @@ function compareCount(count: number, comparison: SegmentCountComparison): boolea
 }
 
 /** `{within}`: the occurrence lies in the window; `{before: d}`: it is at least `d` old. */
-function occurrenceHolds(occurrence: SegmentOccurrence, event: SeenEvent | undefined, now: Date): boolean {
-  if (event === undefined) return false
-  if ('within' in occurrence) return isWithin(event.at, timeBounds(occurrence.within, now))
-  return event.at <= now.getTime() - durationMs(occurrence.before)!
+function occurrenceHolds(occurrence: SegmentOccurrence, at: number | null, now: Date): boolean {
+  if (at === null) return false
+  if ('within' in occurrence) return isWithin(at, timeBounds(occurrence.within, now))
+  return at <= now.getTime() - durationMs(occurrence.before)!
 }

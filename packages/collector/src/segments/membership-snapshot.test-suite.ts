@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { JsonObject } from '@sillage/protocol'
 import type { Sql } from 'postgres'
-import type { MembershipContact, MembershipEvent } from './membership-input.js'
+import type { MembershipContact, MembershipEvent, MembershipSummary } from './membership-input.js'
 
-/** Contacts and their events as a store holds them: what the reference evaluator is given. */
+/** Contacts, their events and summaries as a store holds them: what the reference evaluator is given. */
 export interface MembershipSnapshot {
   contacts: MembershipContact[]
   eventsOf: Map<string, MembershipEvent[]>
+  summariesOf: Map<string, MembershipSummary[]>
 }
 
 interface Row {
@@ -35,6 +36,9 @@ export function readSqliteSnapshot(db: Database, prefix: string): MembershipSnap
   const events = db.prepare<[string], { seq: number; name: string; timestamp: string; properties: string }>(
     'SELECT seq, name, timestamp, properties FROM events WHERE contact_id = ?',
   )
+  const summaries = db.prepare<[string], MembershipSummary>(
+    'SELECT name, count, first, last FROM event_summaries WHERE contact_id = ?',
+  )
   return assemble(
     contacts.map((row) => ({
       row,
@@ -47,6 +51,7 @@ export function readSqliteSnapshot(db: Database, prefix: string): MembershipSnap
         timestamp: event.timestamp,
         properties: JSON.parse(event.properties) as JsonObject,
       })),
+    (id) => summaries.all(id),
   )
 }
 
@@ -66,6 +71,8 @@ export async function readPostgresSnapshot(sql: Sql, prefix: string): Promise<Me
   const events = await sql<{ seq: string; contact_id: string; name: string; timestamp: Date; properties: string }[]>`
     SELECT seq::text AS seq, contact_id, name, timestamp, properties::text AS properties
     FROM events WHERE contact_id IN ${sql(ids)}`
+  const summaries = await sql<{ contact_id: string; name: string; count: number; first: Date; last: Date }[]>`
+    SELECT contact_id, name, count, first, last FROM event_summaries WHERE contact_id IN ${sql(ids)}`
   return assemble(
     contacts.map((row) => ({
       row,
@@ -82,12 +89,17 @@ export async function readPostgresSnapshot(sql: Sql, prefix: string): Promise<Me
           timestamp: event.timestamp.toISOString(),
           properties: JSON.parse(event.properties) as JsonObject,
         })),
+    (id) =>
+      summaries
+        .filter((summary) => summary.contact_id === id)
+        .map(({ name, count, first, last }) => ({ name, count, first: first.toISOString(), last: last.toISOString() })),
   )
 }
 
 function assemble(
   contacts: { row: Row; attributes: (readonly [string, unknown])[] }[],
   eventsOf: (id: string) => MembershipEvent[],
+  summariesOf: (id: string) => MembershipSummary[],
 ): MembershipSnapshot {
   return {
     contacts: contacts.map(({ row, attributes }) => ({
@@ -97,5 +109,6 @@ function assemble(
       attributes: Object.fromEntries(attributes) as JsonObject,
     })),
     eventsOf: new Map(contacts.map(({ row }) => [row.id, eventsOf(row.id)])),
+    summariesOf: new Map(contacts.map(({ row }) => [row.id, summariesOf(row.id)])),
   }
 }

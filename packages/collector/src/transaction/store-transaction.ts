@@ -9,7 +9,7 @@ import type {
 } from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
-import type { MembershipContact, MembershipEvent } from '../segments/membership-input.js'
+import type { StoredMembershipInput } from '../segments/membership-input.js'
 import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
 import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
@@ -132,10 +132,16 @@ export interface StoreTransaction {
   scheduleSegmentCheck(args: { segmentId: string; contactId: string; dueAt: string | null }): Promise<void>
   /** The checks due at or before `dueBy` (all when omitted), earliest first. */
   readSegmentChecks(args: { dueBy?: string; limit: number }): Promise<SegmentCheck[]>
-  /** A contact with its attributes and every stored event, oldest first, or null. */
-  readMembershipInput(args: {
-    contactId: string
-  }): Promise<{ contact: MembershipContact; events: MembershipEvent[] } | null>
+  /**
+   * A contact with its attributes, its stored events oldest first and its per-name
+   * summaries (only those of `names` when given), or null.
+   */
+  readMembershipInput(args: { contactId: string; names?: readonly string[] }): Promise<StoredMembershipInput | null>
+  /** The same for several contacts at once, with only the events and summaries of `names`; absent ones left out. */
+  readMembershipInputs(args: {
+    contactIds: readonly string[]
+    names: readonly string[]
+  }): Promise<StoredMembershipInput[]>
   /**
    * Which contacts of `scope` match `match` at `now`, computed in the database;
    * `matchOf` gives the conditions of the segments `match` refers to.

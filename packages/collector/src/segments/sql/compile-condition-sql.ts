@@ -10,6 +10,7 @@ import {
 import { comparisonOf, negatedOps, type OpAndOperand } from '../comparison-of.js'
 import { effectiveCount } from '../evaluate-event-condition.js'
 import { splitPropertyPath } from '../property-path.js'
+import { readsSummary } from '../summary-occurrences.js'
 import type { SegmentSqlDialect } from './segment-sql-dialect.js'
 import { SqlParameters } from './sql-parameters.js'
 import { sqlOperator } from './sql-operator.js'
@@ -97,6 +98,7 @@ function segmentReference(segmentId: string, context: Context): string {
 }
 
 function eventCondition(match: SegmentEventCondition, context: Context): string {
+  if (readsSummary(match)) return summaryCondition(match, context)
   const parts: string[] = []
   const count = effectiveCount(match)
   if (count !== undefined) {
@@ -116,12 +118,64 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
   return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`
 }
 
+/**
+ * An all-time condition without a property filter, read from the contact's summary of the
+ * name (one primary-key lookup, and it outlives retention), as `summaryOccurrences` does:
+ * when the summary's last event is stamped after `now`, the seen events are counted instead.
+ * No summary row: never done.
+ */
+function summaryCondition(match: SegmentEventCondition, context: Context): string {
+  const { parameters } = context
+  const seen = parameters.instantFromNow((now) => now.getTime())
+  const name = parameters.add(match.event)
+  const summary = (column: string, fromEvents: (alias: string) => string) => {
+    const s = context.nextAlias('s')
+    const e = context.nextAlias('e')
+    const events = `(SELECT ${fromEvents(e)} FROM events ${e} WHERE ${matching(e, match, context)})`
+    return (
+      `(SELECT CASE WHEN ${s}.last <= ${seen} THEN ${s}.${column} ELSE ${events} END ` +
+      `FROM event_summaries ${s} WHERE ${s}.contact_id = c.id AND ${s}.name = ${name})`
+    )
+  }
+  const parts: string[] = []
+  const count = effectiveCount(match)
+  if (count !== undefined) {
+    const [op, value] = Object.entries(count)[0] as [keyof typeof sqlOperator, number]
+    // Did it at all: a summary row whose last event is seen, or else a seen event.
+    const done = () => {
+      const s = context.nextAlias('s')
+      const e = context.nextAlias('e')
+      return (
+        `EXISTS (SELECT 1 FROM event_summaries ${s} WHERE ${s}.contact_id = c.id AND ${s}.name = ${name} AND ` +
+        `(${s}.last <= ${seen} OR EXISTS (SELECT 1 FROM events ${e} WHERE ${matching(e, match, context)})))`
+      )
+    }
+    if ((op === 'gte' && value === 1) || (op === 'gt' && value === 0)) parts.push(done())
+    else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0))
+      parts.push(`NOT ${done()}`)
+    else {
+      const counted = `COALESCE(${summary('count', () => 'count(*)')}, 0)`
+      parts.push(`${counted} ${sqlOperator[op]} ${parameters.add(value)}`)
+    }
+  }
+  const at = (column: 'first' | 'last') => () =>
+    summary(column, (e) => `${column === 'first' ? 'min' : 'max'}(${e}.timestamp)`)
+  if (match.first !== undefined) parts.push(occurrenceAt(at('first'), match.first, context))
+  if (match.last !== undefined) parts.push(occurrenceAt(at('last'), match.last, context))
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`
+}
+
 /** `COALESCE(…, FALSE)`: a contact who never did it has no first/last occurrence; that reads false, not NULL. */
 function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: SegmentOccurrence, context: Context): string {
   const at = () => {
     const alias = context.nextAlias('e')
     return `(SELECT ${pick}(${alias}.timestamp) FROM events ${alias} WHERE ${matching(alias, step, context)})`
   }
+  return occurrenceAt(at, when, context)
+}
+
+/** Whether the instant `at()` (a fresh subquery per use) satisfies `when`; false when NULL. */
+function occurrenceAt(at: () => string, when: SegmentOccurrence, context: Context): string {
   const { parameters } = context
   if ('before' in when) {
     const length = durationMs(when.before)!

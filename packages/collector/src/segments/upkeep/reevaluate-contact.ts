@@ -32,12 +32,15 @@ export async function reevaluateContact({
   now,
   at = now,
 }: ReevaluateContact): Promise<number> {
-  const input = await tx.readMembershipInput({ contactId })
+  const ids = new Set(segmentIds)
+  // Only the events the listed segments read: a contact's whole history can be long.
+  const names = new Set([...ids].flatMap((id) => [...(catalog.get(id)?.names.events ?? [])]))
+  const input = await tx.readMembershipInput({ contactId, names: [...names] })
   const memberships = await tx.readMemberships({ contactIds: [contactId] })
   const memberOf = new Set(memberships.map((membership) => membership.segmentId))
   const when = at.toISOString()
   let changed = 0
-  for (const segmentId of new Set(segmentIds)) {
+  for (const segmentId of ids) {
     const entry = catalog.get(segmentId)
     const wasMember = memberOf.has(segmentId)
     let member = false

@@ -1,6 +1,10 @@
+import type { NewChange } from '../../events/change.js'
 import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
+import type { SegmentCondition } from '@sillage/protocol'
+import { conditionNames } from '../condition-names.js'
 import { nextChangeAt } from '../next-change-at.js'
 import { SegmentCatalog } from './segment-catalog.js'
+import { SEGMENTS_LOCK } from './segments-lock.js'
 
 export interface SegmentComputerOptions {
   store: Transactional
@@ -33,7 +37,13 @@ export class SegmentComputer {
   /** One page of the oldest segment still computing; false when none is. */
   step(): Promise<boolean> {
     return this.options.store.transaction(async (tx) => {
-      const [pending] = (await tx.readSegments({})).filter((segment) => segment.status === 'computing')
+      const computing = async () => (await tx.readSegments({})).find((segment) => segment.status === 'computing')
+      if ((await computing()) === undefined) return false
+      // The feed consumer's lock, taken only when there is work (on PostgreSQL a row lock gives
+      // the transaction an id): one segment writer at a time across collectors, so two never
+      // compute the same page (each would record the same entries) nor race a feed batch.
+      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
+      const pending = await computing()
       if (pending === undefined) return false
       await this.page(tx, pending.id)
       return true
@@ -61,14 +71,16 @@ export class SegmentComputer {
         .filter((membership) => membership.segmentId === segmentId)
         .map((membership) => membership.contactId),
     )
+    if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactIds: result.scanned, now, match })
+    const changes: NewChange[] = []
     for (const contactId of result.scanned) {
       const member = members.has(contactId)
-      if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactId, now, catalog, memberOf: current })
       if (member === current.has(contactId)) continue
       await tx.setMembership({ segmentId, contactId, member, at })
-      const type = member ? 'segment.entered' : 'segment.exited'
-      await tx.appendChanges({ changes: [{ type, at, contactId, data: { segmentId } }] })
+      changes.push({ type: member ? 'segment.entered' : 'segment.exited', at, contactId, data: { segmentId } })
     }
+    // One append for the page: a statement per entry would cost a round trip each on PostgreSQL.
+    if (changes.length > 0) await tx.appendChanges({ changes })
     const done = result.scanned.length === 0 || result.remaining === 0
     await tx.saveSegment({
       segment: {
@@ -81,19 +93,24 @@ export class SegmentComputer {
     })
   }
 
-  /** Time-dependent segments: when the pair can next change with time alone (reference evaluator). */
+  /**
+   * Time-dependent segments: when each pair of the page can next change with time alone
+   * (reference evaluator), from one read of the page's inputs.
+   */
   private async schedule(
     tx: StoreTransaction,
-    args: { segmentId: string; contactId: string; now: Date; catalog: SegmentCatalog; memberOf: Set<string> },
+    args: { segmentId: string; contactIds: string[]; now: Date; match: SegmentCondition },
   ): Promise<void> {
-    const input = await tx.readMembershipInput({ contactId: args.contactId })
-    const match = args.catalog.matchOf(args.segmentId)
-    const dueAt = input === null || match === undefined ? null : nextChangeAt(match, { ...input, now: args.now })
-    await tx.scheduleSegmentCheck({
-      segmentId: args.segmentId,
-      contactId: args.contactId,
-      dueAt: dueAt?.toISOString() ?? null,
-    })
+    const { segmentId, contactIds, now, match } = args
+    const names = [...conditionNames(match).events]
+    const inputs = new Map(
+      (await tx.readMembershipInputs({ contactIds, names })).map((input) => [input.contact.id, input]),
+    )
+    for (const contactId of contactIds) {
+      const input = inputs.get(contactId)
+      const dueAt = input === undefined ? null : nextChangeAt(match, { ...input, now })
+      await tx.scheduleSegmentCheck({ segmentId, contactId, dueAt: dueAt?.toISOString() ?? null })
+    }
   }
 }
 

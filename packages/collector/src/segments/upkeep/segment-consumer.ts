@@ -3,6 +3,7 @@ import type { ChangeConsumer } from '../../feed/change-consumer.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import { reevaluateContact } from './reevaluate-contact.js'
 import { SegmentCatalog, type CatalogSegment } from './segment-catalog.js'
+import { SEGMENTS_LOCK } from './segments-lock.js'
 
 /**
  * Keeps segment memberships current from the change feed: each change re-evaluates only
@@ -16,9 +17,18 @@ import { SegmentCatalog, type CatalogSegment } from './segment-catalog.js'
  * new FeedFollower({ source: store, consumer: new SegmentConsumer({ now: () => new Date() }) }).start()
  */
 export class SegmentConsumer implements ChangeConsumer {
-  readonly name = 'segments'
+  readonly name = SEGMENTS_LOCK
 
-  constructor(private readonly options: { now: () => Date }) {}
+  constructor(
+    private readonly options: {
+      now: () => Date
+      /**
+       * Told when a segment is still being computed: saved by another collector, or left
+       * unfinished by one that stopped, this collector learns of it here, with each batch.
+       */
+      onComputing?: () => void
+    },
+  ) {}
 
   /**
    * Without a segment no change needs anything. A segment defined later is computed over
@@ -31,6 +41,7 @@ export class SegmentConsumer implements ChangeConsumer {
   async handle(changes: readonly Change[], tx: StoreTransaction): Promise<void> {
     const catalog = await SegmentCatalog.load(tx)
     if (catalog.segments.length === 0) return
+    if (catalog.segments.some((entry) => entry.segment.status === 'computing')) this.options.onComputing?.()
     const work = new Map<string, Set<string>>()
     const add = (contactId: string | null, segments: readonly CatalogSegment[]) => {
       if (contactId === null || segments.length === 0) return

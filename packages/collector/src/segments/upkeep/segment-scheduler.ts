@@ -1,6 +1,7 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
 import { reevaluateContact } from './reevaluate-contact.js'
 import { SegmentCatalog } from './segment-catalog.js'
+import { SEGMENTS_LOCK } from './segments-lock.js'
 
 export interface SegmentSchedulerOptions {
   store: Transactional
@@ -39,7 +40,11 @@ export class SegmentScheduler {
     const { store, now: clock, batchSize = 100 } = this.options
     return store.transaction(async (tx) => {
       const now = clock()
-      const due = await tx.readSegmentChecks({ dueBy: now.toISOString(), limit: batchSize })
+      const readDue = () => tx.readSegmentChecks({ dueBy: now.toISOString(), limit: batchSize })
+      if ((await readDue()).length === 0) return 0
+      // Locked only when something is due, then read again: another collector may have done it.
+      await tx.lockConsumerCursor({ name: SEGMENTS_LOCK })
+      const due = await readDue()
       if (due.length === 0) return 0
       const catalog = await SegmentCatalog.load(tx)
       for (const check of due) {

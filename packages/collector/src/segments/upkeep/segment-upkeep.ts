@@ -37,12 +37,16 @@ export class SegmentUpkeep {
   private running: Promise<void> | null = null
   private stopped = false
   private readonly sleeper = new WakeableSleep()
-  /** Set on start and by `segmentsSaved()`: the segments table is read only then, not on a timer. */
+  /**
+   * Set on start, by `segmentsSaved()` (this collector saved one, or the feed consumer saw
+   * one computing: saved by another collector) and when a sleep runs its full length (an
+   * idle collector still finishes what a stopped one left): the segments table is read only then.
+   */
   private computeWanted = true
 
   constructor(private readonly options: SegmentUpkeepOptions) {
     const now = options.now ?? (() => new Date())
-    this.consumer = new SegmentConsumer({ now })
+    this.consumer = new SegmentConsumer({ now, onComputing: () => this.segmentsSaved() })
     this.follower = new FeedFollower({ source: options.store, consumer: this.consumer, onError: options.onError })
     this.scheduler = new SegmentScheduler({ store: options.store, now })
     this.computer = new SegmentComputer({ store: options.store, now })
@@ -108,7 +112,7 @@ export class SegmentUpkeep {
         onError(error)
       }
       if (this.stopped || sleepMs === 0 || this.computeWanted) continue
-      await this.sleeper.sleep(sleepMs)
+      if (!(await this.sleeper.sleep(sleepMs))) this.computeWanted = true
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SegmentCondition } from '@sillage/protocol'
 import { eraseContact } from '../../contacts/erase-contact.js'
+import { expireEvents } from '../../privacy/expire-events.js'
 import { saveSegmentDefinition } from '../../segments/save-segment-definition.js'
 import { withSizes } from '../../segments/with-sizes.js'
 import { SegmentUpkeep } from '../../segments/upkeep/segment-upkeep.js'
@@ -66,6 +67,11 @@ class ScenarioRun {
         expect(
           await eraseContact(this.store, { id: (await this.resolve(step.erase))!, at: this.clock.toISOString() }),
         ).toBe(true)
+      } else if ('retentionDays' in step) {
+        await this.upkeep.settle()
+        const before = new Date(this.clock.getTime() - step.retentionDays * 86_400_000).toISOString()
+        const expired = await expireEvents(this.store, { before, pause: async () => {} })
+        expect(expired.events, 'retention deleted events').toBeGreaterThan(0)
       } else {
         if (this.saveLater && this.ids.size === 0) await this.saveSegments()
         await this.upkeep.settle()

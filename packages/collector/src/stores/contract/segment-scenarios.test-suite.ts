@@ -18,6 +18,8 @@ export interface SegmentExpectation {
 export type SegmentStep =
   | { day: number; ingest: DayEvent[] }
   | { day: number; erase: string }
+  /** Retention: the events older than `retentionDays` are deleted (the upkeep having settled first, as it runs). */
+  | { day: number; retentionDays: number }
   | ({ day: number } & SegmentExpectation)
 
 export interface SegmentScenario {
@@ -209,6 +211,27 @@ export const segmentScenarios: SegmentScenario[] = [
       { day: 1, members: ['d1'], entered: ['d1'], exited: [] },
       { day: 2, ingest: [{ anon: 'd1', userId: 'u1', type: 'identify', day: 2 }] },
       { day: 2, members: ['u1'], entered: ['u1'], exited: ['d1'] },
+    ],
+  },
+  {
+    name: 'ordered more than 3 times, ever: still holds once retention has deleted the orders',
+    match: { event: 'order_completed', count: { gt: 3 } },
+    labels: ['ann', 'bob'],
+    steps: [
+      {
+        day: 1,
+        ingest: [
+          ...[0, 0.25, 0.5, 1].map((at) => track('ann', 'order_completed', at)),
+          track('bob', 'order_completed', 0),
+          track('bob', 'order_completed', 1),
+        ],
+      },
+      { day: 100, retentionDays: 30 },
+      // Two more orders for bob: four counted, though only these two are still stored.
+      { day: 100, ingest: [track('bob', 'order_completed', 100), track('bob', 'order_completed', 100)] },
+      { day: 100, members: ['ann', 'bob'], entered: ['ann', 'bob'], exited: [] },
+      { day: 101, ingest: [track('ann', 'order_completed', 101)] },
+      { day: 101, members: ['ann', 'bob'], entered: [], exited: [] },
     ],
   },
   {

@@ -141,6 +141,17 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       const input = await store.transaction((tx) => tx.readMembershipInput({ contactId: ann }))
       expect(input?.events.map((event) => event.id)).toEqual(['o0', 'o2'])
       expect(input?.contact).toEqual({ id: ann, email: null, userId: 'ann', attributes: {} })
+      expect(input?.summaries).toEqual([{ name: 'order_completed', count: 2, first: minute(0), last: minute(2) }])
+      const inputs = await store.transaction((tx) =>
+        tx.readMembershipInputs({ contactIds: [...sorted, 'c_missing'], names: ['order_completed'] }),
+      )
+      const one = (contactId: string) => store.transaction((tx) => tx.readMembershipInput({ contactId }))
+      expect(inputs.sort((x, y) => x.contact.id.localeCompare(y.contact.id))).toEqual(
+        await Promise.all(sorted.map(async (id) => (await one(id))!)),
+      )
+      expect(
+        await store.transaction((tx) => tx.readMembershipInputs({ contactIds: [ann], names: ['page_viewed'] })),
+      ).toEqual([{ contact: input!.contact, events: [], summaries: [] }])
     })
 
     it('resumes a background computation after a restart, from the last page committed', async () => {

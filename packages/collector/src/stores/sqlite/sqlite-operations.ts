@@ -28,6 +28,7 @@ import { setMembership } from './operations/set-membership.js'
 import { scheduleSegmentCheck } from './operations/schedule-segment-check.js'
 import { readSegmentChecks } from './operations/read-segment-checks.js'
 import { readMembershipInput } from './operations/read-membership-input.js'
+import { readMembershipInputs } from './operations/read-membership-inputs.js'
 import { matchSegment } from './operations/match-segment.js'
 
 import { saveRecord } from './operations/save-record.js'
@@ -70,5 +71,6 @@ export const sqliteOperations: DialectOperations<Database> = {
   scheduleSegmentCheck,
   readSegmentChecks,
   readMembershipInput,
+  readMembershipInputs,
   matchSegment,
 }
