@@ -9,7 +9,7 @@ import type { SegmentCatalog } from './segment-catalog.js'
 /** A contact to re-evaluate for some segments. */
 export interface Reevaluation {
   contactId: string
-  segmentIds: Iterable<string>
+  segmentIds: readonly string[]
   /** When the change happened, if before `now` (a due re-check): entries are recorded at that time. */
   at?: Date
 }
@@ -59,7 +59,7 @@ async function reevaluatePage(
   // Only the events the listed segments read: a contact's whole history can be long. Other
   // names read for a contact of the page change nothing: conditions look at their own names.
   const names = new Set(
-    page.flatMap((item) => [...item.segmentIds].flatMap((id) => [...(catalog.get(id)?.names.events ?? [])])),
+    page.flatMap((item) => item.segmentIds.flatMap((id) => [...(catalog.get(id)?.names.events ?? [])])),
   )
   const inputs = new Map<string, StoredMembershipInput>(
     (await tx.readMembershipInputs({ contactIds, names: [...names] })).map((input) => [input.contact.id, input]),
@@ -75,7 +75,7 @@ async function reevaluatePage(
     const input = inputs.get(contactId)
     const current = memberOf.get(contactId)!
     const when = at.toISOString()
-    for (const segmentId of new Set(segmentIds)) {
+    for (const segmentId of segmentIds) {
       const entry = catalog.get(segmentId)
       const wasMember = current.has(segmentId)
       let member = false

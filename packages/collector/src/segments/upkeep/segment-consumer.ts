@@ -75,7 +75,7 @@ export class SegmentConsumer implements ChangeConsumer {
           break
       }
     }
-    const reevaluations = [...work].map(([contactId, segmentIds]) => ({ contactId, segmentIds }))
+    const reevaluations = [...work].map(([contactId, segmentIds]) => ({ contactId, segmentIds: [...segmentIds] }))
     await reevaluateContacts({ tx, catalog, reevaluations, now: this.options.now() })
   }
 }
