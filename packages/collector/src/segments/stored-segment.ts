@@ -37,6 +37,21 @@ export interface Membership {
   enteredAt: string
 }
 
+/** A contact entering (`member`) or leaving a segment at `at` (ISO-8601). */
+export interface MembershipWrite {
+  segmentId: string
+  contactId: string
+  member: boolean
+  at: string
+}
+
+/** When a (segment, contact) pair must next be re-checked, or never by time alone (null). */
+export interface SegmentCheckWrite {
+  segmentId: string
+  contactId: string
+  dueAt: string | null
+}
+
 /** When a (segment, contact) pair can next change with time alone (ISO-8601). */
 export interface SegmentCheck {
   segmentId: string

@@ -10,7 +10,8 @@ import type {
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
 import type { StoredMembershipInput } from '../segments/membership-input.js'
-import type { MatchResult, MatchScope, Membership, SegmentCheck } from '../segments/stored-segment.js'
+import type { MatchResult, MatchScope, Membership, MembershipWrite, SegmentCheck } from '../segments/stored-segment.js'
+import type { SegmentCheckWrite } from '../segments/stored-segment.js'
 import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
 
@@ -130,6 +131,13 @@ export interface StoreTransaction {
   setMembership(args: { segmentId: string; contactId: string; member: boolean; at: string }): Promise<boolean>
   /** When a pair must be re-checked (`dueAt`), or never by time alone (null). */
   scheduleSegmentCheck(args: { segmentId: string; contactId: string; dueAt: string | null }): Promise<void>
+  /**
+   * `setMembership` for many pairs at once, without telling which changed anything; when
+   * a pair is given twice, its last write stands.
+   */
+  setMemberships(args: { memberships: readonly MembershipWrite[] }): Promise<void>
+  /** `scheduleSegmentCheck` for many pairs at once; when a pair is given twice, its last write stands. */
+  scheduleSegmentChecks(args: { checks: readonly SegmentCheckWrite[] }): Promise<void>
   /** The checks due at or before `dueBy` (all when omitted), earliest first. */
   readSegmentChecks(args: { dueBy?: string; limit: number }): Promise<SegmentCheck[]>
   /**

@@ -72,14 +72,17 @@ export class SegmentComputer {
         .map((membership) => membership.contactId),
     )
     if (entry.names.timeDependent) await this.schedule(tx, { segmentId, contactIds: result.scanned, now, match })
-    const changes: NewChange[] = []
-    for (const contactId of result.scanned) {
-      const member = members.has(contactId)
-      if (member === current.has(contactId)) continue
-      await tx.setMembership({ segmentId, contactId, member, at })
-      changes.push({ type: member ? 'segment.entered' : 'segment.exited', at, contactId, data: { segmentId } })
-    }
-    // One append for the page: a statement per entry would cost a round trip each on PostgreSQL.
+    const changed = result.scanned
+      .filter((contactId) => members.has(contactId) !== current.has(contactId))
+      .map((contactId) => ({ segmentId, contactId, member: members.has(contactId), at }))
+    const changes: NewChange[] = changed.map(({ contactId, member }) => ({
+      type: member ? 'segment.entered' : 'segment.exited',
+      at,
+      contactId,
+      data: { segmentId },
+    }))
+    // One write of each kind for the page: a statement per entry would cost a round trip each on PostgreSQL.
+    if (changed.length > 0) await tx.setMemberships({ memberships: changed })
     if (changes.length > 0) await tx.appendChanges({ changes })
     const done = result.scanned.length === 0 || result.remaining === 0
     await tx.saveSegment({
@@ -106,11 +109,12 @@ export class SegmentComputer {
     const inputs = new Map(
       (await tx.readMembershipInputs({ contactIds, names })).map((input) => [input.contact.id, input]),
     )
-    for (const contactId of contactIds) {
+    const checks = contactIds.map((contactId) => {
       const input = inputs.get(contactId)
       const dueAt = input === undefined ? null : nextChangeAt(match, { ...input, now })
-      await tx.scheduleSegmentCheck({ segmentId, contactId, dueAt: dueAt?.toISOString() ?? null })
-    }
+      return { segmentId, contactId, dueAt: dueAt?.toISOString() ?? null }
+    })
+    await tx.scheduleSegmentChecks({ checks })
   }
 }
 

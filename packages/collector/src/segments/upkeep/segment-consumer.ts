@@ -1,7 +1,7 @@
 import type { Change } from '../../events/change.js'
 import type { ChangeConsumer } from '../../feed/change-consumer.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
-import { reevaluateContact } from './reevaluate-contact.js'
+import { reevaluateContacts } from './reevaluate-contacts.js'
 import { SegmentCatalog, type CatalogSegment } from './segment-catalog.js'
 import { SEGMENTS_LOCK } from './segments-lock.js'
 
@@ -75,7 +75,7 @@ export class SegmentConsumer implements ChangeConsumer {
           break
       }
     }
-    const now = this.options.now()
-    for (const [contactId, segmentIds] of work) await reevaluateContact({ tx, catalog, contactId, segmentIds, now })
+    const reevaluations = [...work].map(([contactId, segmentIds]) => ({ contactId, segmentIds: [...segmentIds] }))
+    await reevaluateContacts({ tx, catalog, reevaluations, now: this.options.now() })
   }
 }

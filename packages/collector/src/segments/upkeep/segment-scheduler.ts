@@ -1,5 +1,5 @@
 import type { Transactional } from '../../transaction/store-transaction.js'
-import { reevaluateContact } from './reevaluate-contact.js'
+import { reevaluateContacts } from './reevaluate-contacts.js'
 import { SegmentCatalog } from './segment-catalog.js'
 import { SEGMENTS_LOCK } from './segments-lock.js'
 
@@ -47,10 +47,12 @@ export class SegmentScheduler {
       const due = await readDue()
       if (due.length === 0) return 0
       const catalog = await SegmentCatalog.load(tx)
-      for (const check of due) {
-        const at = new Date(check.dueAt)
-        await reevaluateContact({ tx, catalog, contactId: check.contactId, segmentIds: [check.segmentId], now, at })
-      }
+      const reevaluations = due.map((check) => ({
+        contactId: check.contactId,
+        segmentIds: [check.segmentId],
+        at: new Date(check.dueAt),
+      }))
+      await reevaluateContacts({ tx, catalog, reevaluations, now })
       return due.length
     })
   }

@@ -5,6 +5,9 @@ import { SegmentComputer } from './segment-computer.js'
 import { SegmentConsumer } from './segment-consumer.js'
 import { SegmentScheduler } from './segment-scheduler.js'
 
+/** Feed changes the segment consumer handles per transaction. */
+const CHANGES_PER_BATCH = 1000
+
 export interface SegmentUpkeepOptions {
   store: Store
   /** The clock membership is judged by. Default: the system clock. */
@@ -47,7 +50,14 @@ export class SegmentUpkeep {
   constructor(private readonly options: SegmentUpkeepOptions) {
     const now = options.now ?? (() => new Date())
     this.consumer = new SegmentConsumer({ now, onComputing: () => this.segmentsSaved() })
-    this.follower = new FeedFollower({ source: options.store, consumer: this.consumer, onError: options.onError })
+    this.follower = new FeedFollower({
+      source: options.store,
+      consumer: this.consumer,
+      onError: options.onError,
+      // The consumer re-evaluates a batch with a few statements per page of contacts, so its
+      // cost is mostly per batch: large batches keep up with ingestion where small ones fall behind.
+      batchSize: CHANGES_PER_BATCH,
+    })
     this.scheduler = new SegmentScheduler({ store: options.store, now })
     this.computer = new SegmentComputer({ store: options.store, now })
   }

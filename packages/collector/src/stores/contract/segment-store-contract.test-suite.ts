@@ -121,6 +121,54 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       ])
     })
 
+    it('writes many memberships and checks at once, the last write of a pair standing', async () => {
+      const store = await stores.open()
+      const [ann, bob, cyd] = await contactsWithOrders(store, ['ann', 'bob', 'cyd'])
+      await store.transaction((tx) =>
+        tx.setMembership({ segmentId: 's1', contactId: cyd!, member: true, at: minute(1) }),
+      )
+      await store.transaction(async (tx) => {
+        await tx.setMemberships({
+          memberships: [
+            { segmentId: 's1', contactId: ann!, member: true, at: minute(2) },
+            { segmentId: 's2', contactId: ann!, member: true, at: minute(2) },
+            { segmentId: 's1', contactId: bob!, member: true, at: minute(2) },
+            { segmentId: 's1', contactId: bob!, member: false, at: minute(3) },
+            { segmentId: 's1', contactId: cyd!, member: true, at: minute(4) },
+            { segmentId: 's2', contactId: cyd!, member: false, at: minute(4) },
+          ],
+        })
+        await tx.scheduleSegmentChecks({
+          checks: [
+            { segmentId: 's1', contactId: ann!, dueAt: minute(30) },
+            { segmentId: 's1', contactId: ann!, dueAt: minute(10) },
+            { segmentId: 's2', contactId: bob!, dueAt: minute(20) },
+            { segmentId: 's2', contactId: cyd!, dueAt: minute(5) },
+          ],
+        })
+      })
+      await store.transaction((tx) =>
+        tx.scheduleSegmentChecks({
+          checks: [
+            { segmentId: 's2', contactId: cyd!, dueAt: null },
+            { segmentId: 's2', contactId: bob!, dueAt: minute(15) },
+          ],
+        }),
+      )
+      const memberships = await store.transaction((tx) => tx.readMemberships({ contactIds: [ann!, bob!, cyd!] }))
+      expect(memberships).toEqual(
+        [
+          { segmentId: 's1', contactId: ann, enteredAt: minute(2) },
+          { segmentId: 's1', contactId: cyd, enteredAt: minute(1) },
+          { segmentId: 's2', contactId: ann, enteredAt: minute(2) },
+        ].sort((a, b) => (`${a.segmentId} ${a.contactId}` < `${b.segmentId} ${b.contactId}` ? -1 : 1)),
+      )
+      expect(await store.transaction((tx) => tx.readSegmentChecks({ limit: 10 }))).toEqual([
+        { segmentId: 's1', contactId: ann, dueAt: minute(10) },
+        { segmentId: 's2', contactId: bob, dueAt: minute(15) },
+      ])
+    })
+
     it('matches in the database: listed contacts, pages in id order, everyone', async () => {
       const store = await stores.open()
       const ids = await contactsWithOrders(store, ['ann', 'bob', 'ann'])

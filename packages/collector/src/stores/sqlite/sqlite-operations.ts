@@ -25,6 +25,8 @@ import { readSegments } from './operations/read-segments.js'
 import { readSegmentMembers } from './operations/read-segment-members.js'
 import { readMemberships } from './operations/read-memberships.js'
 import { setMembership } from './operations/set-membership.js'
+import { setMemberships } from './operations/set-memberships.js'
+import { scheduleSegmentChecks } from './operations/schedule-segment-checks.js'
 import { scheduleSegmentCheck } from './operations/schedule-segment-check.js'
 import { readSegmentChecks } from './operations/read-segment-checks.js'
 import { readMembershipInput } from './operations/read-membership-input.js'
@@ -69,6 +71,8 @@ export const sqliteOperations: DialectOperations<Database> = {
   readMemberships,
   setMembership,
   scheduleSegmentCheck,
+  setMemberships,
+  scheduleSegmentChecks,
   readSegmentChecks,
   readMembershipInput,
   readMembershipInputs,
