@@ -34,6 +34,8 @@ export class FeedFollower {
   private running: Promise<void> | null = null
   private stopped = false
   private readonly sleeper = new WakeableSleep()
+  /** Where this process last saw the consumer's cursor; undefined until the first step reads it. */
+  private cursor: string | null | undefined = undefined
 
   constructor(private readonly options: FeedFollowerOptions) {}
 
@@ -65,28 +67,48 @@ export class FeedFollower {
     return handled
   }
 
-  /** One batch in one transaction; resolves with the number of changes handled. */
+  /**
+   * One batch in one transaction; resolves with the number of changes handled.
+   *
+   * The page is read before the transaction, from what every reader sees: transactions
+   * share a commit (group commit on both stores), and read inside one, the feed would also
+   * hold the changes of those before it in the group, not committed yet — whose contacts
+   * the consumer's other reads cannot see. The transaction then takes the cursor's lock
+   * and handles the page only if the cursor is still where the page starts.
+   */
   async step(): Promise<number> {
     const { source, consumer, batchSize = 100, onBatch } = this.options
-    const handled = await source.transaction(async (tx: StoreTransaction) => {
-      const cursor = await tx.lockConsumerCursor({ name: consumer.name })
-      if (consumer.isIdle !== undefined) {
-        // The end first, then the question: a definition made after the answer needs only the
-        // changes that commit after it, and those all lie beyond `end`.
-        const end = await tx.lastChangeCursor({ after: cursor })
-        if (await consumer.isIdle(tx)) {
-          if (end !== null && end !== cursor) await tx.saveConsumerCursor({ name: consumer.name, cursor: end })
-          return 0
+    for (;;) {
+      const start = this.cursor
+      const page =
+        start === undefined
+          ? null
+          : await source.readChanges({ ...(start === null ? {} : { after: start }), limit: batchSize })
+      const handled = await source.transaction(async (tx: StoreTransaction) => {
+        const cursor = await tx.lockConsumerCursor({ name: consumer.name })
+        if (consumer.isIdle !== undefined) {
+          const end = await tx.lastChangeCursor({ after: cursor })
+          if (await consumer.isIdle(tx)) {
+            if (end !== null && end !== cursor) await tx.saveConsumerCursor({ name: consumer.name, cursor: end })
+            this.cursor = end ?? cursor
+            return 0
+          }
         }
-      }
-      const page = await tx.readChanges({ ...(cursor === null ? {} : { after: cursor }), limit: batchSize })
-      if (page.changes.length === 0) return 0
-      await consumer.handle(page.changes, tx)
-      await tx.saveConsumerCursor({ name: consumer.name, cursor: page.nextCursor! })
-      return page.changes.length
-    })
-    if (handled > 0) onBatch?.()
-    return handled
+        // First step, or another collector moved the cursor meanwhile: read on from where it is.
+        if (page === null || cursor !== start) {
+          this.cursor = cursor
+          return null
+        }
+        if (page.changes.length === 0) return 0
+        await consumer.handle(page.changes, tx)
+        await tx.saveConsumerCursor({ name: consumer.name, cursor: page.nextCursor! })
+        this.cursor = page.nextCursor
+        return page.changes.length
+      })
+      if (handled === null) continue
+      if (handled > 0) onBatch?.()
+      return handled
+    }
   }
 
   private async loop(): Promise<void> {

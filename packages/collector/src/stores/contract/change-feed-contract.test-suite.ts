@@ -29,6 +29,35 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
   describe('change feed', () => {
     const stores = useStores(harness)
 
+    it('a consumer is handed only committed changes, whose contacts its other reads can see', async () => {
+      // Transactions started together share one commit: a page read inside the consumer's
+      // transaction would hold changes of the others in its group, not committed yet, naming
+      // contacts the store does not show yet (an automation once ended such runs as erased).
+      const store = await stores.open()
+      const unseenContacts: string[] = []
+      const handled: string[] = []
+      const consumer = {
+        name: 'visibility',
+        async handle(changes: readonly Change[]) {
+          for (const change of changes) {
+            handled.push(change.cursor)
+            if (change.contactId !== null && (await store.getContact(change.contactId)) === null) {
+              unseenContacts.push(`${change.type} ${change.cursor}`)
+            }
+          }
+        },
+      }
+      const follower = new FeedFollower({ source: store, consumer, batchSize: 1000 })
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          i % 3 === 0 ? follower.step() : ingest(store, [makeEvent({ messageId: `m${i}`, anon: `d${i}`, at: i + 1 })]),
+        ),
+      )
+      await follower.catchUp()
+      expect(unseenContacts).toEqual([])
+      expect(handled).toEqual((await allChanges(store)).map((change) => change.cursor))
+    })
+
     it('records each commit’s changes in order: created, stored, updated, merged', async () => {
       const store = await stores.open()
       await ingest(store, [makeEvent({ messageId: 'm1', anon: 'd1', at: 1 })])
