@@ -36,6 +36,8 @@ export class FeedFollower {
   private readonly sleeper = new WakeableSleep()
   /** Where this process last saw the consumer's cursor; undefined until the first step reads it. */
   private cursor: string | null | undefined = undefined
+  /** Whether the last step found the consumer busy: an idle one is not worth reading a page for. */
+  private busy = false
 
   constructor(private readonly options: FeedFollowerOptions) {}
 
@@ -81,7 +83,7 @@ export class FeedFollower {
     for (;;) {
       const start = this.cursor
       const page =
-        start === undefined
+        start === undefined || !this.busy
           ? null
           : await source.readChanges({ ...(start === null ? {} : { after: start }), limit: batchSize })
       const handled = await source.transaction(async (tx: StoreTransaction) => {
@@ -91,10 +93,13 @@ export class FeedFollower {
           if (await consumer.isIdle(tx)) {
             if (end !== null && end !== cursor) await tx.saveConsumerCursor({ name: consumer.name, cursor: end })
             this.cursor = end ?? cursor
+            this.busy = false
             return 0
           }
         }
-        // First step, or another collector moved the cursor meanwhile: read on from where it is.
+        // First step, a consumer busy again, or another collector moved the cursor meanwhile:
+        // read on from where the cursor is.
+        this.busy = true
         if (page === null || cursor !== start) {
           this.cursor = cursor
           return null

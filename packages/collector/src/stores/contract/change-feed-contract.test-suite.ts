@@ -278,7 +278,10 @@ export function describeChangeFeedContract(harness: StoreHarness): void {
               },
             }),
           ),
-        readChanges: (query) => store.readChanges(query),
+        readChanges: (query) => {
+          reads += 1
+          return store.readChanges(query)
+        },
         onChanges: (listener) => store.onChanges(listener),
       }
       const follower = new FeedFollower({ source, consumer, batchSize: 2 })
