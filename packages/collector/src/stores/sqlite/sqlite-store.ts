@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { ContactDetail, EventPage } from '@sillage/protocol'
@@ -21,6 +19,7 @@ import { SqliteReads } from './sqlite-reads.js'
 import { sqliteOperations } from './sqlite-operations.js'
 import { toSqliteStoreError } from './sqlite-store-error.js'
 import { SqliteWriter } from './sqlite-writer.js'
+import { makeTemporaryDirectory, removeTemporaryDirectory } from './temporary-directories.js'
 import { WalSync } from './wal-sync.js'
 
 export type SqliteStoreOptions =
@@ -76,7 +75,7 @@ export class SqliteStore implements Store {
 
   async open(): Promise<void> {
     if (this.connections !== null) return
-    const temporary = 'temporary' in this.options ? mkdtempSync(join(tmpdir(), 'sillage-memory-')) : null
+    const temporary = 'temporary' in this.options ? makeTemporaryDirectory() : null
     const path = temporary === null ? (this.options as { path: string }).path : join(temporary, 'sillage.db')
     // A temporary file has nothing to survive a power cut for.
     const synchronous =
@@ -119,7 +118,7 @@ export class SqliteStore implements Store {
       }
     } catch (error) {
       writer?.close()
-      if (temporary !== null) rmSync(temporary, { recursive: true, force: true })
+      if (temporary !== null) removeTemporaryDirectory(temporary)
       throw new StoreUnavailableError(`Cannot open ${this.description}: ${explainOpenFailure(error)}`, { cause: error })
     }
   }
@@ -133,7 +132,7 @@ export class SqliteStore implements Store {
     await connections.walSync?.close()
     connections.writer.close()
     connections.reader.close()
-    if (connections.temporary !== null) rmSync(connections.temporary, { recursive: true, force: true })
+    if (connections.temporary !== null) removeTemporaryDirectory(connections.temporary)
   }
 
   async isHealthy(): Promise<boolean> {
