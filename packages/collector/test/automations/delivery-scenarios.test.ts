@@ -127,4 +127,41 @@ describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
       { status: 'endpoint-deleted', attempts: [{ status: 500 }], nextAttemptAt: null },
     ])
   })
+
+  it('a message whose turn at a slow endpoint comes too late to end within its lease waits for it to run out', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    await h.automation({
+      name: 'slow',
+      reentry: 'always',
+      trigger: { event: 'ordered' },
+      steps: [{ webhook: { endpoint: endpoint.id } }],
+    })
+    // Each answer takes 11 s of the test's clock; the endpoint takes 4 messages at once.
+    h.answerWith((_, response) => {
+      h.advance(11 * SECOND)
+      response.writeHead(204).end()
+    })
+    for (let i = 0; i < 6; i++) await h.send({ type: 'track', userId: 'u1', event: 'ordered', messageId: `m${i}` })
+    await h.runDue()
+    // The last two would start 11 s or more after the lease was taken, and could still be running
+    // when another collector takes the messages over: they are not started, nor marked as tried.
+    expect(h.receiver.received).toHaveLength(4)
+    const byStatus = (list: { status: string; attempts: unknown[] }[]) =>
+      list.map(({ status, attempts }) => `${status} ${attempts.length}`).sort()
+    expect(byStatus(await deliveries())).toEqual([
+      'delivered 1',
+      'delivered 1',
+      'delivered 1',
+      'delivered 1',
+      'pending 0',
+      'pending 0',
+    ])
+    // 44 s later their lease has run out: the next round sends them.
+    await h.runDue()
+    const ids = h.receiver.received.map((request) => request.headers['webhook-id'])
+    expect(ids).toHaveLength(6)
+    expect(new Set(ids).size).toBe(6)
+    expect(byStatus(await deliveries())).toEqual(Array(6).fill('delivered 1'))
+  })
 })

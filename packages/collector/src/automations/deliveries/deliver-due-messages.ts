@@ -7,12 +7,15 @@ import type { WebhookAttempt } from '../../webhooks/webhook-attempt.js'
 import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../records/stored-endpoint.js'
 import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../records/stored-delivery.js'
 
+/** Time left, after an attempt's longest wait for its receiver, to record its outcome. */
+const RECORDING_MARGIN_MS = 5000
+
 /**
- * A leased message is given back this long after it was taken: longer than an attempt may
- * last (the receiver's 15 s and a moment to record it), short enough that a message a dead
- * collector held is sent again soon.
+ * A leased message is given back this long after it was taken: long enough for an attempt
+ * that starts a little late (its endpoint's lane busy) to end and be recorded, short enough
+ * that a message a dead collector held is sent again soon.
  */
-export const DELIVERY_LEASE_MS = WEBHOOK_TIMEOUT_MS + 5000
+export const DELIVERY_LEASE_MS = WEBHOOK_TIMEOUT_MS + RECORDING_MARGIN_MS + 10_000
 
 export interface DeliverDueOptions {
   store: Transactional
@@ -49,7 +52,12 @@ export async function deliverDueMessages(options: DeliverDueOptions): Promise<nu
   )
   const deliveries = leased.map(deliveryOfRecord)
   const endpoints = await endpointsOf(store, deliveries)
-  await Promise.all(deliveries.map((delivery) => deliverOne(options, delivery, endpoints.get(delivery.endpointId)!)))
+  // An attempt starting later could outlive the lease, and another collector would send the
+  // message again meanwhile: one still waiting for its lane then is left for the lease to give back.
+  const startBy = takenAt.getTime() + DELIVERY_LEASE_MS - WEBHOOK_TIMEOUT_MS - RECORDING_MARGIN_MS
+  await Promise.all(
+    deliveries.map((delivery) => deliverOne(options, delivery, endpoints.get(delivery.endpointId)!, startBy)),
+  )
   return leased.length
 }
 
@@ -70,6 +78,7 @@ async function deliverOne(
   options: DeliverDueOptions,
   delivery: StoredDelivery,
   endpoint: StoredEndpoint | null,
+  startBy: number,
 ): Promise<void> {
   const { store, limiter, now, allowPrivate, random } = options
   if (endpoint === null) {
@@ -78,15 +87,19 @@ async function deliverOne(
     await store.transaction((tx) => tx.saveRecord({ record: deliveryRecord(ended) }))
     return
   }
-  const startedAt = now()
-  let attempt: WebhookAttempt
+  let startedAt = now()
+  let attempt: WebhookAttempt | null
   try {
-    attempt = await limiter.run(delivery.endpointId, () => attemptTo(endpoint, delivery, { now, allowPrivate }))
+    attempt = await limiter.run<WebhookAttempt | null>(delivery.endpointId, () => {
+      startedAt = now()
+      return startedAt.getTime() > startBy ? Promise.resolve(null) : attemptTo(endpoint, delivery, { now, allowPrivate })
+    })
   } catch (error) {
     // Too many already waiting for this endpoint: the lease runs out and the message comes again.
     if (error instanceof EndpointBusyError) return
     throw error
   }
+  if (attempt === null) return
   const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at: startedAt, random })
   await store.transaction(async (tx) => {
     await tx.saveRecord({ record: deliveryRecord({ ...delivery, ...next }) })
