@@ -92,7 +92,9 @@ async function deliverOne(
   try {
     attempt = await limiter.run<WebhookAttempt | null>(delivery.endpointId, () => {
       startedAt = now()
-      return startedAt.getTime() > startBy ? Promise.resolve(null) : attemptTo(endpoint, delivery, { now, allowPrivate })
+      return startedAt.getTime() > startBy
+        ? Promise.resolve(null)
+        : attemptTo(endpoint, delivery, { now, allowPrivate })
     })
   } catch (error) {
     // Too many already waiting for this endpoint: the lease runs out and the message comes again.
