@@ -117,7 +117,9 @@ export class AutomationEngine implements ChangeConsumer {
     const notStored = await page.records.flush()
     if (notStored.some((record) => record.kind === 'run')) {
       // Another collector started these runs since the keys were looked up: undo the stretch, it comes again.
-      throw new Error('Automation runs of these changes were started meanwhile by another transaction; handling them again')
+      throw new Error(
+        'Automation runs of these changes were started meanwhile by another transaction; handling them again',
+      )
     }
   }
 

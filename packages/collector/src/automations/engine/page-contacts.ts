@@ -15,9 +15,7 @@ import type { ContactReads } from './contact-reads.js'
 export class PageContacts implements ContactReads {
   private loaded: Promise<Map<string, ContactDetail | null>> | null = null
 
-  constructor(
-    private readonly options: { tx: StoreTransaction; contactIds: readonly string[]; store: ContactReads },
-  ) {}
+  constructor(private readonly options: { tx: StoreTransaction; contactIds: readonly string[]; store: ContactReads }) {}
 
   async getContact(id: string): Promise<ContactDetail | null> {
     const { tx, contactIds } = this.options

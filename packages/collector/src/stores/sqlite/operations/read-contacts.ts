@@ -17,7 +17,10 @@ export function readContacts(db: Database, { ids }: { ids: readonly string[] }):
   const contact = prepared<
     [string],
     { id: string; userId: string | null; email: string | null; createdAt: string; updatedAt: string }
-  >(db, 'SELECT id, user_id AS userId, email, created_at AS createdAt, updated_at AS updatedAt FROM contacts WHERE id = ?')
+  >(
+    db,
+    'SELECT id, user_id AS userId, email, created_at AS createdAt, updated_at AS updatedAt FROM contacts WHERE id = ?',
+  )
   const anonymousIds = prepared<[string], string>(
     db,
     'SELECT anonymous_id FROM anonymous_ids WHERE contact_id = ? ORDER BY anonymous_id',
