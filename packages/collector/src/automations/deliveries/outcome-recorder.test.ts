@@ -44,7 +44,9 @@ describe('OutcomeRecorder', () => {
     const others = Array.from({ length: 10 }, (_, i) => recorder.save([delivery(`d${i + 1}`, 'delivered')]))
     await Promise.all([first, ...others])
     expect(seen.transactions).toBe(2)
-    const stored = await store.transaction((tx) => tx.findRecords({ kind: 'delivery', status: 'delivered', limit: 100 }))
+    const stored = await store.transaction((tx) =>
+      tx.findRecords({ kind: 'delivery', status: 'delivered', limit: 100 }),
+    )
     expect(stored).toHaveLength(11)
   })
 
