@@ -85,15 +85,19 @@ export class AutomationEngine implements ChangeConsumer {
     changes: readonly Change[],
     automations: StoredAutomation[],
   ): Promise<void> {
+    // A waiting run whose automation is gone never resumes: with none defined there is
+    // nothing to look up.
     if (changes.length === 0 || automations.length === 0) return
     const enabled = automations.filter((automation) => automation.enabled)
-    const starts = changes.flatMap((change) =>
-      enabled
-        .filter((automation) => automation.trigger.some((trigger) => triggerMatches(trigger, change)))
-        .map((automation) => ({ change, automation, triggerKey: `${automation.id} ${change.cursor}` })),
+    const startsOf = new Map<Change, RunStart[]>(
+      changes.map((change) => [
+        change,
+        enabled
+          .filter((automation) => automation.trigger.some((trigger) => triggerMatches(trigger, change)))
+          .map((automation) => ({ change, automation, triggerKey: `${automation.id} ${change.cursor}` })),
+      ]),
     )
-    // A waiting run whose automation is gone never resumes: with none defined there is
-    // nothing to look up for a change.
+    const starts = [...startsOf.values()].flat()
     const contactIds = changes.map((change) => change.contactId!)
     const reentryAutomationIds = [
       ...new Set(starts.filter((start) => start.automation.reentry !== 'always').map((start) => start.automation.id)),
@@ -110,8 +114,8 @@ export class AutomationEngine implements ChangeConsumer {
     }
     for (const change of changes) {
       await this.endWaits(page, change, automations)
-      for (const start of starts) {
-        if (start.change === change && !taken.has(start.triggerKey)) await this.startRun(page, start)
+      for (const start of startsOf.get(change)!) {
+        if (!taken.has(start.triggerKey)) await this.startRun(page, start)
       }
     }
     const notStored = await page.records.flush()
