@@ -33,7 +33,9 @@ export interface AutomationEngineOptions {
  * waitFor of the contact's runs that wait for it; and a change that fires an
  * automation's trigger starts a run, at most one per change (the run is keyed by the
  * automation and the change, so a change read twice starts nothing), following the
- * automation's re-entry rule.
+ * automation's re-entry rule. The changes between two merges or erasures are worked
+ * together: what they need is read with a query each for all of them, and what their
+ * runs made is saved at the end (see `handleStretch`).
  *
  * @example
  * new FeedFollower({ source: store, consumer: new AutomationEngine({ reads: store, now }) }).start()
