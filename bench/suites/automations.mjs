@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import postgres from 'postgres'
 import { uniqueRunId } from '../lib/batch-body.mjs'
 import { repoRoot, secretKeyAuth, startCollector, writeKeyAuth } from '../lib/collector-process.mjs'
 import { formatFixed, formatInt, markdownTable } from '../lib/markdown-table.mjs'
@@ -19,7 +20,7 @@ const load = () =>
 /**
  * Automations: the real CLI, a real receiver on 127.0.0.1 (`--webhook-allow-private`).
  * 1. commit → webhook latency at `eventsPerS` with `automations` automations (SQLite, PostgreSQL);
- * 2. deliveries per second draining `deliveries` seeded messages (SQLite);
+ * 2. deliveries per second draining `deliveries` seeded messages (SQLite, PostgreSQL);
  * 3. `timers` pending timers in SQLite: the idle collector's CPU and RSS over `idleS`, then the
  *    firing rate of `dueTimers` of them coming due at once.
  */
@@ -31,8 +32,15 @@ export async function automationsSuite(options) {
     latency.push(await guarded({ store }, () => measureLatency({ ...options, store })))
   }
   const skipped = { na: 'not measured (set to 0)' }
-  log(`automations: ${formatInt(options.deliveries)} seeded deliveries on sqlite`)
-  const deliveries = options.deliveries > 0 ? await guarded({}, () => measureDeliveries(options)) : skipped
+  const deliveries = []
+  for (const store of stores) {
+    log(`automations: ${formatInt(options.deliveries)} seeded deliveries on ${store}`)
+    deliveries.push(
+      options.deliveries > 0
+        ? await guarded({ store }, () => measureDeliveries({ ...options, store }))
+        : { store, ...skipped },
+    )
+  }
   log(`automations: ${formatInt(options.timers)} pending timers on sqlite`)
   const timers = options.timers > 0 ? await guarded({}, () => measureTimers(options)) : skipped
   return { markdown: markdownOf({ latency, deliveries, timers, options }), data: { latency, deliveries, timers } }
@@ -162,11 +170,11 @@ async function measureLatency({ store: kind, eventsPerS, automations, latencyS, 
 }
 
 /**
- * Creates the endpoint (and automation) through the API of a first collector, so the file
- * has the real schema and definitions, then stops it: the seeding writes the file alone.
+ * Creates the endpoint (and automation) through the API of a first collector, so the store
+ * has the real schema and definitions, then stops it: the seeding writes the store alone.
  */
-async function prepareSqlite({ receiver, automation }) {
-  const store = await openStore('sqlite')
+async function prepareStore({ receiver, automation, kind = 'sqlite' }) {
+  const store = await openStore(kind)
   const collector = await startCollector({ store: store.store, env: ALLOW_PRIVATE })
   try {
     const endpoint = await admin(collector, 'POST', '/v1/webhooks', { url: receiver.url })
@@ -194,15 +202,49 @@ function insertRecords(path, count, recordAt) {
   db.close()
 }
 
-async function measureDeliveries({ deliveries: count, log }) {
+/** The same seeding on PostgreSQL: a few thousand rows per statement. */
+async function insertPostgresRecords(url, count, recordAt) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    for (let from = 0; from < count; from += 5_000) {
+      const records = []
+      for (let i = from; i < Math.min(count, from + 5_000); i++) records.push(...recordAt(i))
+      const rows = records.map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        automation_id: r.automationId,
+        endpoint_id: r.endpointId,
+        contact_id: r.contactId,
+        status: r.status,
+        unique_key: r.uniqueKey,
+        due_at: r.dueAt,
+        created_at: r.createdAt,
+        body: r.body,
+      }))
+      await sql`INSERT INTO automation_records
+          (kind, id, automation_id, endpoint_id, contact_id, status, unique_key, due_at, created_at, body)
+        SELECT kind, id, automation_id, endpoint_id, contact_id, status, unique_key, due_at, created_at, body::json
+        FROM jsonb_to_recordset(${sql.json(rows)}) AS r (kind text, id text, automation_id text, endpoint_id text,
+          contact_id text, status text, unique_key text, due_at text, created_at text, body jsonb)`
+    }
+  } finally {
+    await sql.end({ timeout: 5 })
+  }
+}
+
+async function measureDeliveries({ deliveries: count, store: kind, log }) {
   const { deliveryRecord } = await import(`${dist}automations/records/stored-delivery.js`)
   const { newDelivery } = await import(`${dist}webhooks/delivery-state.js`)
   const receiver = await startWebhookReceiver()
-  const { store, endpoint } = await prepareSqlite({ receiver })
+  const { store, endpoint } = await prepareStore({ receiver, kind })
   try {
     const now = new Date()
     const seedStarted = performance.now()
-    insertRecords(store.path, count, (i) => [
+    const insert =
+      kind === 'postgres'
+        ? (...args) => insertPostgresRecords(store.store, ...args)
+        : (...args) => insertRecords(store.path, ...args)
+    await insert(count, (i) => [
       deliveryRecord({
         ...newDelivery(now),
         id: `dl_bench_${i}`,
@@ -239,7 +281,7 @@ async function measureDeliveries({ deliveries: count, log }) {
 async function measureTimers({ timers: count, dueTimers, idleS, log }) {
   const { runRecord } = await import(`${dist}automations/records/automation-run.js`)
   const receiver = await startWebhookReceiver()
-  const { store, automation } = await prepareSqlite({
+  const { store, automation } = await prepareStore({
     receiver,
     automation: () => ({ name: 'Bench timers', trigger: { event: 'bench_timer' }, steps: [{ delay: '30d' }] }),
   })
@@ -342,14 +384,13 @@ function markdownOf({ latency, deliveries, timers, options }) {
     ),
     { align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'] },
   )
-  const d = deliveries
   const deliveryTable = markdownTable(
     ['store', 'messages', 'delivered', 'deliveries/s', 'server CPU', 'goal ≥ 1,000/s', 'load'],
-    [
+    deliveries.map((d) =>
       d.na
-        ? ['sqlite', d.na, '', '', '', '', d.load]
+        ? [d.store, d.na, '', '', '', '', d.load ?? '']
         : [
-            'sqlite',
+            d.store,
             formatInt(d.seeded),
             formatInt(d.delivered),
             formatInt(d.perS),
@@ -357,7 +398,7 @@ function markdownOf({ latency, deliveries, timers, options }) {
             verdict(d.perS >= 1000 && d.delivered === d.seeded),
             d.load,
           ],
-    ],
+    ),
     { align: ['l', 'r', 'r', 'r', 'r', 'l', 'l'] },
   )
   const t = timers

@@ -8,6 +8,8 @@ import { describeIngestContract } from './contract/ingest-contract.test-suite.js
 import { describePrivacyContract } from './contract/privacy-contract.test-suite.js'
 import { describeLastChangeCursorContract } from './contract/last-change-cursor-contract.test-suite.js'
 import { describeLatestChangeCursorContract } from './contract/latest-change-cursor-contract.test-suite.js'
+import { describeReadContactsContract } from './contract/read-contacts-contract.test-suite.js'
+import { describeRecordBatchesContract } from './contract/record-batches-contract.test-suite.js'
 import { describeQueryContract } from './contract/query-contract.test-suite.js'
 import { describeRecentContactChangesContract } from './contract/recent-contact-changes-contract.test-suite.js'
 import { describeSegmentContract } from './contract/segment-contract.test-suite.js'
@@ -37,6 +39,8 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactListContract(harness)
   describeRecentContactChangesContract(harness)
   describeAutomationRecordsContract(harness)
+  describeRecordBatchesContract(harness)
+  describeReadContactsContract(harness)
   describeSegmentStoreContract(harness)
   describeSegmentContract(harness)
 }

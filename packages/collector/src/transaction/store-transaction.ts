@@ -1,4 +1,4 @@
-import type { JsonObject } from '@sillage/protocol'
+import type { ContactDetail, JsonObject } from '@sillage/protocol'
 import type { ChangePage, ChangeQuery, NewChange } from '../events/change.js'
 import type { NormalisedEvent } from '../events/normalised-event.js'
 import type {
@@ -6,6 +6,7 @@ import type {
   AutomationRecord,
   AutomationRecordKind,
   AutomationRecordQuery,
+  ContactRecordsQuery,
 } from '../automations/records/automation-record.js'
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
@@ -91,6 +92,12 @@ export interface StoreTransaction {
    * earlier day's salt is deleted.
    */
   dailySalt(args: { day: string; candidate: string }): Promise<string>
+  /**
+   * The contacts these ids resolve to (each itself or the survivor of a merge), with their
+   * identifiers, attributes and summaries as this transaction sees them, once each; ids of
+   * no contact (erased, never stored) are left out.
+   */
+  readContacts(args: { ids: readonly string[] }): Promise<ContactDetail[]>
   /** Deletes at most `limit` of the oldest events whose timestamp is before `before`; returns how many. */
   deleteEventsBefore(args: { before: string; limit: number }): Promise<number>
   /** Nulls the data of at most `limit` `event.stored` feed entries that arrived before `before`; returns how many. */
@@ -103,8 +110,17 @@ export interface StoreTransaction {
    * key is taken. True when stored.
    */
   saveRecord(args: { record: AutomationRecord; onlyIfNew?: boolean }): Promise<boolean>
+  /**
+   * `saveRecord` for many records at once; each kind and id given at most once. Returns
+   * the ids stored (with `onlyIfNew`: those whose id and unique key were free).
+   */
+  saveRecords(args: { records: readonly AutomationRecord[]; onlyIfNew?: boolean }): Promise<string[]>
   /** The records of a kind matching every column given, newest first. */
   findRecords(args: AutomationRecordQuery): Promise<AutomationRecord[]>
+  /** The records of a kind held by any of these contacts, at most `limit` per contact, newest first. */
+  findContactRecords(args: ContactRecordsQuery): Promise<AutomationRecord[]>
+  /** Which of these unique keys records of a kind hold already. */
+  takenRecordKeys(args: { kind: AutomationRecordKind; uniqueKeys: readonly string[] }): Promise<ReadonlySet<string>>
   /** True when there was such a record. */
   deleteRecord(args: { kind: AutomationRecordKind; id: string }): Promise<boolean>
   /**

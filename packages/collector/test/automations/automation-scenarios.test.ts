@@ -172,6 +172,35 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     expect(runs[0].log.at(-1)).toMatchObject({ step: 'steps.0.then.0', outcome: 'exited: converted' })
   })
 
+  it('changes handled in one page see what the changes before them did to runs', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const cart = await h.automation(abandonedCart(endpoint.id))
+    const welcome = await h.automation({
+      name: 'First cart',
+      reentry: 'never',
+      trigger: { event: 'cart_updated' },
+      steps: [{ webhook: { endpoint: endpoint.id, payload: { first: '{{trigger.properties.total}}' } } }],
+    })
+    await h.send({ type: 'identify', userId: 'u5', traits: { email: 'cy@example.com' } })
+    await h.send({ type: 'track', userId: 'u5', event: 'cart_updated', properties: { total: 30, items: ['a'] } })
+    await h.send({ type: 'track', userId: 'u5', event: 'order_completed', properties: {} })
+    await h.send({ type: 'track', userId: 'u5', event: 'cart_updated', properties: { total: 50, items: ['b'] } })
+    // One page: the order ends the first run's wait, so the second cart may start a run (after-exit).
+    await h.runDue()
+    const runs = await runsOf(cart.id)
+    const outcomes = runs.map((run: { status: string; exitReason: string | null }) => `${run.status} ${run.exitReason}`)
+    expect(outcomes.sort()).toEqual(['exited converted', 'waiting null'])
+    expect(await runsOf(welcome.id)).toHaveLength(1)
+    h.advance(3 * HOUR)
+    await h.runDue()
+    await h.runDue()
+    const bodies = h.receiver.received.map((received) => JSON.parse(received.body))
+    expect(bodies).toHaveLength(2)
+    expect(bodies).toContainEqual({ first: 30 })
+    expect(bodies).toContainEqual({ email: 'cy@example.com', items: ['b'] })
+  })
+
   it('a disabled automation starts no run but lets runs under way finish; a deleted one ends them', async () => {
     await open()
     const endpoint = await h.endpoint()

@@ -1,4 +1,4 @@
-import type { Transactional } from '../../transaction/store-transaction.js'
+import type { StoreTransaction, Transactional } from '../../transaction/store-transaction.js'
 import { endedByDeletedEndpoint, recordAttempt } from '../../webhooks/delivery-state.js'
 import { EndpointBusyError, type EndpointLimiter } from '../../webhooks/endpoint-limiter.js'
 import { sendWebhook, WEBHOOK_TIMEOUT_MS } from '../../webhooks/send-webhook.js'
@@ -6,6 +6,7 @@ import { signingSecretsAt } from '../../webhooks/signing-secrets.js'
 import type { WebhookAttempt } from '../../webhooks/webhook-attempt.js'
 import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../records/stored-endpoint.js'
 import { deliveryOfRecord, deliveryRecord, type StoredDelivery } from '../records/stored-delivery.js'
+import { OutcomeRecorder } from './outcome-recorder.js'
 
 /** Time left, after an attempt's longest wait for its receiver, to record its outcome. */
 const RECORDING_MARGIN_MS = 5000
@@ -42,49 +43,52 @@ export interface DeliverDueOptions {
 export async function deliverDueMessages(options: DeliverDueOptions): Promise<number> {
   const { store, now, batchSize = 50 } = options
   const takenAt = now()
-  const leased = await store.transaction((tx) =>
-    tx.leaseDueRecords({
+  const { deliveries, endpoints } = await store.transaction(async (tx) => {
+    const leased = await tx.leaseDueRecords({
       kind: 'delivery',
       now: takenAt.toISOString(),
       leaseUntil: new Date(takenAt.getTime() + DELIVERY_LEASE_MS).toISOString(),
       limit: batchSize,
-    }),
-  )
-  const deliveries = leased.map(deliveryOfRecord)
-  const endpoints = await endpointsOf(store, deliveries)
+    })
+    const deliveries = leased.map(deliveryOfRecord)
+    return { deliveries, endpoints: await endpointsOf(tx, deliveries) }
+  })
+  const recorder = new OutcomeRecorder(store)
   // An attempt starting later could outlive the lease, and another collector would send the
   // message again meanwhile: one still waiting for its lane then is left for the lease to give back.
   const startBy = takenAt.getTime() + DELIVERY_LEASE_MS - WEBHOOK_TIMEOUT_MS - RECORDING_MARGIN_MS
   await Promise.all(
-    deliveries.map((delivery) => deliverOne(options, delivery, endpoints.get(delivery.endpointId)!, startBy)),
+    deliveries.map((delivery) => deliverOne(options, recorder, delivery, endpoints.get(delivery.endpointId)!, startBy)),
   )
-  return leased.length
+  return deliveries.length
 }
 
 /** The endpoints a round's messages go to, read once for the round; null for one deleted. */
-function endpointsOf(store: Transactional, deliveries: StoredDelivery[]): Promise<Map<string, StoredEndpoint | null>> {
-  return store.transaction(async (tx) => {
-    const endpoints = new Map<string, StoredEndpoint | null>()
-    for (const { endpointId } of deliveries) {
-      if (endpoints.has(endpointId)) continue
-      const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id: endpointId, limit: 1 })
-      endpoints.set(endpointId, record === undefined ? null : endpointOfRecord(record))
-    }
-    return endpoints
-  })
+async function endpointsOf(
+  tx: StoreTransaction,
+  deliveries: StoredDelivery[],
+): Promise<Map<string, StoredEndpoint | null>> {
+  const endpoints = new Map<string, StoredEndpoint | null>()
+  for (const { endpointId } of deliveries) {
+    if (endpoints.has(endpointId)) continue
+    const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id: endpointId, limit: 1 })
+    endpoints.set(endpointId, record === undefined ? null : endpointOfRecord(record))
+  }
+  return endpoints
 }
 
 async function deliverOne(
   options: DeliverDueOptions,
+  recorder: OutcomeRecorder,
   delivery: StoredDelivery,
   endpoint: StoredEndpoint | null,
   startBy: number,
 ): Promise<void> {
-  const { store, limiter, now, allowPrivate, random } = options
+  const { limiter, now, allowPrivate, random } = options
   if (endpoint === null) {
     // Deleted while this message was on its way: it ends as the deletion ended the others.
     const ended = { ...delivery, ...endedByDeletedEndpoint(delivery) }
-    await store.transaction((tx) => tx.saveRecord({ record: deliveryRecord(ended) }))
+    await recorder.save([deliveryRecord(ended)])
     return
   }
   let startedAt = now()
@@ -103,12 +107,8 @@ async function deliverOne(
   }
   if (attempt === null) return
   const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at: startedAt, random })
-  await store.transaction(async (tx) => {
-    await tx.saveRecord({ record: deliveryRecord({ ...delivery, ...next }) })
-    if (disableEndpoint) {
-      await tx.saveRecord({ record: endpointRecord({ ...endpoint, enabled: false }) })
-    }
-  })
+  const attempted = deliveryRecord({ ...delivery, ...next })
+  await recorder.save(disableEndpoint ? [attempted, endpointRecord({ ...endpoint, enabled: false })] : [attempted])
 }
 
 function attemptTo(

@@ -11,6 +11,7 @@ import { recordId } from '../records/record-id.js'
 import { deliveryRecord } from '../records/stored-delivery.js'
 import type { StoredAutomation } from '../records/stored-automation.js'
 import type { ContactReads } from './contact-reads.js'
+import type { PageRecords } from './page-records.js'
 import { contactSnapshot, membershipInput, templateContext } from './contact-snapshot.js'
 import type { SegmentMembership } from './segment-membership.js'
 import { describePosition, enterBranch, nextPosition, stepAt, type StepPosition } from './step-position.js'
@@ -21,6 +22,8 @@ export interface AdvanceRunOptions {
   /** Where to go on from; null: past the last step. */
   from: StepPosition | null
   tx: StoreTransaction
+  /** Where its records go (saved when the caller flushes it) and where endpoints are read. */
+  records: PageRecords
   reads: ContactReads
   /** Answers `if` conditions that name a segment; without it, the contact is in none. */
   segments?: SegmentMembership
@@ -30,20 +33,22 @@ export interface AdvanceRunOptions {
 /**
  * Follows a run's steps from `from` until it has to wait (a delay, a waitFor) or ends
  * (an exit, the last step, a step that cannot be carried out), logging each step's
- * outcome, and saves it with the timers and messages its steps made, all in `tx`.
+ * outcome, and saves it with the timers and messages its steps made through `records`,
+ * to be written in `tx` when the caller flushes them.
  *
  * @example
- * await advanceRun({ run, automation, from: [0], tx, reads: store, now })
+ * await advanceRun({ run, automation, from: [0], tx, records, reads: store, now })
+ * await records.flush()
  */
 export async function advanceRun(options: AdvanceRunOptions): Promise<AutomationRun> {
-  const { automation, tx, reads, now } = options
+  const { automation, tx, records, reads, now } = options
   const at = now.toISOString()
   const run: AutomationRun = { ...options.run, status: 'active', waiting: null, log: [...options.run.log] }
   const log = (position: StepPosition, outcome: string) =>
     run.log.push({ at, step: describePosition(position), outcome } satisfies RunLogEntry)
   const end = async (status: 'exited' | 'failed', exitReason: string) => {
     Object.assign(run, { status, exitReason })
-    await tx.saveRecord({ record: runRecord(run) })
+    records.save(runRecord(run))
     return run
   }
   const snapshot = await contactSnapshot(reads, run.contactId)
@@ -62,24 +67,22 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       const duration = 'delay' in step ? step.delay : step.timeout
       const timerId = `tm_${run.id}_${position.join('_')}`
       const dueAt = new Date(now.getTime() + durationMs(duration)!).toISOString()
-      await tx.saveRecord({
-        record: {
-          kind: 'timer',
-          id: timerId,
-          automationId: run.automationId,
-          endpointId: null,
-          contactId: run.contactId,
-          status: null,
-          uniqueKey: null,
-          dueAt,
-          createdAt: at,
-          body: { runId: run.id },
-        },
+      records.save({
+        kind: 'timer',
+        id: timerId,
+        automationId: run.automationId,
+        endpointId: null,
+        contactId: run.contactId,
+        status: null,
+        uniqueKey: null,
+        dueAt,
+        createdAt: at,
+        body: { runId: run.id },
       })
       run.status = 'waiting'
       run.waiting = { kind: 'delay' in step ? 'delay' : 'waitFor', timerId }
       log(position, 'delay' in step ? `waiting until ${dueAt}` : `waiting for ${step.waitFor.event} until ${dueAt}`)
-      await tx.saveRecord({ record: runRecord(run) })
+      records.save(runRecord(run))
       return run
     }
     if ('if' in step) {
@@ -115,7 +118,7 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       continue
     }
     const { endpoint, payload } = step.webhook
-    const [found] = await tx.findRecords({ kind: 'webhook-endpoint', id: endpoint, limit: 1 })
+    const found = await records.find('webhook-endpoint', endpoint)
     if (found === undefined) {
       log(position, `webhook endpoint ${endpoint} does not exist: create it, or change the step`)
       return end('failed', `webhook endpoint ${endpoint} does not exist`)
@@ -130,20 +133,18 @@ export async function advanceRun(options: AdvanceRunOptions): Promise<Automation
       createdAt: now,
     })
     const deliveryId = recordId('dl')
-    await tx.saveRecord({
-      record: deliveryRecord({
-        ...newDelivery(now),
-        id: deliveryId,
-        webhookId,
-        endpointId: endpoint,
-        automationId: automation.id,
-        runId: run.id,
-        contactId: run.contactId,
-        body,
-        createdAt: at,
-      }),
-      onlyIfNew: true,
+    const delivery = deliveryRecord({
+      ...newDelivery(now),
+      id: deliveryId,
+      webhookId,
+      endpointId: endpoint,
+      automationId: automation.id,
+      runId: run.id,
+      contactId: run.contactId,
+      body,
+      createdAt: at,
     })
+    records.save(delivery, { onlyIfNew: true })
     log(position, `message ${webhookId} queued for ${endpoint} (delivery ${deliveryId})`)
     position = nextPosition(automation.steps, position)
   }

@@ -2,12 +2,15 @@ import type { Change } from '../../events/change.js'
 import type { ChangeConsumer } from '../../feed/change-consumer.js'
 import type { StoreTransaction } from '../../transaction/store-transaction.js'
 import type { AutomationRun } from '../records/automation-run.js'
-import { runOfRecord, runRecord } from '../records/automation-run.js'
+import { runRecord } from '../records/automation-run.js'
 import { recordId } from '../records/record-id.js'
 import { automationOfRecord, type StoredAutomation } from '../records/stored-automation.js'
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
 import { forgetContact } from './forget-contact.js'
+import { PageContacts } from './page-contacts.js'
+import { PageRecords } from './page-records.js'
+import { PageRuns } from './page-runs.js'
 import type { SegmentMembership } from './segment-membership.js'
 import { eventMatches, feedEvent, triggerMatches } from './trigger-matches.js'
 import { describePosition, enterBranch, stepAt } from './step-position.js'
@@ -30,7 +33,9 @@ export interface AutomationEngineOptions {
  * waitFor of the contact's runs that wait for it; and a change that fires an
  * automation's trigger starts a run, at most one per change (the run is keyed by the
  * automation and the change, so a change read twice starts nothing), following the
- * automation's re-entry rule.
+ * automation's re-entry rule. The changes between two merges or erasures are worked
+ * together: what they need is read with a query each for all of them, and what their
+ * runs made is saved at the end (see `handleStretch`).
  *
  * @example
  * new FeedFollower({ source: store, consumer: new AutomationEngine({ reads: store, now }) }).start()
@@ -56,25 +61,71 @@ export class AutomationEngine implements ChangeConsumer {
     // Runs under way go on when their automation is disabled; only new runs stop.
     const records = await tx.findRecords({ kind: 'automation', limit: MAX_AUTOMATIONS })
     const automations = records.map(automationOfRecord)
-    const enabled = automations.filter((automation) => automation.enabled)
+    let stretch: Change[] = []
     for (const change of changes) {
       if (change.contactId === null) continue
-      if (change.type === 'contact.merged') {
-        await this.moveRuns(tx, change)
+      if (change.type !== 'contact.merged' && change.type !== 'contact.erased') {
+        stretch.push(change)
         continue
       }
-      if (change.type === 'contact.erased') {
-        await forgetContact(tx, change.contactId)
-        continue
+      // A merge or an erasure reads and moves what the changes before it saved: those first.
+      await this.handleStretch(tx, stretch, automations)
+      stretch = []
+      if (change.type === 'contact.merged') await this.moveRuns(tx, change)
+      else await forgetContact(tx, change.contactId)
+    }
+    await this.handleStretch(tx, stretch, automations)
+  }
+
+  /**
+   * Changes between two merges or erasures, with a query for what the whole stretch needs
+   * rather than one per change: its contacts' runs, the trigger keys already taken, its
+   * contacts, each endpoint; then every record its runs made, saved together.
+   */
+  private async handleStretch(
+    tx: StoreTransaction,
+    changes: readonly Change[],
+    automations: StoredAutomation[],
+  ): Promise<void> {
+    // A waiting run whose automation is gone never resumes: with none defined there is
+    // nothing to look up.
+    if (changes.length === 0 || automations.length === 0) return
+    const enabled = automations.filter((automation) => automation.enabled)
+    const startsOf = new Map<Change, RunStart[]>(
+      changes.map((change) => [
+        change,
+        enabled
+          .filter((automation) => automation.trigger.some((trigger) => triggerMatches(trigger, change)))
+          .map((automation) => ({ change, automation, triggerKey: `${automation.id} ${change.cursor}` })),
+      ]),
+    )
+    const starts = [...startsOf.values()].flat()
+    const contactIds = changes.map((change) => change.contactId!)
+    const reentryAutomationIds = [
+      ...new Set(starts.filter((start) => start.automation.reentry !== 'always').map((start) => start.automation.id)),
+    ]
+    const [runs, taken] = await Promise.all([
+      PageRuns.read(tx, { contactIds, reentryAutomationIds }),
+      tx.takenRecordKeys({ kind: 'run', uniqueKeys: starts.map((start) => start.triggerKey) }),
+    ])
+    const page: StretchContext = {
+      tx,
+      runs,
+      records: new PageRecords(tx),
+      reads: new PageContacts({ tx, contactIds, store: this.options.reads }),
+    }
+    for (const change of changes) {
+      await this.endWaits(page, change, automations)
+      for (const start of startsOf.get(change)!) {
+        if (!taken.has(start.triggerKey)) await this.startRun(page, start)
       }
-      // A waiting run whose automation is gone never resumes: with none defined there is
-      // nothing to look up for this change (a store query per event otherwise).
-      if (automations.length > 0) await this.endWaits(tx, change, automations)
-      for (const automation of enabled) {
-        if (automation.trigger.some((trigger) => triggerMatches(trigger, change))) {
-          await this.startRun(tx, automation, change)
-        }
-      }
+    }
+    const notStored = await page.records.flush()
+    if (notStored.some((record) => record.kind === 'run')) {
+      // Another collector started these runs since the keys were looked up: undo the stretch, it comes again.
+      throw new Error(
+        'Automation runs of these changes were started meanwhile by another transaction; handling them again',
+      )
     }
   }
 
@@ -86,48 +137,39 @@ export class AutomationEngine implements ChangeConsumer {
     }
   }
 
-  private async endWaits(tx: StoreTransaction, change: Change, automations: StoredAutomation[]): Promise<void> {
+  private async endWaits(page: StretchContext, change: Change, automations: StoredAutomation[]): Promise<void> {
     const event = feedEvent(change)
     if (event === null) return
-    const waiting = await tx.findRecords({
-      kind: 'run',
-      contactId: change.contactId!,
-      status: 'waiting',
-      limit: MAX_RUNS_PER_CONTACT,
-    })
-    for (const run of waiting.map(runOfRecord)) {
+    for (const run of page.runs.waiting(change.contactId!)) {
       if (run.waiting?.kind !== 'waitFor') continue
       const automation = automations.find((candidate) => candidate.id === run.automationId)
       const step = automation && stepAt(automation.steps, run.position)
       if (!automation || !step || !('waitFor' in step) || !eventMatches(event, step.waitFor)) continue
-      await tx.deleteRecord({ kind: 'timer', id: run.waiting.timerId })
+      await page.records.delete('timer', run.waiting.timerId)
       const now = this.options.now()
       const log = [
         ...run.log,
         { at: now.toISOString(), step: describePosition(run.position), outcome: `${event.name} came: then` },
       ]
       const from = enterBranch(automation.steps, run.position, 'then')
-      await advanceRun({
+      const advanced = await advanceRun({
         run: { ...run, log },
         automation,
         from,
-        tx,
-        reads: this.options.reads,
+        tx: page.tx,
+        records: page.records,
+        reads: page.reads,
         segments: this.options.segments,
         now,
       })
+      page.runs.put(advanced)
     }
   }
 
-  private async startRun(tx: StoreTransaction, automation: StoredAutomation, change: Change): Promise<void> {
+  private async startRun(page: StretchContext, { automation, change, triggerKey }: RunStart): Promise<void> {
     const contactId = change.contactId!
     if (automation.reentry !== 'always') {
-      const earlier = await tx.findRecords({
-        kind: 'run',
-        automationId: automation.id,
-        contactId,
-        limit: MAX_RUNS_PER_CONTACT,
-      })
+      const earlier = page.runs.ofAutomation(automation.id, contactId)
       const blocking =
         automation.reentry === 'never'
           ? earlier
@@ -147,17 +189,36 @@ export class AutomationEngine implements ChangeConsumer {
       position: [0],
       waiting: null,
       trigger: event === null ? null : event,
-      triggerKey: `${automation.id} ${change.cursor}`,
+      triggerKey,
     }
-    if (!(await tx.saveRecord({ record: runRecord(run), onlyIfNew: true }))) return
-    await advanceRun({
+    // Stored only if the change started no run before (the key is checked again when saved).
+    page.records.save(runRecord(run), { onlyIfNew: true })
+    page.runs.put(run)
+    const advanced = await advanceRun({
       run,
       automation,
       from: [0],
-      tx,
-      reads: this.options.reads,
+      tx: page.tx,
+      records: page.records,
+      reads: page.reads,
       segments: this.options.segments,
       now,
     })
+    page.runs.put(advanced)
   }
+}
+
+/** An automation whose trigger a change fires, and the key of the run it starts. */
+interface RunStart {
+  change: Change
+  automation: StoredAutomation
+  triggerKey: string
+}
+
+/** What the changes of one stretch share: its transaction, and what it read and writes. */
+interface StretchContext {
+  tx: StoreTransaction
+  runs: PageRuns
+  records: PageRecords
+  reads: ContactReads
 }

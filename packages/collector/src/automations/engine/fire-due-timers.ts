@@ -3,6 +3,7 @@ import { runOfRecord, runRecord } from '../records/automation-run.js'
 import { automationOfRecord } from '../records/stored-automation.js'
 import { advanceRun } from './advance-run.js'
 import type { ContactReads } from './contact-reads.js'
+import { PageRecords } from './page-records.js'
 import type { SegmentMembership } from './segment-membership.js'
 import { enterBranch, nextPosition } from './step-position.js'
 
@@ -33,18 +34,19 @@ export function fireDueTimers({ store, reads, segments, now, batchSize = 50 }: F
     const at = now()
     const leaseUntil = new Date(at.getTime() + TIMER_LEASE_MS).toISOString()
     const timers = await tx.leaseDueRecords({ kind: 'timer', now: at.toISOString(), leaseUntil, limit: batchSize })
+    const records = new PageRecords(tx)
     for (const timer of timers) {
-      await tx.deleteRecord({ kind: 'timer', id: timer.id })
+      await records.delete('timer', timer.id)
       const runId = (timer.body as { runId: string }).runId
-      const [runRow] = await tx.findRecords({ kind: 'run', id: runId, limit: 1 })
-      const [automationRow] = await tx.findRecords({ kind: 'automation', id: timer.automationId!, limit: 1 })
+      const runRow = await records.find('run', runId)
+      const automationRow = await records.find('automation', timer.automationId!)
       if (!runRow) continue
       const run = runOfRecord(runRow)
       // A waitFor already answered by its event, or a run moved on: the timer is stale.
       if (run.status !== 'waiting' || run.waiting?.timerId !== timer.id) continue
       if (!automationRow) {
         const ended = { ...run, status: 'exited' as const, exitReason: 'automation deleted', waiting: null }
-        await tx.saveRecord({ record: runRecord(ended) })
+        records.save(runRecord(ended))
         continue
       }
       const automation = automationOfRecord(automationRow)
@@ -52,8 +54,10 @@ export function fireDueTimers({ store, reads, segments, now, batchSize = 50 }: F
       const from = timedOut
         ? enterBranch(automation.steps, run.position, 'else')
         : nextPosition(automation.steps, run.position)
-      await advanceRun({ run, automation, from, tx, reads, segments, now: at })
+      await advanceRun({ run, automation, from, tx, records, reads, segments, now: at })
     }
+    // Each run was saved once, whatever its steps: a statement for the lot, not one per record.
+    await records.flush()
     return timers.length
   })
 }

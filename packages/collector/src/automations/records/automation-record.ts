@@ -40,6 +40,17 @@ export interface AutomationRecordQuery {
   limit: number
 }
 
+/** Which records `findContactRecords` returns: those of a kind held by any of these contacts. */
+export interface ContactRecordsQuery {
+  kind: AutomationRecordKind
+  contactIds: readonly string[]
+  status?: string
+  /** Only the records of these automations. */
+  automationIds?: readonly string[]
+  /** 1–1000 per contact, newest first (by `createdAt`, then `id`). */
+  limit: number
+}
+
 /** Where a record sits in the newest-first order of `findRecords`. */
 export interface RecordPosition {
   /** ISO-8601. */

@@ -35,6 +35,10 @@ import { matchSegment } from './operations/match-segment.js'
 
 import { saveRecord } from './operations/save-record.js'
 import { findRecords } from './operations/find-records.js'
+import { saveRecords } from './operations/save-records.js'
+import { findContactRecords } from './operations/find-contact-records.js'
+import { takenRecordKeys } from './operations/taken-record-keys.js'
+import { readContacts } from './operations/read-contacts.js'
 import { deleteRecord } from './operations/delete-record.js'
 import { leaseDueRecords } from './operations/lease-due-records.js'
 import { nextDueAt } from './operations/next-due-at.js'
@@ -60,6 +64,10 @@ export const postgresOperations: DialectOperations<PostgresHandle> = {
   readContactHistory,
   saveRecord,
   findRecords,
+  saveRecords,
+  findContactRecords,
+  takenRecordKeys,
+  readContacts,
   deleteRecord,
   leaseDueRecords,
   nextDueAt,
