@@ -172,6 +172,25 @@ describe.each(stores)('automations on %s', (_, storeUrl) => {
     expect(runs[0].log.at(-1)).toMatchObject({ step: 'steps.0.then.0', outcome: 'exited: converted' })
   })
 
+  it('a wait whose timeout another collector fired meanwhile is not also ended by its event', async () => {
+    await open()
+    const endpoint = await h.endpoint()
+    const automation = await h.automation(abandonedCart(endpoint.id))
+    await h.send({ type: 'track', userId: 'u1', event: 'cart_updated', properties: { total: 30, items: [] } })
+    await h.runDue()
+    const [timer] = await h.store.transaction((tx) => tx.findRecords({ kind: 'timer', limit: 10 }))
+    expect(timer).toBeDefined()
+    // What the engine meets when another collector's firing of the timeout commits while it
+    // handles the order (on PostgreSQL its delete waits for that commit): the timer gone, the
+    // run not moved on yet. That firing goes on with the run; the order must not as well.
+    await h.store.transaction((tx) => tx.deleteRecord({ kind: 'timer', id: timer!.id }))
+    await h.send({ type: 'track', userId: 'u1', event: 'order_completed' })
+    await h.runDue()
+    const [run] = await runsOf(automation.id)
+    expect(run).toMatchObject({ status: 'waiting' })
+    expect(run.log.map((entry: { outcome: string }) => entry.outcome).join(' | ')).not.toContain('order_completed came')
+  })
+
   it('changes handled in one page see what the changes before them did to runs', async () => {
     await open()
     const endpoint = await h.endpoint()

@@ -145,7 +145,8 @@ export class AutomationEngine implements ChangeConsumer {
       const automation = automations.find((candidate) => candidate.id === run.automationId)
       const step = automation && stepAt(automation.steps, run.position)
       if (!automation || !step || !('waitFor' in step) || !eventMatches(event, step.waitFor)) continue
-      await page.records.delete('timer', run.waiting.timerId)
+      // Its timeout fired meanwhile, in another transaction that goes on with the run: not twice.
+      if (!(await page.records.delete('timer', run.waiting.timerId))) continue
       const now = this.options.now()
       const log = [
         ...run.log,

@@ -37,15 +37,20 @@ export class PageRecords {
     this.pending.set(key, { record, onlyIfNew: onlyIfNew || (earlier?.onlyIfNew ?? false) })
   }
 
-  /** Deletes a record, stored or pending. */
-  async delete(kind: AutomationRecordKind, id: string): Promise<void> {
+  /**
+   * Deletes a record, stored or pending; resolves with whether there was one. On PostgreSQL
+   * a record another transaction is deleting is waited for, and then found gone.
+   */
+  async delete(kind: AutomationRecordKind, id: string): Promise<boolean> {
     const key = keyOf(kind, id)
     const pending = this.pending.get(key)
+    const goneAlready = this.read.get(key) === null
     this.pending.delete(key)
     this.read.set(key, null)
     // A new record still pending was never written: there is nothing to delete.
-    if (pending?.onlyIfNew) return
-    await this.tx.deleteRecord({ kind, id })
+    if (pending?.onlyIfNew) return true
+    if (goneAlready && pending === undefined) return false
+    return (await this.tx.deleteRecord({ kind, id })) || pending !== undefined
   }
 
   /** The record of a kind and id as this transaction left it so far, or undefined. */
