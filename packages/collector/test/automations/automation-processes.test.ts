@@ -57,8 +57,20 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 type Delivery = { webhookId: string; status: string; automation: string }
 type Run = { status: string; contactId: string; exitReason: string | null }
 
+/** Every record of a paged list (`nextCursor`), pages of 1,000. */
+async function allPages<T>(collector: CollectorProcess, path: string, key: string): Promise<T[]> {
+  const records: T[] = []
+  for (let cursor: string | null = null; ; ) {
+    const separator = path.includes('?') ? '&' : '?'
+    const page = await admin(collector, 'GET', `${path}${separator}limit=1000${cursor ? `&cursor=${cursor}` : ''}`)
+    records.push(...page[key])
+    cursor = page.nextCursor
+    if (cursor === null) return records
+  }
+}
+
 describe('automations in real collector processes', () => {
-  it('after a kill -9 with timers pending and deliveries in flight: each timer fires, no run starts twice, ' +
+  it('after a kill -9 with 1,000 timers pending and deliveries in flight: each timer fires, no run starts twice, ' +
     'every message arrives with its webhook-id', { timeout: 120_000 }, async () => {
     let answering = false
     const receiver = await startWebhookReceiver((_, response) => {
@@ -78,21 +90,27 @@ describe('automations in real collector processes', () => {
       trigger: { event: 'ordered' },
       steps: [{ webhook: { endpoint: endpoint.id } }],
     })
-    const users = ['u1', 'u2', 'u3']
+    const buyers = ['u1', 'u2', 'u3']
+    const signups = Array.from({ length: 1000 }, (_, i) => `s${i}`)
     await send(
       first,
-      users.flatMap((userId) => [
-        { type: 'track', userId, event: 'ordered', messageId: `o-${userId}` },
-        { type: 'track', userId, event: 'signed_up', messageId: `s-${userId}` },
-      ]),
+      buyers.map((userId) => ({ type: 'track', userId, event: 'ordered', messageId: `o-${userId}` })),
+    )
+    await send(
+      first,
+      signups.map((userId) => ({ type: 'track', userId, event: 'signed_up', messageId: `s-${userId}` })),
     )
     await eventually(
       async () => receiver.received.length,
       (count) => count >= 3,
       10_000,
     )
-    const waiting = await admin(first, 'GET', `/v1/automations/${delayed.id}/runs?status=waiting`)
-    expect(waiting.runs).toHaveLength(3)
+    const waiting = await eventually(
+      () => allPages<Run>(first, `/v1/automations/${delayed.id}/runs?status=waiting`, 'runs'),
+      (runs) => runs.length === 1000,
+      10_000,
+    )
+    expect(waiting).toHaveLength(1000)
     const inFlight = receiver.received.map((request) => request.headers['webhook-id'])
 
     first.child.kill('SIGKILL')
@@ -102,18 +120,20 @@ describe('automations in real collector processes', () => {
     answering = true
     const second = await startCollectorProcess([...store, ...keys], directory)
 
-    const deliveries: Delivery[] = (
-      await eventually(
-        () => admin(second, 'GET', '/v1/deliveries'),
-        (answer) =>
-          answer.deliveries.length === 6 && answer.deliveries.every((d: Delivery) => d.status === 'delivered'),
-      )
-    ).deliveries
-    expect(deliveries.map((d) => d.status)).toEqual(Array(6).fill('delivered'))
-    for (const automation of [delayed, instant]) {
-      const { runs } = await admin(second, 'GET', `/v1/automations/${automation.id}/runs`)
-      expect(runs.map((run: Run) => [run.status, run.exitReason])).toEqual(Array(3).fill(['exited', 'completed']))
-      expect(new Set(runs.map((run: Run) => run.contactId)).size).toBe(3)
+    const deliveries = await eventually(
+      () => allPages<Delivery>(second, '/v1/deliveries', 'deliveries'),
+      (list) => list.length === 1003 && list.every((d) => d.status === 'delivered'),
+      90_000,
+    )
+    expect(deliveries.filter((d) => d.status === 'delivered')).toHaveLength(1003)
+    for (const [automation, contacts] of [
+      [delayed, 1000],
+      [instant, 3],
+    ] as const) {
+      const runs = await allPages<Run>(second, `/v1/automations/${automation.id}/runs`, 'runs')
+      expect(runs).toHaveLength(contacts)
+      expect(runs.every((run) => run.status === 'exited' && run.exitReason === 'completed')).toBe(true)
+      expect(new Set(runs.map((run) => run.contactId)).size).toBe(contacts)
     }
     const answered = receiver.received.slice(inFlight.length).map((request) => request.headers['webhook-id'])
     expect(new Set(answered)).toEqual(new Set(deliveries.map((d) => d.webhookId)))
