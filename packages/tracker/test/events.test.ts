@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Tracker, TrackerOptions } from '../src/types.js'
 import { VERSION } from '../src/version.js'
-import { fakeCollector, loadCreateTracker, setPageUrl, settle, storedEvents, uniqueWriteKey } from './harness.js'
+import {
+  cookiesNow,
+  fakeCollector,
+  loadCreateTracker,
+  setPageUrl,
+  settle,
+  storedEvents,
+  uniqueWriteKey,
+} from './harness.js'
 
 let createTracker: (options: TrackerOptions) => Tracker
 beforeAll(async () => {
@@ -166,7 +174,7 @@ describe('opt-out', () => {
     await tracker.flush()
     expect(collector.requests).toHaveLength(0)
     expect(await storedEvents(writeKey)).toEqual([])
-    expect(document.cookie).not.toContain('sillage_aid')
+    expect(cookiesNow()).not.toContain('sillage_aid')
     expect(localStorage.getItem('sillage_email')).toBeNull()
 
     const nextPage = createTracker({ writeKey, endpoint: 'https://collector.test' })

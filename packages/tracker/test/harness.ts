@@ -166,3 +166,17 @@ export function showPage(): void {
 export function setPageUrl(url: string): void {
   ;(window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url)
 }
+
+/**
+ * `document.cookie` as a browser shows it now: happy-dom drops a cookie deleted with
+ * max-age=0 only once its clock has moved past the deletion (Chromium at once; the e2e tests
+ * check it there), so within the same millisecond the deleted cookie still shows.
+ */
+export function cookiesNow(): string {
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1 })
+  try {
+    return document.cookie
+  } finally {
+    vi.useRealTimers()
+  }
+}

@@ -1,6 +1,15 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Tracker, TrackerOptions } from '../src/types.js'
-import { fakeCollector, hidePage, loadCreateTracker, loadSnippet, settle, showPage, uniqueWriteKey } from './harness.js'
+import {
+  cookiesNow,
+  fakeCollector,
+  hidePage,
+  loadCreateTracker,
+  loadSnippet,
+  settle,
+  showPage,
+  uniqueWriteKey,
+} from './harness.js'
 
 let createTracker: (options: TrackerOptions) => Tracker
 beforeAll(async () => {
@@ -16,11 +25,10 @@ const options = { endpoint: 'https://collector.test', flushInterval: 60_000, flu
 
 /** What the browser holds of Sillage, read through the browser, not through the tracker. */
 async function onDevice() {
-  // happy-dom drops a cookie deleted with max-age=0 only once its clock has moved past the
-  // deletion (Chromium at once; the e2e tests check it there): move it on.
-  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 1 })
   return {
-    cookies: document.cookie.split('; ').filter((cookie) => cookie.startsWith('sillage')),
+    cookies: cookiesNow()
+      .split('; ')
+      .filter((cookie) => cookie.startsWith('sillage')),
     localStorage: Object.keys(localStorage).filter((key) => key.startsWith('sillage')),
     indexedDB: (await indexedDB.databases())
       .map((database) => database.name)
