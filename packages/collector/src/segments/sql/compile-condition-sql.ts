@@ -36,7 +36,8 @@ export class SegmentCycleError extends Error {
   }
 }
 
-interface Context {
+/** What a compilation carries along: the dialect, the parameters written so far, fresh aliases. */
+export interface SqlCompileContext {
   dialect: SegmentSqlDialect
   parameters: SqlParameters
   nextAlias: (prefix: string) => string
@@ -58,20 +59,24 @@ export function compileConditionSql(
   dialect: SegmentSqlDialect,
   options: CompileSegmentOptions,
 ): CompiledSegmentCondition {
-  const parameters = new SqlParameters(dialect)
+  const context = compileContext(dialect, options)
+  const sql = condition(match, context)
+  return { sql, bind: (now) => context.parameters.bind(now) }
+}
+
+/** A fresh compilation: no parameter yet, aliases numbered from 1. */
+export function compileContext(dialect: SegmentSqlDialect, options: CompileSegmentOptions = {}): SqlCompileContext {
   let aliases = 0
-  const context: Context = {
+  return {
     dialect,
-    parameters,
+    parameters: new SqlParameters(dialect),
     nextAlias: (prefix) => `${prefix}${++aliases}`,
     options,
     referencing: options.segmentId === undefined ? [] : [options.segmentId],
   }
-  const sql = condition(match, context)
-  return { sql, bind: (now) => parameters.bind(now) }
 }
 
-function condition(match: SegmentCondition, context: Context): string {
+function condition(match: SegmentCondition, context: SqlCompileContext): string {
   if ('all' in match) return `(${match.all.map((child) => condition(child, context)).join(' AND ')})`
   if ('any' in match) return `(${match.any.map((child) => condition(child, context)).join(' OR ')})`
   if ('not' in match) return `(NOT ${condition(match.not, context)})`
@@ -87,7 +92,7 @@ function condition(match: SegmentCondition, context: Context): string {
   return segmentReference(match.segment, context)
 }
 
-function segmentReference(segmentId: string, context: Context): string {
+function segmentReference(segmentId: string, context: SqlCompileContext): string {
   if (context.referencing.includes(segmentId)) throw new SegmentCycleError([...context.referencing, segmentId])
   const referenced = context.options.matchOf?.(segmentId)
   if (referenced === undefined) return 'FALSE'
@@ -97,7 +102,7 @@ function segmentReference(segmentId: string, context: Context): string {
   return sql
 }
 
-function eventCondition(match: SegmentEventCondition, context: Context): string {
+function eventCondition(match: SegmentEventCondition, context: SqlCompileContext): string {
   if (readsSummary(match)) return summaryCondition(match, context)
   const parts: string[] = []
   const count = effectiveCount(match)
@@ -124,7 +129,7 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
  * when the summary's last event is stamped after `now`, the seen events are counted instead.
  * No summary row: never done.
  */
-function summaryCondition(match: SegmentEventCondition, context: Context): string {
+function summaryCondition(match: SegmentEventCondition, context: SqlCompileContext): string {
   const { parameters } = context
   const seen = parameters.instantFromNow((now) => now.getTime())
   const name = parameters.add(match.event)
@@ -166,7 +171,12 @@ function summaryCondition(match: SegmentEventCondition, context: Context): strin
 }
 
 /** `COALESCE(…, FALSE)`: a contact who never did it has no first/last occurrence; that reads false, not NULL. */
-function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: SegmentOccurrence, context: Context): string {
+function occurrence(
+  pick: 'min' | 'max',
+  step: SegmentSequenceStep,
+  when: SegmentOccurrence,
+  context: SqlCompileContext,
+): string {
   const at = () => {
     const alias = context.nextAlias('e')
     return `(SELECT ${pick}(${alias}.timestamp) FROM events ${alias} WHERE ${matching(alias, step, context)})`
@@ -175,7 +185,7 @@ function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: Segmen
 }
 
 /** Whether the instant `at()` (a fresh subquery per use) satisfies `when`; false when NULL. */
-function occurrenceAt(at: () => string, when: SegmentOccurrence, context: Context): string {
+function occurrenceAt(at: () => string, when: SegmentOccurrence, context: SqlCompileContext): string {
   const { parameters } = context
   if ('before' in when) {
     const length = durationMs(when.before)!
@@ -198,7 +208,7 @@ function occurrenceAt(at: () => string, when: SegmentOccurrence, context: Contex
 function sequence(
   steps: readonly SegmentSequenceStep[],
   within: SegmentTimeWindow | undefined,
-  context: Context,
+  context: SqlCompileContext,
 ): string {
   const earliest = (index: number): string => {
     const alias = context.nextAlias('e')
@@ -210,7 +220,7 @@ function sequence(
 }
 
 /** The contact's events of this name, seen at `now`, passing every filter. */
-function matching(alias: string, step: SegmentSequenceStep, context: Context): string {
+export function matching(alias: string, step: SegmentSequenceStep, context: SqlCompileContext): string {
   const { parameters } = context
   const name = parameters.add(step.event)
   const seen = parameters.instantFromNow((now) => now.getTime())
@@ -218,7 +228,7 @@ function matching(alias: string, step: SegmentSequenceStep, context: Context): s
   return [base, ...(step.where ?? []).map((filter) => propertyFilter(alias, filter, context))].join(' AND ')
 }
 
-function propertyFilter(alias: string, filter: SegmentFilter, context: Context): string {
+function propertyFilter(alias: string, filter: SegmentFilter, context: SqlCompileContext): string {
   const [first, ...rest] = splitPropertyPath(filter.property)
   return anyValue(
     context.dialect.member(`${alias}.properties`, first!, context.parameters.add),
@@ -228,7 +238,7 @@ function propertyFilter(alias: string, filter: SegmentFilter, context: Context):
   )
 }
 
-function window(alias: string, within: SegmentTimeWindow | undefined, context: Context): string {
+function window(alias: string, within: SegmentTimeWindow | undefined, context: SqlCompileContext): string {
   if (within === undefined) return ''
   const { parameters } = context
   if (typeof within === 'string') {
@@ -245,7 +255,12 @@ function window(alias: string, within: SegmentTimeWindow | undefined, context: C
  * passes the comparison; `neq`, `notContains` and `exists: false` are the negation of
  * their positive twin, as in `matchesComparison`.
  */
-function anyValue(json: string, names: readonly string[], comparison: OpAndOperand, context: Context): string {
+function anyValue(
+  json: string,
+  names: readonly string[],
+  comparison: OpAndOperand,
+  context: SqlCompileContext,
+): string {
   const { dialect, parameters } = context
   let alias = context.nextAlias('v')
   const from = [dialect.expand(json, alias)]
