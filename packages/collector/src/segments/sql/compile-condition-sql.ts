@@ -116,11 +116,24 @@ function eventCondition(match: SegmentEventCondition, context: SqlCompileContext
     if ((op === 'gte' && value === 1) || (op === 'gt' && value === 0)) parts.push(`EXISTS ${events('1')}`)
     else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0))
       parts.push(`NOT EXISTS ${events('1')}`)
-    else parts.push(`${events('count(*)')} ${sqlOperator[op]} ${context.parameters.add(value)}`)
+    else parts.push(`${countUpTo(value + 1, match, context)} ${sqlOperator[op]} ${context.parameters.add(value)}`)
   }
   if (match.first !== undefined) parts.push(occurrence('min', match, match.first, context))
   if (match.last !== undefined) parts.push(occurrence('max', match, match.last, context))
   return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`
+}
+
+/**
+ * How many matching events the contact has in the window, counted up to `cap` (one more
+ * than the count compared with): any comparison with that count reads the same on the
+ * capped number, and a contact with many matching events is not read to the end, each
+ * event past the index being a row to fetch (its properties, for a filter).
+ */
+function countUpTo(cap: number, match: SegmentEventCondition, context: SqlCompileContext): string {
+  const alias = context.nextAlias('e')
+  const where = `${matching(alias, match, context)}${window(alias, match.within, context)}`
+  const limit = context.parameters.add(Math.max(0, cap))
+  return `(SELECT count(*) FROM (SELECT 1 FROM events ${alias} WHERE ${where} LIMIT ${limit}) AS ${context.nextAlias('n')})`
 }
 
 /**

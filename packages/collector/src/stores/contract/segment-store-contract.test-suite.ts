@@ -205,6 +205,34 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       ).toEqual([{ contact: input!.contact, events: [], summaries: [] }])
     })
 
+    it('compares counts in the database exactly, however many more events a contact has', async () => {
+      const store = await stores.open()
+      const views = { ann: 5, bob: 4, cyd: 6, dan: 2 }
+      await ingestEvents(
+        store,
+        Object.entries(views).flatMap(([userId, count]) =>
+          Array.from({ length: count }, (_, n) =>
+            makeEvent({ messageId: `${userId}-${n}`, userId, name: 'page_viewed', at: n }),
+          ),
+        ),
+      )
+      const idOf = async (userId: string) => (await store.findContacts({ userId }))[0]!.id
+      const members = async (count: Record<string, number>) => {
+        const match = { event: 'page_viewed', count, within: '1h' } as SegmentCondition
+        const { members } = await store.transaction((tx) =>
+          tx.matchSegment({ match, matchOf: () => undefined, now: new Date(minute(10)), scope: { all: true } }),
+        )
+        const names = await Promise.all(Object.keys(views).map(async (userId) => [await idOf(userId), userId]))
+        return members.map((id) => Object.fromEntries(names)[id]).sort()
+      }
+      expect(await members({ gt: 4 })).toEqual(['ann', 'cyd'])
+      expect(await members({ gte: 5 })).toEqual(['ann', 'cyd'])
+      expect(await members({ eq: 4 })).toEqual(['bob'])
+      expect(await members({ neq: 4 })).toEqual(['ann', 'cyd', 'dan'])
+      expect(await members({ lt: 5 })).toEqual(['bob', 'dan'])
+      expect(await members({ lte: 5 })).toEqual(['ann', 'bob', 'dan'])
+    })
+
     it('tells in the database when each contact can next change with time alone, as the reference does', async () => {
       const store = await stores.open()
       const [ann, bob] = await contactsWithOrders(store, ['ann', 'bob', 'ann'])
