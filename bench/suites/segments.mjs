@@ -21,7 +21,7 @@ export const representativeSegments = [
 ]
 
 /** Fourteen more, so that with the probe segment 20 are live during the ingest run. */
-const moreSegments = [
+export const moreSegments = [
   { event: 'order_completed', count: { gt: 3 } },
   { event: 'order_completed', first: { within: '30d' } },
   { event: 'logged_in', count: { gte: 1 }, within: '7d' },

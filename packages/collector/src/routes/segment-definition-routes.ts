@@ -10,7 +10,7 @@ import { deleteSegmentDefinition } from '../segments/delete-segment-definition.j
 import { explainMembership } from '../segments/explain-membership.js'
 import { decodeMembersCursor } from '../segments/members-cursor.js'
 import { previewSegment } from '../segments/preview-segment.js'
-import { readSegment, readSegments } from '../segments/read-segments.js'
+import { readSegment, readSegmentDefinition, readSegments } from '../segments/read-segments.js'
 import { saveSegmentDefinition } from '../segments/save-segment-definition.js'
 import { segmentMembersPage } from '../segments/segment-members-page.js'
 import { segmentView } from '../segments/segment-view.js'
@@ -79,13 +79,17 @@ export function segmentDefinitionRoutes(deps: SegmentRouteDeps): Hono<CollectorE
         'invalid_cursor',
         'Invalid cursor: pass the nextCursor of a previous page unchanged, or omit it.',
       )
-    const segment = await segmentOr404(c.req.param('id'))
-    return c.json(await segmentMembersPage(store, { segmentId: segment.id, after, limit }))
+    const id = c.req.param('id')
+    const page = await segmentMembersPage(store, { segmentId: id, after, limit })
+    if (page === null) throw notFound(id)
+    return c.json(page)
   })
 
   app.get('/v1/segments/:id/explain', async (c) => {
     const { contactId } = parseQuery(c, segmentExplainQuerySchema)
-    const segment = await segmentOr404(c.req.param('id'))
+    const id = c.req.param('id')
+    const segment = await readSegmentDefinition(store, id)
+    if (segment === null) throw notFound(id)
     // A merged-away id resolves to the survivor, whose history decides.
     const contact = await store.getContact(contactId)
     const explanation = contact && (await explainMembership(store, { segment, contactId: contact.id, now: deps.now() }))

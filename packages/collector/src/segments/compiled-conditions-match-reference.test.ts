@@ -15,7 +15,9 @@ import { listSqliteSegmentMembers } from '../stores/sqlite/operations/segment-me
 import type { NormalisedEvent } from '../events/normalised-event.js'
 import { ingestEvents } from '../ingest/ingest-events.js'
 import type { Store } from '../stores/store.js'
+import { conditionNames } from './condition-names.js'
 import { evaluateCondition } from './evaluate-condition.js'
+import { nextChangeAt } from './next-change-at.js'
 import { readPostgresSnapshot, readSqliteSnapshot, type MembershipSnapshot } from './membership-snapshot.test-suite.js'
 import {
   baseNow,
@@ -188,4 +190,63 @@ describe('compiled segment conditions', () => {
     // Not vacuous: a good share of the random conditions split the contacts.
     expect(outcomes.someButNotAll / outcomes.judged).toBeGreaterThan(0.05)
   }, 120_000)
+
+  it('tell on SQLite and PostgreSQL when each contact can next change, as the reference does, for random histories and conditions', async () => {
+    let run = 0
+    let scheduled = 0
+    const history = fc.tuple(
+      fc.array(personArbitrary, { minLength: PEOPLE, maxLength: PEOPLE }),
+      fc.array(eventArbitrary(PEOPLE), { minLength: 4, maxLength: 24 }),
+    )
+    const conditions = fc.array(conditionArbitrary(['seg_ref']), { minLength: 6, maxLength: 6 })
+    await fc.assert(
+      fc.asyncProperty(history, conditions, async ([people, events], matches) => {
+        const prefix = `n${++run}-`
+        const stored = historyEvents(prefix, people, events)
+        await seed(sqliteStore, stored)
+        await seed(postgresStore, stored)
+        await schema.sql`ANALYZE events`
+        const snapshots = {
+          sqlite: readSqliteSnapshot(sqlite, prefix),
+          postgres: await readPostgresSnapshot(schema.sql, prefix),
+        }
+        for (const match of matches) {
+          for (const now of clocks) {
+            const context = `${JSON.stringify(match)} at ${now.toISOString()}`
+            for (const [kind, store] of [
+              ['SQLite', sqliteStore],
+              ['PostgreSQL', postgresStore],
+            ] as const) {
+              const snapshot = kind === 'SQLite' ? snapshots.sqlite : snapshots.postgres
+              const contactIds = snapshot.contacts.map((contact) => contact.id)
+              const ours = await store.transaction((tx) => tx.nextSegmentChanges({ match, contactIds, now }))
+              const byContact = new Map(ours.map((next) => [next.contactId, next.dueAt]))
+              expect(byContact.size, `${kind}: ${context}`).toBe(contactIds.length)
+              for (const contact of snapshot.contacts) {
+                const expected = referenceNextChange(snapshot, contact.id, match, now)
+                expect(byContact.get(contact.id), `${kind}, ${contact.id}: ${context}`).toBe(expected)
+                if (expected !== null) scheduled += 1
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 20, endOnFailure: true },
+    )
+    // Not vacuous: many contacts have a next change to compare.
+    expect(scheduled).toBeGreaterThan(100)
+  }, 120_000)
 })
+
+/** `nextChangeAt` from the contact's events of the condition's names, as the background computation read them. */
+function referenceNextChange(
+  snapshot: MembershipSnapshot,
+  contactId: string,
+  match: SegmentCondition,
+  now: Date,
+): string | null {
+  const names = conditionNames(match).events
+  const contact = snapshot.contacts.find((candidate) => candidate.id === contactId)!
+  const events = snapshot.eventsOf.get(contactId)!.filter((event) => names.has(event.name))
+  return nextChangeAt(match, { contact, events, now })?.toISOString() ?? null
+}

@@ -49,7 +49,7 @@ export function explainCondition(match: SegmentCondition, input: MembershipInput
 
 interface Walk {
   input: MembershipInput
-  events: SeenEvent[]
+  events: readonly SeenEvent[]
   conditions: ConditionExplanation[]
 }
 

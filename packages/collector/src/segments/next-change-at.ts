@@ -1,6 +1,6 @@
 import { durationMs, type SegmentCondition, type SegmentOccurrence, type SegmentTimeWindow } from '@sillage/protocol'
 import type { MembershipInput } from './membership-input.js'
-import { matchesStep, seenEvents, type SeenEvent } from './seen-events.js'
+import { firstUnseenAt, matchesStep, seenEvents, type SeenEvent } from './seen-events.js'
 import { isWithin, timeBounds } from './time-bounds.js'
 
 /**
@@ -19,16 +19,14 @@ export function nextChangeAt(match: SegmentCondition, input: MembershipInput): D
   const events = seenEvents(input.events, input.now)
   const candidates: number[] = []
   collect(match, { events, now: input.now, candidates })
-  for (const event of input.events) {
-    const at = Date.parse(event.timestamp)
-    if (at > now) candidates.push(at)
-  }
+  const unseen = firstUnseenAt(input.events, input.now)
+  if (unseen !== null) candidates.push(unseen)
   const next = Math.min(...candidates.filter((at) => at > now))
   return Number.isFinite(next) ? new Date(next) : null
 }
 
 interface Collect {
-  events: SeenEvent[]
+  events: readonly SeenEvent[]
   now: Date
   candidates: number[]
 }

@@ -1,5 +1,5 @@
 import type { Transactional } from '../transaction/store-transaction.js'
-import type { SegmentWithSize } from './stored-segment.js'
+import type { SegmentWithSize, StoredSegment } from './stored-segment.js'
 import { withSizes } from './with-sizes.js'
 
 /**
@@ -20,7 +20,30 @@ export async function readSegments(store: Transactional): Promise<SegmentWithSiz
  * const segment = await readSegment(store, 'seg_1')
  */
 export async function readSegment(store: Transactional, id: string): Promise<SegmentWithSize | null> {
-  if (id.length > 255 || id.includes('\u0000')) return null
+  if (!isPossibleSegmentId(id)) return null
   const [segment] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id })))
   return segment ?? null
+}
+
+/**
+ * One segment's definition without counting its members (a count reads every membership
+ * row of the segment), or null as `readSegment`: for the requests that need only the match.
+ *
+ * @example
+ * const segment = await readSegmentDefinition(store, 'seg_1')
+ */
+export async function readSegmentDefinition(store: Transactional, id: string): Promise<StoredSegment | null> {
+  if (!isPossibleSegmentId(id)) return null
+  const [segment] = await store.transaction((tx) => tx.readSegments({ id }))
+  return segment ?? null
+}
+
+/**
+ * Whether any store could hold a segment with this id: longer ids and NUL bytes are refused by some.
+ *
+ * @example
+ * isPossibleSegmentId('seg_1') // true
+ */
+export function isPossibleSegmentId(id: string): boolean {
+  return id.length <= 255 && !id.includes('\u0000')
 }

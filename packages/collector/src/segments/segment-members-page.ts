@@ -1,5 +1,6 @@
 import type { Transactional } from '../transaction/store-transaction.js'
 import { encodeMembersCursor } from './members-cursor.js'
+import { isPossibleSegmentId } from './read-segments.js'
 import type { SegmentMember } from './stored-segment.js'
 
 /** One page of a segment's members, and the cursor of the next page (null: the last page). */
@@ -10,7 +11,8 @@ export interface SegmentMembersPage {
 
 /**
  * A page of a segment's members in contact-id order, after the contact id `after` (a
- * decoded members cursor).
+ * decoded members cursor), or null when there is no such segment: one transaction that
+ * reads the definition and the page, without counting the members.
  *
  * @example
  * await segmentMembersPage(store, { segmentId: 'seg_1', limit: 100 }) // { contacts: […], nextCursor: 'eyJ…' }
@@ -18,8 +20,13 @@ export interface SegmentMembersPage {
 export async function segmentMembersPage(
   store: Transactional,
   { segmentId, after, limit }: { segmentId: string; after?: string; limit: number },
-): Promise<SegmentMembersPage> {
-  const rows = await store.transaction((tx) => tx.readSegmentMembers({ segmentId, after, limit: limit + 1 }))
+): Promise<SegmentMembersPage | null> {
+  if (!isPossibleSegmentId(segmentId)) return null
+  const rows = await store.transaction(async (tx) => {
+    if ((await tx.readSegments({ id: segmentId })).length === 0) return null
+    return tx.readSegmentMembers({ segmentId, after, limit: limit + 1 })
+  })
+  if (rows === null) return null
   const contacts = rows.slice(0, limit)
   const nextCursor = rows.length > limit ? encodeMembersCursor(contacts.at(-1)!.id) : null
   return { contacts, nextCursor }

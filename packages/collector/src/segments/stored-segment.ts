@@ -52,6 +52,12 @@ export interface SegmentCheckWrite {
   dueAt: string | null
 }
 
+/** When a contact's membership of a condition can next change with time alone (ISO-8601), or never (null). */
+export interface NextChange {
+  contactId: string
+  dueAt: string | null
+}
+
 /** When a (segment, contact) pair can next change with time alone (ISO-8601). */
 export interface SegmentCheck {
   segmentId: string

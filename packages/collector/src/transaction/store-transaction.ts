@@ -11,7 +11,14 @@ import type {
 import type { ContactKeys, IdentifierKind } from '../identity/contact-operations.js'
 import type { ContactHistory } from '../privacy/contact-history.js'
 import type { StoredMembershipInput } from '../segments/membership-input.js'
-import type { MatchResult, MatchScope, Membership, MembershipWrite, SegmentCheck } from '../segments/stored-segment.js'
+import type {
+  MatchResult,
+  MatchScope,
+  Membership,
+  MembershipWrite,
+  NextChange,
+  SegmentCheck,
+} from '../segments/stored-segment.js'
 import type { SegmentCheckWrite } from '../segments/stored-segment.js'
 import type { SegmentMember, StoredSegment } from '../segments/stored-segment.js'
 import type { SegmentCondition } from '@sillage/protocol'
@@ -176,6 +183,12 @@ export interface StoreTransaction {
     now: Date
     scope: MatchScope
   }): Promise<MatchResult>
+  /**
+   * When each listed contact's membership of `match` can next change with time alone,
+   * as `nextChangeAt` answers from their events (null: never), computed in the database;
+   * contacts that do not exist are left out.
+   */
+  nextSegmentChanges(args: { match: SegmentCondition; contactIds: readonly string[]; now: Date }): Promise<NextChange[]>
 }
 
 /**

@@ -128,7 +128,11 @@ export function segmentsRoutes(options: SegmentsRoutesOptions): Hono<CollectorEn
     const cursor = c.req.query('cursor') || undefined
     const after = cursor === undefined ? undefined : decodeMembersCursor(cursor)
     if (after === null) throw new InvalidCursorError(cursor!)
-    const members = await segmentMembersPage(store, { segmentId: segment.id, after, limit: MEMBERS_PAGE_SIZE })
+    // Deleted since it was read: shown with no member, as it was.
+    const members = (await segmentMembersPage(store, { segmentId: segment.id, after, limit: MEMBERS_PAGE_SIZE })) ?? {
+      contacts: [],
+      nextCursor: null,
+    }
     return renderConsolePage(
       c,
       page(segment.name),

@@ -36,7 +36,8 @@ export class SegmentCycleError extends Error {
   }
 }
 
-interface Context {
+/** What a compilation carries along: the dialect, the parameters written so far, fresh aliases. */
+export interface SqlCompileContext {
   dialect: SegmentSqlDialect
   parameters: SqlParameters
   nextAlias: (prefix: string) => string
@@ -58,20 +59,24 @@ export function compileConditionSql(
   dialect: SegmentSqlDialect,
   options: CompileSegmentOptions,
 ): CompiledSegmentCondition {
-  const parameters = new SqlParameters(dialect)
+  const context = compileContext(dialect, options)
+  const sql = condition(match, context)
+  return { sql, bind: (now) => context.parameters.bind(now) }
+}
+
+/** A fresh compilation: no parameter yet, aliases numbered from 1. */
+export function compileContext(dialect: SegmentSqlDialect, options: CompileSegmentOptions = {}): SqlCompileContext {
   let aliases = 0
-  const context: Context = {
+  return {
     dialect,
-    parameters,
+    parameters: new SqlParameters(dialect),
     nextAlias: (prefix) => `${prefix}${++aliases}`,
     options,
     referencing: options.segmentId === undefined ? [] : [options.segmentId],
   }
-  const sql = condition(match, context)
-  return { sql, bind: (now) => parameters.bind(now) }
 }
 
-function condition(match: SegmentCondition, context: Context): string {
+function condition(match: SegmentCondition, context: SqlCompileContext): string {
   if ('all' in match) return `(${match.all.map((child) => condition(child, context)).join(' AND ')})`
   if ('any' in match) return `(${match.any.map((child) => condition(child, context)).join(' OR ')})`
   if ('not' in match) return `(NOT ${condition(match.not, context)})`
@@ -87,7 +92,7 @@ function condition(match: SegmentCondition, context: Context): string {
   return segmentReference(match.segment, context)
 }
 
-function segmentReference(segmentId: string, context: Context): string {
+function segmentReference(segmentId: string, context: SqlCompileContext): string {
   if (context.referencing.includes(segmentId)) throw new SegmentCycleError([...context.referencing, segmentId])
   const referenced = context.options.matchOf?.(segmentId)
   if (referenced === undefined) return 'FALSE'
@@ -97,7 +102,7 @@ function segmentReference(segmentId: string, context: Context): string {
   return sql
 }
 
-function eventCondition(match: SegmentEventCondition, context: Context): string {
+function eventCondition(match: SegmentEventCondition, context: SqlCompileContext): string {
   if (readsSummary(match)) return summaryCondition(match, context)
   const parts: string[] = []
   const count = effectiveCount(match)
@@ -111,11 +116,24 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
     if ((op === 'gte' && value === 1) || (op === 'gt' && value === 0)) parts.push(`EXISTS ${events('1')}`)
     else if ((op === 'eq' && value === 0) || (op === 'lt' && value === 1) || (op === 'lte' && value === 0))
       parts.push(`NOT EXISTS ${events('1')}`)
-    else parts.push(`${events('count(*)')} ${sqlOperator[op]} ${context.parameters.add(value)}`)
+    else parts.push(`${countUpTo(value + 1, match, context)} ${sqlOperator[op]} ${context.parameters.add(value)}`)
   }
   if (match.first !== undefined) parts.push(occurrence('min', match, match.first, context))
   if (match.last !== undefined) parts.push(occurrence('max', match, match.last, context))
   return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`
+}
+
+/**
+ * How many matching events the contact has in the window, counted up to `cap` (one more
+ * than the count compared with): any comparison with that count reads the same on the
+ * capped number, and a contact with many matching events is not read to the end, each
+ * event past the index being a row to fetch (its properties, for a filter).
+ */
+function countUpTo(cap: number, match: SegmentEventCondition, context: SqlCompileContext): string {
+  const alias = context.nextAlias('e')
+  const where = `${matching(alias, match, context)}${window(alias, match.within, context)}`
+  const limit = context.parameters.add(Math.max(0, cap))
+  return `(SELECT count(*) FROM (SELECT 1 FROM events ${alias} WHERE ${where} LIMIT ${limit}) AS ${context.nextAlias('n')})`
 }
 
 /**
@@ -124,7 +142,7 @@ function eventCondition(match: SegmentEventCondition, context: Context): string 
  * when the summary's last event is stamped after `now`, the seen events are counted instead.
  * No summary row: never done.
  */
-function summaryCondition(match: SegmentEventCondition, context: Context): string {
+function summaryCondition(match: SegmentEventCondition, context: SqlCompileContext): string {
   const { parameters } = context
   const seen = parameters.instantFromNow((now) => now.getTime())
   const name = parameters.add(match.event)
@@ -166,7 +184,12 @@ function summaryCondition(match: SegmentEventCondition, context: Context): strin
 }
 
 /** `COALESCE(…, FALSE)`: a contact who never did it has no first/last occurrence; that reads false, not NULL. */
-function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: SegmentOccurrence, context: Context): string {
+function occurrence(
+  pick: 'min' | 'max',
+  step: SegmentSequenceStep,
+  when: SegmentOccurrence,
+  context: SqlCompileContext,
+): string {
   const at = () => {
     const alias = context.nextAlias('e')
     return `(SELECT ${pick}(${alias}.timestamp) FROM events ${alias} WHERE ${matching(alias, step, context)})`
@@ -175,7 +198,7 @@ function occurrence(pick: 'min' | 'max', step: SegmentSequenceStep, when: Segmen
 }
 
 /** Whether the instant `at()` (a fresh subquery per use) satisfies `when`; false when NULL. */
-function occurrenceAt(at: () => string, when: SegmentOccurrence, context: Context): string {
+function occurrenceAt(at: () => string, when: SegmentOccurrence, context: SqlCompileContext): string {
   const { parameters } = context
   if ('before' in when) {
     const length = durationMs(when.before)!
@@ -198,7 +221,7 @@ function occurrenceAt(at: () => string, when: SegmentOccurrence, context: Contex
 function sequence(
   steps: readonly SegmentSequenceStep[],
   within: SegmentTimeWindow | undefined,
-  context: Context,
+  context: SqlCompileContext,
 ): string {
   const earliest = (index: number): string => {
     const alias = context.nextAlias('e')
@@ -210,7 +233,7 @@ function sequence(
 }
 
 /** The contact's events of this name, seen at `now`, passing every filter. */
-function matching(alias: string, step: SegmentSequenceStep, context: Context): string {
+export function matching(alias: string, step: SegmentSequenceStep, context: SqlCompileContext): string {
   const { parameters } = context
   const name = parameters.add(step.event)
   const seen = parameters.instantFromNow((now) => now.getTime())
@@ -218,7 +241,7 @@ function matching(alias: string, step: SegmentSequenceStep, context: Context): s
   return [base, ...(step.where ?? []).map((filter) => propertyFilter(alias, filter, context))].join(' AND ')
 }
 
-function propertyFilter(alias: string, filter: SegmentFilter, context: Context): string {
+function propertyFilter(alias: string, filter: SegmentFilter, context: SqlCompileContext): string {
   const [first, ...rest] = splitPropertyPath(filter.property)
   return anyValue(
     context.dialect.member(`${alias}.properties`, first!, context.parameters.add),
@@ -228,7 +251,7 @@ function propertyFilter(alias: string, filter: SegmentFilter, context: Context):
   )
 }
 
-function window(alias: string, within: SegmentTimeWindow | undefined, context: Context): string {
+function window(alias: string, within: SegmentTimeWindow | undefined, context: SqlCompileContext): string {
   if (within === undefined) return ''
   const { parameters } = context
   if (typeof within === 'string') {
@@ -245,7 +268,12 @@ function window(alias: string, within: SegmentTimeWindow | undefined, context: C
  * passes the comparison; `neq`, `notContains` and `exists: false` are the negation of
  * their positive twin, as in `matchesComparison`.
  */
-function anyValue(json: string, names: readonly string[], comparison: OpAndOperand, context: Context): string {
+function anyValue(
+  json: string,
+  names: readonly string[],
+  comparison: OpAndOperand,
+  context: SqlCompileContext,
+): string {
   const { dialect, parameters } = context
   let alias = context.nextAlias('v')
   const from = [dialect.expand(json, alias)]

@@ -1,8 +1,6 @@
 import type { NewChange } from '../../events/change.js'
 import type { Transactional, StoreTransaction } from '../../transaction/store-transaction.js'
 import type { SegmentCondition } from '@sillage/protocol'
-import { conditionNames } from '../condition-names.js'
-import { nextChangeAt } from '../next-change-at.js'
 import { SegmentCatalog } from './segment-catalog.js'
 import { SEGMENTS_LOCK } from './segments-lock.js'
 
@@ -97,23 +95,19 @@ export class SegmentComputer {
   }
 
   /**
-   * Time-dependent segments: when each pair of the page can next change with time alone
-   * (reference evaluator), from one read of the page's inputs.
+   * Time-dependent segments: when each contact of the page can next change with time
+   * alone, computed in the database (the same answer as the reference `nextChangeAt`,
+   * without reading every event of the condition's names of the page into the process).
    */
   private async schedule(
     tx: StoreTransaction,
     args: { segmentId: string; contactIds: string[]; now: Date; match: SegmentCondition },
   ): Promise<void> {
     const { segmentId, contactIds, now, match } = args
-    const names = [...conditionNames(match).events]
-    const inputs = new Map(
-      (await tx.readMembershipInputs({ contactIds, names })).map((input) => [input.contact.id, input]),
+    const dueAt = new Map(
+      (await tx.nextSegmentChanges({ match, contactIds, now })).map((next) => [next.contactId, next.dueAt]),
     )
-    const checks = contactIds.map((contactId) => {
-      const input = inputs.get(contactId)
-      const dueAt = input === undefined ? null : nextChangeAt(match, { ...input, now })
-      return { segmentId, contactId, dueAt: dueAt?.toISOString() ?? null }
-    })
+    const checks = contactIds.map((contactId) => ({ segmentId, contactId, dueAt: dueAt.get(contactId) ?? null }))
     await tx.scheduleSegmentChecks({ checks })
   }
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { ingestEvents } from '../../ingest/ingest-events.js'
 import { SegmentComputer } from '../../segments/upkeep/segment-computer.js'
 import { withSizes } from '../../segments/with-sizes.js'
-import type { StoredSegment } from '../../segments/stored-segment.js'
+import type { SegmentCondition } from '@sillage/protocol'
+import { conditionNames } from '../../segments/condition-names.js'
+import { nextChangeAt } from '../../segments/next-change-at.js'
+import type { NextChange, StoredSegment } from '../../segments/stored-segment.js'
 import type { Store } from '../store.js'
 import { makeEvent, minute } from './event-fixture.test-suite.js'
 import { type StoreHarness, useStores } from './store-harness.test-suite.js'
@@ -200,6 +203,74 @@ export function describeSegmentStoreContract(harness: StoreHarness): void {
       expect(
         await store.transaction((tx) => tx.readMembershipInputs({ contactIds: [ann], names: ['page_viewed'] })),
       ).toEqual([{ contact: input!.contact, events: [], summaries: [] }])
+    })
+
+    it('compares counts in the database exactly, however many more events a contact has', async () => {
+      const store = await stores.open()
+      const views = { ann: 5, bob: 4, cyd: 6, dan: 2 }
+      await ingestEvents(
+        store,
+        Object.entries(views).flatMap(([userId, count]) =>
+          Array.from({ length: count }, (_, n) =>
+            makeEvent({ messageId: `${userId}-${n}`, userId, name: 'page_viewed', at: n }),
+          ),
+        ),
+      )
+      const idOf = async (userId: string) => (await store.findContacts({ userId }))[0]!.id
+      const members = async (count: Record<string, number>) => {
+        const match = { event: 'page_viewed', count, within: '1h' } as SegmentCondition
+        const { members } = await store.transaction((tx) =>
+          tx.matchSegment({ match, matchOf: () => undefined, now: new Date(minute(10)), scope: { all: true } }),
+        )
+        const names = await Promise.all(Object.keys(views).map(async (userId) => [await idOf(userId), userId]))
+        return members.map((id) => Object.fromEntries(names)[id]).sort()
+      }
+      expect(await members({ gt: 4 })).toEqual(['ann', 'cyd'])
+      expect(await members({ gte: 5 })).toEqual(['ann', 'cyd'])
+      expect(await members({ eq: 4 })).toEqual(['bob'])
+      expect(await members({ neq: 4 })).toEqual(['ann', 'cyd', 'dan'])
+      expect(await members({ lt: 5 })).toEqual(['bob', 'dan'])
+      expect(await members({ lte: 5 })).toEqual(['ann', 'bob', 'dan'])
+    })
+
+    it('tells in the database when each contact can next change with time alone, as the reference does', async () => {
+      const store = await stores.open()
+      const [ann, bob] = await contactsWithOrders(store, ['ann', 'bob', 'ann'])
+      // Bob's next order is stamped ahead of the clock: it comes into view before his window slides.
+      await ingestEvents(store, [makeEvent({ messageId: 'o3', userId: 'bob', name: 'order_completed', at: 20 })])
+      const now = new Date(minute(10))
+      const next = (match: SegmentCondition, contactIds: string[]) =>
+        store.transaction(async (tx) =>
+          (await tx.nextSegmentChanges({ match, contactIds, now })).sort((x, y) =>
+            x.contactId.localeCompare(y.contactId),
+          ),
+        )
+      const reference = async (match: SegmentCondition) => {
+        const inputs = await store.transaction((tx) =>
+          tx.readMembershipInputs({ contactIds: [ann!, bob!], names: [...conditionNames(match).events] }),
+        )
+        return inputs
+          .map((input) => ({
+            contactId: input.contact.id,
+            dueAt: nextChangeAt(match, { ...input, now })?.toISOString() ?? null,
+          }))
+          .sort((x, y) => x.contactId.localeCompare(y.contactId))
+      }
+      const twiceInAnHour: SegmentCondition = { event: 'order_completed', count: { gte: 2 }, within: '1h' }
+      const byContact = (changes: NextChange[]) =>
+        Object.fromEntries(changes.map((change) => [change.contactId, change.dueAt]))
+      expect(byContact(await next(twiceInAnHour, [ann!, bob!, 'c_missing']))).toEqual({
+        [ann!]: minute(60),
+        [bob!]: minute(20),
+      })
+      const lastOrderOverAnHourAgo: SegmentCondition = { event: 'order_completed', last: { before: '1h' } }
+      expect(byContact(await next(lastOrderOverAnHourAgo, [ann!]))).toEqual({ [ann!]: minute(62) })
+      const neverViewed: SegmentCondition = { not: { event: 'page_viewed', first: { within: '1d' } } }
+      expect(byContact(await next(neverViewed, [ann!, bob!]))).toEqual({ [ann!]: null, [bob!]: null })
+      for (const match of [twiceInAnHour, lastOrderOverAnHourAgo, neverViewed]) {
+        expect(await next(match, [ann!, bob!]), JSON.stringify(match)).toEqual(await reference(match))
+      }
+      expect(await next(twiceInAnHour, [])).toEqual([])
     })
 
     it('resumes a background computation after a restart, from the last page committed', async () => {

@@ -27,9 +27,11 @@ describe('postgres contacts list by activity', () => {
     const schema = new URL(url).searchParams.get('schema')!
     await sql.begin(async (tx) => {
       await tx`SET LOCAL search_path TO ${tx(schema)}`
+      await tx`DROP INDEX contacts_in_id_order`
+      await tx`DROP INDEX segment_members_in_id_order`
       await tx`DROP INDEX contacts_by_activity`
       await tx`ALTER TABLE contacts DROP COLUMN last_seen`
-      await tx`DELETE FROM schema_migrations WHERE version = 6`
+      await tx`DELETE FROM schema_migrations WHERE version >= 6`
     })
     await sql.end()
 

@@ -193,6 +193,18 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX contacts_by_activity ON contacts ((coalesce(last_seen, created_at)), id);
     `,
   },
+  {
+    version: 7,
+    name: 'contacts and segment members in byte order',
+    sql: `
+      -- Pages of a segment's members and the background computation's pages of contacts go
+      -- in byte order (COLLATE "C", the order SQLite keeps). The primary keys follow the
+      -- database's collation, so each page sorted every member of the segment, or every
+      -- contact after the resume point, to return 50 or 500 of them.
+      CREATE INDEX segment_members_in_id_order ON segment_members (segment_id, contact_id COLLATE "C");
+      CREATE INDEX contacts_in_id_order ON contacts (id COLLATE "C");
+    `,
+  },
 ]
 
 /**

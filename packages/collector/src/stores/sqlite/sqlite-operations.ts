@@ -32,6 +32,7 @@ import { readSegmentChecks } from './operations/read-segment-checks.js'
 import { readMembershipInput } from './operations/read-membership-input.js'
 import { readMembershipInputs } from './operations/read-membership-inputs.js'
 import { matchSegment } from './operations/match-segment.js'
+import { nextSegmentChanges } from './operations/next-segment-changes.js'
 
 import { saveRecord } from './operations/save-record.js'
 import { findRecords } from './operations/find-records.js'
@@ -85,4 +86,5 @@ export const sqliteOperations: DialectOperations<Database> = {
   readMembershipInput,
   readMembershipInputs,
   matchSegment,
+  nextSegmentChanges,
 }

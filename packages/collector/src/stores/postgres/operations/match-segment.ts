@@ -28,7 +28,6 @@ export async function matchSegment(
   const condition = compilePostgresSegmentCondition(match, { matchOf })
   const values = condition.bind(now) as never[]
   const next = `$${values.length + 1}`
-  const after = `$${values.length + 2}`
   const run = <Row extends object>(text: string, extra: unknown[]) =>
     pipeline.read(sql.unsafe<Row[]>(text, [...values, ...extra] as never[]))
   if ('all' in scope) {
@@ -46,10 +45,15 @@ export async function matchSegment(
     )
     return { members: rows.map((row) => row.id), scanned: [], remaining: 0 }
   }
+  // The page is chosen first, its size written in the statement: the planner then expects a
+  // page of rows, not every contact after the resume point, and runs each condition's
+  // subquery per contact off the index instead of hashing it over every event of the name.
   const rows = await run<{ id: string; member: boolean }>(
-    `SELECT c.id, coalesce(${condition.sql}, false) AS member FROM contacts c
-     WHERE ${after}::text IS NULL OR c.id COLLATE "C" > ${after} ORDER BY c.id COLLATE "C" LIMIT ${next}`,
-    [scope.limit, scope.after],
+    `SELECT c.id, coalesce(${condition.sql}, false) AS member FROM (
+       SELECT * FROM contacts WHERE ${next}::text IS NULL OR id COLLATE "C" > ${next}
+       ORDER BY id COLLATE "C" LIMIT ${pageSize(scope.limit)}) AS c
+     ORDER BY c.id COLLATE "C"`,
+    [scope.after],
   )
   const lastId = rows.at(-1)?.id ?? null
   const [{ remaining } = { remaining: '0' }] =
@@ -63,4 +67,11 @@ export async function matchSegment(
     scanned: rows.map((row) => row.id),
     remaining: Number(remaining),
   }
+}
+
+/** A page size as SQL text: a positive integer, whatever was passed. */
+function pageSize(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1)
+    throw new RangeError(`A page of contacts is a positive integer, not ${limit}`)
+  return String(limit)
 }

@@ -16,5 +16,6 @@ export function scheduleSegmentCheck(
   }
   pipeline.send(sql`
     INSERT INTO segment_checks (segment_id, contact_id, due_at) VALUES (${segmentId}, ${contactId}, ${dueAt})
-    ON CONFLICT (segment_id, contact_id) DO UPDATE SET due_at = excluded.due_at`)
+    ON CONFLICT (segment_id, contact_id) DO UPDATE SET due_at = excluded.due_at
+      WHERE segment_checks.due_at IS DISTINCT FROM excluded.due_at`)
 }

@@ -33,7 +33,8 @@ export function scheduleSegmentChecks(
           sql,
           due.map((check) => check.dueAt),
         )}::text[]::timestamptz[])
-      ON CONFLICT (segment_id, contact_id) DO UPDATE SET due_at = excluded.due_at`)
+      ON CONFLICT (segment_id, contact_id) DO UPDATE SET due_at = excluded.due_at
+      WHERE segment_checks.due_at IS DISTINCT FROM excluded.due_at`)
   }
   if (never.length > 0) {
     pipeline.send(sql`
