@@ -46,12 +46,18 @@ export {
 export type { AutomationBody, AutomationBodyInput } from './schemas/automation.js'
 export {
   webhookEndpointBodySchema,
+  webhookEndpointChangeSchema,
   webhookEndpointIdSchema,
   RESERVED_WEBHOOK_HEADERS,
   MAX_WEBHOOK_HEADERS,
   MAX_WEBHOOK_URL_LENGTH,
 } from './schemas/webhook-endpoint.js'
-export type { WebhookEndpoint, WebhookEndpointBody, WebhookEndpointBodyInput } from './schemas/webhook-endpoint.js'
+export type {
+  WebhookEndpoint,
+  WebhookEndpointBody,
+  WebhookEndpointBodyInput,
+  WebhookEndpointChange,
+} from './schemas/webhook-endpoint.js'
 export { segmentDurationSchema, segmentTimeWindowSchema } from './schemas/segment-time.js'
 export type { SegmentDuration, SegmentPeriod, SegmentTimeWindow } from './schemas/segment-time.js'
 export { segmentFilterOps, segmentFilterSchema, MAX_IN_VALUES } from './schemas/segment-filter.js'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { automationBodySchema, webhookEndpointBodySchema } from '@sillage/protocol'
+import { automationBodySchema, webhookEndpointBodySchema, webhookEndpointChangeSchema } from '@sillage/protocol'
 import type { ApiOperation } from '../openapi/api-operation.js'
 import { refusals } from '../openapi/refusals.js'
 import {
@@ -128,6 +128,15 @@ export const automationOperations: ApiOperation[] = [
     summary: 'One webhook endpoint',
     auth,
     responses: { 200: { description: 'The endpoint', schema: webhookEndpointSchema }, ...refusals(401, 404, 503) },
+  },
+  {
+    method: 'patch',
+    path: '/v1/webhooks/:id',
+    tag,
+    summary: 'Change a webhook endpoint: url, description, headers, or enabled (on again after a 410)',
+    auth,
+    body: { schema: webhookEndpointChangeSchema },
+    responses: { 200: { description: 'The endpoint', schema: webhookEndpointSchema }, ...refusals(400, 401, 404, 503) },
   },
   {
     method: 'delete',

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { webhookEndpointBodySchema } from '@sillage/protocol'
+import { webhookEndpointBodySchema, webhookEndpointChangeSchema } from '@sillage/protocol'
 import { endDeliveriesToEndpoint } from '../automations/deliveries/end-deliveries-to-endpoint.js'
 import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../automations/records/stored-endpoint.js'
 import { recordId } from '../automations/records/record-id.js'
@@ -7,6 +7,7 @@ import type { CollectorEnv } from '../collector-env.js'
 import { ApiError } from '../errors/api-error.js'
 import { secretKeyAuth } from '../middleware/auth/index.js'
 import { jsonBody } from '../middleware/json-body/index.js'
+import { changeEndpoint } from '../webhooks/change-endpoint.js'
 import { refusedLiteralAddress } from '../webhooks/refused-webhook-url.js'
 import { rotateEndpointSecret } from '../webhooks/rotate-endpoint-secret.js'
 import { generateWebhookSecret } from '../webhooks/webhook-secret.js'
@@ -26,7 +27,7 @@ const shown = ({ id, url, description, enabled, createdAt }: StoredEndpoint) => 
 
 /**
  * Webhook endpoints: `POST /v1/webhooks` (201 with the `whsec_` secret, shown this once),
- * `GET /v1/webhooks`, `GET|DELETE /v1/webhooks/:id`, `POST /v1/webhooks/:id/rotate-secret`
+ * `GET /v1/webhooks`, `GET|PATCH|DELETE /v1/webhooks/:id`, `POST /v1/webhooks/:id/rotate-secret`
  * (the old secret keeps signing for 24 h).
  *
  * @example
@@ -40,10 +41,14 @@ export function webhookRoutes(
   app.use('/v1/webhooks', secretKeyAuth(deps))
   app.use('/v1/webhooks/*', secretKeyAuth(deps))
 
+  const refuseUrl = (url: string) => {
+    const refusal = deps.allowPrivateWebhooks ? null : refusedLiteralAddress(new URL(url))
+    if (refusal) throw new ApiError(400, 'invalid_body', `Invalid webhook endpoint: url: ${refusal}`)
+  }
+
   app.post('/v1/webhooks', jsonBody(), async (c) => {
     const body = parseBody(c, webhookEndpointBodySchema, 'webhook endpoint')
-    const refusal = deps.allowPrivateWebhooks ? null : refusedLiteralAddress(new URL(body.url))
-    if (refusal) throw new ApiError(400, 'invalid_body', `Invalid webhook endpoint: url: ${refusal}`)
+    refuseUrl(body.url)
     const secret = generateWebhookSecret()
     const endpoint: StoredEndpoint = {
       id: recordId('wh'),
@@ -67,6 +72,17 @@ export function webhookRoutes(
   })
 
   app.get('/v1/webhooks/:id', async (c) => c.json(shown(await endpointOr404(c.req.param('id')))))
+
+  // Enabling again after a 410 is the API's way back: failed messages can then be replayed.
+  app.patch('/v1/webhooks/:id', jsonBody(), async (c) => {
+    const id = c.req.param('id')
+    if (!isPossibleId(id)) throw notFound(id)
+    const change = parseBody(c, webhookEndpointChangeSchema, 'webhook endpoint change')
+    if (change.url !== undefined) refuseUrl(change.url)
+    const changed = await changeEndpoint({ store, id, change })
+    if (changed === null) throw notFound(id)
+    return c.json(shown(changed))
+  })
 
   // Its pending messages end with it: nothing is tried again towards an endpoint that is gone.
   app.delete('/v1/webhooks/:id', async (c) => {

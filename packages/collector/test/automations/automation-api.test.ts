@@ -45,6 +45,38 @@ describe('automation and webhook API', () => {
     expect((await call('GET', `/v1/webhooks/${id}`)).status).toBe(404)
   })
 
+  it('changes an endpoint: enabled again after a 410, a new url checked, headers replaced, never shown', async () => {
+    const created = await call('POST', '/v1/webhooks', {
+      url: 'https://hooks.example/a',
+      description: 'CRM',
+      headers: { 'api-key': 'hidden-1' },
+    })
+    const { id } = created.body
+    const disabled = await call('PATCH', `/v1/webhooks/${id}`, { enabled: false })
+    expect(disabled).toMatchObject({ status: 200, body: { id, enabled: false, url: 'https://hooks.example/a' } })
+    const changed = await call('PATCH', `/v1/webhooks/${id}`, {
+      enabled: true,
+      url: 'https://hooks.example/b',
+      description: null,
+      headers: { 'api-key': 'hidden-2' },
+    })
+    expect(changed.body).toMatchObject({ id, enabled: true, url: 'https://hooks.example/b', description: null })
+    expect(JSON.stringify(changed.body)).not.toMatch(/hidden|whsec_/)
+    const stored = await collector.store.transaction((tx) => tx.findRecords({ kind: 'webhook-endpoint', id, limit: 1 }))
+    expect(stored[0]!.body).toMatchObject({ headers: { 'api-key': 'hidden-2' } })
+
+    const privateUrl = await call('PATCH', `/v1/webhooks/${id}`, { url: 'http://10.0.0.8/hook' })
+    expect(privateUrl.status).toBe(400)
+    expect(privateUrl.body.error.message).toMatch(/webhook-allow-private/)
+    const empty = await call('PATCH', `/v1/webhooks/${id}`, {}, { wellFormed: false })
+    expect(empty.status).toBe(400)
+    expect(empty.body.error.message).toMatch(/at least one of url, description, headers, enabled/)
+    const notBoolean = await call('PATCH', `/v1/webhooks/${id}`, { enabled: 'yes' }, { wellFormed: false })
+    expect(notBoolean.body.error.message).toMatch(/enabled: must be true or false/)
+    expect((await call('PATCH', '/v1/webhooks/wh_missing', { enabled: true })).status).toBe(404)
+    expect((await call('GET', `/v1/webhooks/${id}`)).body).toMatchObject({ url: 'https://hooks.example/b' })
+  })
+
   it('refuses a private address unless the collector allows them, and says how', async () => {
     const refused = await call('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9000/hook' })
     expect(refused.status).toBe(400)

@@ -90,6 +90,25 @@ export const webhookEndpointBodySchema = z.strictObject({
   headers: webhookHeaders.optional(),
 })
 
+/**
+ * What `PATCH /v1/webhooks/:id` takes: any of the endpoint's fields, the others kept; `enabled`
+ * turns deliveries back on after a 410 (or off); `description: null` removes the note; `headers`
+ * replace all of them. The secret changes only by rotation.
+ */
+export const webhookEndpointChangeSchema = z
+  .strictObject({
+    url: webhookUrl.optional(),
+    description: plainText('must be a string or null')
+      .max(1000, 'must be at most 1000 characters')
+      .nullable()
+      .optional(),
+    headers: webhookHeaders.optional(),
+    enabled: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, 'needs at least one of url, description, headers, enabled')
+
+export type WebhookEndpointChange = z.output<typeof webhookEndpointChangeSchema>
+
 export type WebhookEndpointBodyInput = z.input<typeof webhookEndpointBodySchema>
 export type WebhookEndpointBody = z.output<typeof webhookEndpointBodySchema>
 

@@ -5,6 +5,7 @@ import { endpointOfRecord, endpointRecord, type StoredEndpoint } from '../../aut
 import type { CollectorEnv } from '../../collector-env.js'
 import { ApiError } from '../../errors/api-error.js'
 import { isPossibleId } from '../../routes/parse-request.js'
+import { changeEndpoint } from '../../webhooks/change-endpoint.js'
 import { replayStoredDelivery } from '../../webhooks/replay-stored-delivery.js'
 import { rotateEndpointSecret } from '../../webhooks/rotate-endpoint-secret.js'
 import { generateWebhookSecret } from '../../webhooks/webhook-secret.js'
@@ -138,16 +139,10 @@ export function webhooksRoutes(options: WebhooksRoutesOptions): Hono<CollectorEn
   for (const action of ['enable', 'disable'] as const) {
     app.post(`/webhooks/:id/${action}`, async (c) => {
       const id = c.req.param('id')
-      const found = isPossibleId(id)
-        ? await store.transaction(async (tx) => {
-            const [record] = await tx.findRecords({ kind: 'webhook-endpoint', id, limit: 1 })
-            if (record === undefined) return false
-            const endpoint = endpointOfRecord(record)
-            await tx.saveRecord({ record: endpointRecord({ ...endpoint, enabled: action === 'enable' }) })
-            return true
-          })
-        : false
-      if (!found) throw notFound(id)
+      const changed = isPossibleId(id)
+        ? await changeEndpoint({ store, id, change: { enabled: action === 'enable' } })
+        : null
+      if (changed === null) throw notFound(id)
       return c.redirect(`${hrefOf(id)}?done=${action}d`, 303)
     })
   }
