@@ -38,8 +38,9 @@ export default defineConfig({
           root: source('./packages/collector'),
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
-          // Builds the package: the SQLite writer thread runs its compiled code (see the file).
-          globalSetup: ['./test/global-setup.ts'],
+          // Builds the package: the SQLite writer thread runs its compiled code (see the file);
+          // a temporary directory for the run, removed at its end.
+          globalSetup: ['./test/global-setup.ts', './test/test-run-directory.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
