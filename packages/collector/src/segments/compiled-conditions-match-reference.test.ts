@@ -130,26 +130,32 @@ describe('compiled segment conditions', () => {
     rmSync(directory, { recursive: true, force: true })
   })
 
+  const historyArbitrary = fc.tuple(
+    fc.array(personArbitrary, { minLength: PEOPLE, maxLength: PEOPLE }),
+    fc.array(eventArbitrary(PEOPLE), { minLength: 4, maxLength: 24 }),
+  )
+
+  /** Stores one random history in both stores and reads back what each holds of it. */
+  async function seedBoth(prefix: string, [people, events]: [PersonSpec[], EventSpecOfPerson[]]) {
+    const stored = historyEvents(prefix, people, events)
+    await seed(sqliteStore, stored)
+    await seed(postgresStore, stored)
+    // Fresh statistics, as autovacuum keeps them in a living database: the planner then reads events by contact.
+    await schema.sql`ANALYZE events`
+    return {
+      sqlite: readSqliteSnapshot(sqlite, prefix),
+      postgres: await readPostgresSnapshot(schema.sql, prefix),
+    }
+  }
+
   it('list on SQLite and PostgreSQL the members the reference lists, for random histories and conditions', async () => {
     let run = 0
     const outcomes = { judged: 0, someButNotAll: 0 }
-    const history = fc.tuple(
-      fc.array(personArbitrary, { minLength: PEOPLE, maxLength: PEOPLE }),
-      fc.array(eventArbitrary(PEOPLE), { minLength: 4, maxLength: 24 }),
-    )
     const conditions = fc.array(conditionArbitrary(['seg_ref', 'seg_unknown']), { minLength: 6, maxLength: 6 })
     await fc.assert(
-      fc.asyncProperty(history, conditions, conditionArbitrary([]), async ([people, events], matches, referenced) => {
+      fc.asyncProperty(historyArbitrary, conditions, conditionArbitrary([]), async (history, matches, referenced) => {
         const prefix = `r${++run}-`
-        const stored = historyEvents(prefix, people, events)
-        await seed(sqliteStore, stored)
-        await seed(postgresStore, stored)
-        // Fresh statistics, as autovacuum keeps them in a living database: the planner then reads events by contact.
-        await schema.sql`ANALYZE events`
-        const snapshots = {
-          sqlite: readSqliteSnapshot(sqlite, prefix),
-          postgres: await readPostgresSnapshot(schema.sql, prefix),
-        }
+        const snapshots = await seedBoth(prefix, history)
         const matchOf = (id: string) => (id === 'seg_ref' ? referenced : undefined)
         const ours = {
           sqlite: new Set(snapshots.sqlite.contacts.map((contact) => contact.id)),
@@ -194,22 +200,11 @@ describe('compiled segment conditions', () => {
   it('tell on SQLite and PostgreSQL when each contact can next change, as the reference does, for random histories and conditions', async () => {
     let run = 0
     let scheduled = 0
-    const history = fc.tuple(
-      fc.array(personArbitrary, { minLength: PEOPLE, maxLength: PEOPLE }),
-      fc.array(eventArbitrary(PEOPLE), { minLength: 4, maxLength: 24 }),
-    )
     const conditions = fc.array(conditionArbitrary(['seg_ref']), { minLength: 6, maxLength: 6 })
     await fc.assert(
-      fc.asyncProperty(history, conditions, async ([people, events], matches) => {
+      fc.asyncProperty(historyArbitrary, conditions, async (history, matches) => {
         const prefix = `n${++run}-`
-        const stored = historyEvents(prefix, people, events)
-        await seed(sqliteStore, stored)
-        await seed(postgresStore, stored)
-        await schema.sql`ANALYZE events`
-        const snapshots = {
-          sqlite: readSqliteSnapshot(sqlite, prefix),
-          postgres: await readPostgresSnapshot(schema.sql, prefix),
-        }
+        const snapshots = await seedBoth(prefix, history)
         for (const match of matches) {
           for (const now of clocks) {
             const context = `${JSON.stringify(match)} at ${now.toISOString()}`

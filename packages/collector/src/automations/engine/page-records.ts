@@ -44,12 +44,10 @@ export class PageRecords {
   async delete(kind: AutomationRecordKind, id: string): Promise<boolean> {
     const key = keyOf(kind, id)
     const pending = this.pending.get(key)
-    const goneAlready = this.read.get(key) === null
     this.pending.delete(key)
     this.read.set(key, null)
     // A new record still pending was never written: there is nothing to delete.
     if (pending?.onlyIfNew) return true
-    if (goneAlready && pending === undefined) return false
     return (await this.tx.deleteRecord({ kind, id })) || pending !== undefined
   }
 

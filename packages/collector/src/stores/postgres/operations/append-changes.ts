@@ -1,6 +1,6 @@
 import type { NewChange } from '../../../events/change.js'
 import type { PostgresHandle } from '../postgres-handle.js'
-import { texts } from '../text-array.js'
+import { textColumn } from '../text-array.js'
 
 /**
  * Appends feed entries in order, each stamped with this transaction's id (the column's
@@ -17,17 +17,8 @@ export function appendChanges({ sql, pipeline }: PostgresHandle, { changes }: { 
     INSERT INTO changes (type, at, contact_id, data)
     SELECT type, at::timestamptz, contact_id, data
     FROM ROWS FROM (
-      unnest(${texts(
-        sql,
-        changes.map((c) => c.type),
-      )}::text[], ${texts(
-        sql,
-        changes.map((c) => c.at),
-      )}::text[],
-        ${texts(
-          sql,
-          changes.map((c) => c.contactId),
-        )}::text[]),
+      unnest(${textColumn(sql, changes, (c) => c.type)}::text[], ${textColumn(sql, changes, (c) => c.at)}::text[],
+        ${textColumn(sql, changes, (c) => c.contactId)}::text[]),
       json_array_elements(${data}::text::json)
     ) WITH ORDINALITY AS batch (type, at, contact_id, data, position)
     ORDER BY position`)

@@ -1,6 +1,6 @@
 import type { AutomationRecord } from '../../../automations/records/automation-record.js'
 import type { PostgresHandle } from '../postgres-handle.js'
-import { texts } from '../text-array.js'
+import { textColumn } from '../text-array.js'
 
 /**
  * `saveRecord` for many records in one statement, whatever their number: the engine saves
@@ -16,7 +16,7 @@ export async function saveRecords(
   { records, onlyIfNew = false }: { records: readonly AutomationRecord[]; onlyIfNew?: boolean },
 ): Promise<string[]> {
   if (records.length === 0) return []
-  const column = (value: (record: AutomationRecord) => string | null) => texts(sql, records.map(value))
+  const column = (pick: (record: AutomationRecord) => string | null) => textColumn(sql, records, pick)
   const insert = sql`INSERT INTO automation_records
     (kind, id, automation_id, endpoint_id, contact_id, status, unique_key, due_at, created_at, body)
     SELECT * FROM unnest(${column((r) => r.kind)}::text[], ${column((r) => r.id)}::text[],

@@ -1,7 +1,7 @@
 import { lastPerPair } from '../../../segments/last-per-pair.js'
 import type { SegmentCheckWrite } from '../../../segments/stored-segment.js'
 import type { PostgresHandle } from '../postgres-handle.js'
-import { texts } from '../text-array.js'
+import { textColumn } from '../text-array.js'
 
 /**
  * `scheduleSegmentCheck` for many pairs at once, sent unawaited: one upsert for the pairs
@@ -21,18 +21,9 @@ export function scheduleSegmentChecks(
     pipeline.send(sql`
       INSERT INTO segment_checks (segment_id, contact_id, due_at)
       SELECT * FROM unnest(
-        ${texts(
-          sql,
-          due.map((check) => check.segmentId),
-        )}::text[],
-        ${texts(
-          sql,
-          due.map((check) => check.contactId),
-        )}::text[],
-        ${texts(
-          sql,
-          due.map((check) => check.dueAt),
-        )}::text[]::timestamptz[])
+        ${textColumn(sql, due, (check) => check.segmentId)}::text[],
+        ${textColumn(sql, due, (check) => check.contactId)}::text[],
+        ${textColumn(sql, due, (check) => check.dueAt)}::text[]::timestamptz[])
       ON CONFLICT (segment_id, contact_id) DO UPDATE SET due_at = excluded.due_at
       WHERE segment_checks.due_at IS DISTINCT FROM excluded.due_at`)
   }
@@ -40,14 +31,8 @@ export function scheduleSegmentChecks(
     pipeline.send(sql`
       DELETE FROM segment_checks AS checks
       USING unnest(
-        ${texts(
-          sql,
-          never.map((check) => check.segmentId),
-        )}::text[],
-        ${texts(
-          sql,
-          never.map((check) => check.contactId),
-        )}::text[]) AS done (segment_id, contact_id)
+        ${textColumn(sql, never, (check) => check.segmentId)}::text[],
+        ${textColumn(sql, never, (check) => check.contactId)}::text[]) AS done (segment_id, contact_id)
       WHERE checks.segment_id = done.segment_id AND checks.contact_id = done.contact_id`)
   }
 }

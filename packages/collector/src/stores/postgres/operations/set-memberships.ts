@@ -1,7 +1,7 @@
 import { lastPerPair } from '../../../segments/last-per-pair.js'
 import type { MembershipWrite } from '../../../segments/stored-segment.js'
 import type { PostgresHandle } from '../postgres-handle.js'
-import { texts } from '../text-array.js'
+import { textColumn } from '../text-array.js'
 
 /**
  * `setMembership` for many pairs at once, sent unawaited: one statement for the entries
@@ -22,32 +22,17 @@ export function setMemberships(
     pipeline.send(sql`
       INSERT INTO segment_members (segment_id, contact_id, entered_at)
       SELECT * FROM unnest(
-        ${texts(
-          sql,
-          entries.map((entry) => entry.segmentId),
-        )}::text[],
-        ${texts(
-          sql,
-          entries.map((entry) => entry.contactId),
-        )}::text[],
-        ${texts(
-          sql,
-          entries.map((entry) => entry.at),
-        )}::text[]::timestamptz[])
+        ${textColumn(sql, entries, (entry) => entry.segmentId)}::text[],
+        ${textColumn(sql, entries, (entry) => entry.contactId)}::text[],
+        ${textColumn(sql, entries, (entry) => entry.at)}::text[]::timestamptz[])
       ON CONFLICT DO NOTHING`)
   }
   if (exits.length > 0) {
     pipeline.send(sql`
       DELETE FROM segment_members AS member
       USING unnest(
-        ${texts(
-          sql,
-          exits.map((exit) => exit.segmentId),
-        )}::text[],
-        ${texts(
-          sql,
-          exits.map((exit) => exit.contactId),
-        )}::text[]) AS gone (segment_id, contact_id)
+        ${textColumn(sql, exits, (exit) => exit.segmentId)}::text[],
+        ${textColumn(sql, exits, (exit) => exit.contactId)}::text[]) AS gone (segment_id, contact_id)
       WHERE member.segment_id = gone.segment_id AND member.contact_id = gone.contact_id`)
   }
 }
