@@ -1,5 +1,6 @@
 import { describeAutomationRecordsContract } from './contract/automation-records-contract.test-suite.js'
 import { describeChangeFeedContract } from './contract/change-feed-contract.test-suite.js'
+import { describeFeedConsumerContract } from './contract/feed-consumer-contract.test-suite.js'
 import { describeContactContract } from './contract/contact-contract.test-suite.js'
 import { describeContactListContract } from './contract/contact-list-contract.test-suite.js'
 import { describeDurabilityContract } from './contract/durability-contract.test-suite.js'
@@ -33,6 +34,7 @@ export function describeStoreContract(harness: StoreHarness): void {
   describeContactContract(harness)
   describeDurabilityContract(harness)
   describeChangeFeedContract(harness)
+  describeFeedConsumerContract(harness)
   describePrivacyContract(harness)
   describeLatestChangeCursorContract(harness)
   describeLastChangeCursorContract(harness)
