@@ -35,13 +35,5 @@ export function parseBody<Schema extends z.ZodType>(
   throw new ApiError(400, 'invalid_body', `Invalid ${what}: ${issues.join('; ')}`, { issues })
 }
 
-/**
- * Whether a store could hold this id at all (PostgreSQL refuses NUL in text): when not,
- * a route answers 404 without asking.
- *
- * @example
- * if (!isPossibleId(id)) throw notFound(id)
- */
-export function isPossibleId(id: string): boolean {
-  return id.length <= 255 && !id.includes('\u0000')
-}
+// Routes answer 404 without asking the store for an id no store could hold.
+export { isPossibleId } from '../stores/possible-id.js'

@@ -1,3 +1,4 @@
+import { isPossibleId } from '../stores/possible-id.js'
 import type { Transactional } from '../transaction/store-transaction.js'
 import type { SegmentWithSize, StoredSegment } from './stored-segment.js'
 import { withSizes } from './with-sizes.js'
@@ -20,7 +21,7 @@ export async function readSegments(store: Transactional): Promise<SegmentWithSiz
  * const segment = await readSegment(store, 'seg_1')
  */
 export async function readSegment(store: Transactional, id: string): Promise<SegmentWithSize | null> {
-  if (!isPossibleSegmentId(id)) return null
+  if (!isPossibleId(id)) return null
   const [segment] = await store.transaction(async (tx) => withSizes(tx, await tx.readSegments({ id })))
   return segment ?? null
 }
@@ -33,17 +34,7 @@ export async function readSegment(store: Transactional, id: string): Promise<Seg
  * const segment = await readSegmentDefinition(store, 'seg_1')
  */
 export async function readSegmentDefinition(store: Transactional, id: string): Promise<StoredSegment | null> {
-  if (!isPossibleSegmentId(id)) return null
+  if (!isPossibleId(id)) return null
   const [segment] = await store.transaction((tx) => tx.readSegments({ id }))
   return segment ?? null
-}
-
-/**
- * Whether any store could hold a segment with this id: longer ids and NUL bytes are refused by some.
- *
- * @example
- * isPossibleSegmentId('seg_1') // true
- */
-export function isPossibleSegmentId(id: string): boolean {
-  return id.length <= 255 && !id.includes('\u0000')
 }

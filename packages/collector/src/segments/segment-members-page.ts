@@ -1,6 +1,6 @@
 import type { Transactional } from '../transaction/store-transaction.js'
 import { encodeMembersCursor } from './members-cursor.js'
-import { isPossibleSegmentId } from './read-segments.js'
+import { isPossibleId } from '../stores/possible-id.js'
 import type { SegmentMember } from './stored-segment.js'
 
 /** One page of a segment's members, and the cursor of the next page (null: the last page). */
@@ -21,7 +21,7 @@ export async function segmentMembersPage(
   store: Transactional,
   { segmentId, after, limit }: { segmentId: string; after?: string; limit: number },
 ): Promise<SegmentMembersPage | null> {
-  if (!isPossibleSegmentId(segmentId)) return null
+  if (!isPossibleId(segmentId)) return null
   const rows = await store.transaction(async (tx) => {
     if ((await tx.readSegments({ id: segmentId })).length === 0) return null
     return tx.readSegmentMembers({ segmentId, after, limit: limit + 1 })
