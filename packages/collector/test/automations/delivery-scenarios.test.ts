@@ -128,7 +128,7 @@ describe.each(stores)('webhook deliveries on %s', (_, storeUrl) => {
     ])
   })
 
-  it('a message whose turn at a slow endpoint comes too late to end within its lease waits for it to run out', async () => {
+  it('a message whose turn at a slow endpoint comes too late for its lease waits for the lease to run out', async () => {
     await open()
     const endpoint = await h.endpoint()
     await h.automation({

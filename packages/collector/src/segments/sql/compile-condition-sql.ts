@@ -133,7 +133,8 @@ function countUpTo(cap: number, match: SegmentEventCondition, context: SqlCompil
   const alias = context.nextAlias('e')
   const where = `${matching(alias, match, context)}${window(alias, match.within, context)}`
   const limit = context.parameters.add(Math.max(0, cap))
-  return `(SELECT count(*) FROM (SELECT 1 FROM events ${alias} WHERE ${where} LIMIT ${limit}) AS ${context.nextAlias('n')})`
+  const capped = `SELECT 1 FROM events ${alias} WHERE ${where} LIMIT ${limit}`
+  return `(SELECT count(*) FROM (${capped}) AS ${context.nextAlias('n')})`
 }
 
 /**

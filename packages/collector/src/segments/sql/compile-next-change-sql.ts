@@ -33,7 +33,8 @@ export interface CompiledNextChange {
  *
  * @example
  * const { candidates, bind } = compileNextChangeSql({ event: 'logged_in', last: { before: '14d' } }, dialect)
- * // candidates: [{ sql: '(SELECT max(e1.timestamp) …)', laterByMs: 1_209_600_000 }, { sql: '(SELECT min(…) … > now)', laterByMs: 0 }]
+ * // candidates: [{ sql: '(SELECT max(e1.timestamp) …)', laterByMs: 1_209_600_000 },
+ * //   { sql: '(SELECT min(…) … > now)', laterByMs: 0 }]
  */
 export function compileNextChangeSql(match: SegmentCondition, dialect: SegmentSqlDialect): CompiledNextChange {
   const context = compileContext(dialect)
@@ -77,8 +78,9 @@ function occurrenceLength(occurrence: SegmentOccurrence | undefined): number | u
 function oldestInWindow(step: SegmentSequenceStep, length: number, context: SqlCompileContext): CandidateInstant {
   const alias = context.nextAlias('e')
   const after = context.parameters.instantFromNow((now) => now.getTime() - length)
+  const where = matching(alias, step, context)
   return {
-    sql: `(SELECT min(${alias}.timestamp) FROM events ${alias} WHERE ${matching(alias, step, context)} AND ${alias}.timestamp > ${after})`,
+    sql: `(SELECT min(${alias}.timestamp) FROM events ${alias} WHERE ${where} AND ${alias}.timestamp > ${after})`,
     laterByMs: length,
   }
 }

@@ -12,7 +12,8 @@ import { postgresSegmentDialect } from './compile-segment-condition.js'
  * Contacts that do not exist are left out.
  *
  * @example
- * await nextSegmentChanges(handle, { match: { event: 'logged_in', last: { before: '14d' } }, contactIds: ['c_1'], now })
+ * const match = { event: 'logged_in', last: { before: '14d' } }
+ * await nextSegmentChanges(handle, { match, contactIds: ['c_1'], now })
  * // [{ contactId: 'c_1', dueAt: '2026-03-15T09:00:00.000Z' }]
  */
 export async function nextSegmentChanges(

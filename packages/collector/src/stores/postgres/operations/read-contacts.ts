@@ -21,7 +21,8 @@ interface ContactRow {
  * are correlated subqueries on their contact index.
  *
  * @example
- * await readContacts(handle, { ids: ['c_1', 'c_merged_into_1'] }) // [{ id: 'c_1', mergedFrom: ['c_merged_into_1'], … }]
+ * await readContacts(handle, { ids: ['c_1', 'c_merged_into_1'] })
+ * // [{ id: 'c_1', mergedFrom: ['c_merged_into_1'], … }]
  */
 export async function readContacts(
   { sql, pipeline }: PostgresHandle,
