@@ -39,11 +39,11 @@ export function fireDueTimers({ store, reads, segments, now, batchSize = 50 }: F
       await records.delete('timer', timer.id)
       const runId = (timer.body as { runId: string }).runId
       const runRow = await records.find('run', runId)
-      const automationRow = await records.find('automation', timer.automationId!)
       if (!runRow) continue
       const run = runOfRecord(runRow)
       // A waitFor already answered by its event, or a run moved on: the timer is stale.
       if (run.status !== 'waiting' || run.waiting?.timerId !== timer.id) continue
+      const automationRow = await records.find('automation', timer.automationId!)
       if (!automationRow) {
         const ended = { ...run, status: 'exited' as const, exitReason: 'automation deleted', waiting: null }
         records.save(runRecord(ended))
