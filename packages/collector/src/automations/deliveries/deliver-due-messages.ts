@@ -91,22 +91,20 @@ async function deliverOne(
     await recorder.save([deliveryRecord(ended)])
     return
   }
-  let startedAt = now()
-  let attempt: WebhookAttempt | null
+  let started: { at: Date; attempt: WebhookAttempt } | null
   try {
-    attempt = await limiter.run<WebhookAttempt | null>(delivery.endpointId, () => {
-      startedAt = now()
-      return startedAt.getTime() > startBy
-        ? Promise.resolve(null)
-        : attemptTo(endpoint, delivery, { now, allowPrivate })
+    started = await limiter.run(delivery.endpointId, async () => {
+      const at = now()
+      return at.getTime() > startBy ? null : { at, attempt: await attemptTo(endpoint, delivery, { now, allowPrivate }) }
     })
   } catch (error) {
     // Too many already waiting for this endpoint: the lease runs out and the message comes again.
     if (error instanceof EndpointBusyError) return
     throw error
   }
-  if (attempt === null) return
-  const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at: startedAt, random })
+  if (started === null) return
+  const { at, attempt } = started
+  const { delivery: next, disableEndpoint } = recordAttempt({ delivery, attempt, at, random })
   const attempted = deliveryRecord({ ...delivery, ...next })
   await recorder.save(disableEndpoint ? [attempted, endpointRecord({ ...endpoint, enabled: false })] : [attempted])
 }
