@@ -17,12 +17,12 @@ export interface FeedFollowerOptions {
 }
 
 /**
- * Runs one consumer over the feed. Each batch is one store transaction: lock and read the
- * consumer's cursor, read the changes after it, let the consumer handle them, save the
- * new cursor. A kill -9 at any point leaves either all of that or none of it, so after a
- * restart the consumer resumes where its last commit left it: no change skipped, none
- * handled twice. On PostgreSQL the cursor's row lock keeps two collectors from handling
- * the same batch. Woken right after each commit that appended changes. A consumer with
+ * Runs one consumer over the feed. Each batch is one store transaction: lock the consumer's
+ * cursor, let the consumer handle the committed changes after it (read just before, see
+ * `step`), save the new cursor. A kill -9 at any point leaves either all of that or none
+ * of it, so after a restart the consumer resumes where its last commit left it: no change
+ * skipped, none handled twice. On PostgreSQL the cursor's row lock keeps two collectors
+ * from handling the same batch. Woken right after each commit that appended changes. A consumer with
  * nothing to do (`isIdle`) has its cursor moved to the feed's end instead, unread.
  *
  * @example
